@@ -1,0 +1,191 @@
+import type { z } from "zod";
+import { authenticate } from "./authenticators";
+import type { HuaweiClientConfig } from "./config";
+import { HuaweiApiError, HuaweiError } from "./errors";
+import { fetchAllPages } from "./paging";
+import {
+  attendeeRecordListSchema,
+  conferenceListSchema,
+  confDetailSchema,
+  type AttendeeRecord,
+  type ConferenceInfo,
+  type ParticipantInfo,
+} from "./schemas";
+import { TokenCache } from "./token-cache";
+import { HuaweiTransport, type HuaweiRequest } from "./transport";
+
+/** Whose eyes a call looks through: the configured account (admin) or one Huawei user (a host). */
+export interface Caller {
+  /** Huawei third-party user id to sign in as (App ID auth only); absent = the configured account. */
+  huaweiUserId?: string;
+  /** Ask for every meeting of the enterprise (admins). */
+  queryAll?: boolean;
+}
+
+export interface UpstreamStatus {
+  baseUrl: string;
+  authKind: HuaweiClientConfig["auth"]["kind"];
+  lastOkAt: string | null;
+  lastError: { at: string; message: string } | null;
+  tokenExpiresAt: string | null;
+}
+
+const MGMT = "/v1/mmc/management/conferences";
+
+export class HuaweiClient {
+  readonly transport: HuaweiTransport;
+  private readonly tokens = new Map<string, TokenCache>();
+  private lastOkAt: number | null = null;
+  private lastError: { at: number; message: string } | null = null;
+
+  constructor(
+    private readonly config: HuaweiClientConfig,
+    options: { backoffBaseMs?: number } = {},
+  ) {
+    this.transport = new HuaweiTransport({
+      ...config,
+      backoffBaseMs: options.backoffBaseMs,
+      onOutcome: ({ ok, error }) => {
+        if (ok) this.lastOkAt = Date.now();
+        else if (error) this.lastError = { at: Date.now(), message: error.message };
+      },
+    });
+  }
+
+  get supportsPerUserTokens(): boolean {
+    return this.config.auth.kind === "appId";
+  }
+
+  async listOnlineMeetings(caller: Caller, searchKey?: string): Promise<ConferenceInfo[]> {
+    const { rows } = await fetchAllPages(
+      (offset, limit) =>
+        this.call(caller, conferenceListSchema, {
+          path: `${MGMT}/online`,
+          query: { offset, limit, queryAll: caller.queryAll || undefined, searchKey: searchKey || undefined },
+        }),
+      (c) => c.conferenceID,
+    );
+    return rows;
+  }
+
+  /** An upcoming or ongoing meeting with every invitee, paged through. */
+  async meetingDetail(caller: Caller, conferenceID: string): Promise<{ conference: ConferenceInfo; invitees: ParticipantInfo[] }> {
+    let conference: ConferenceInfo | undefined;
+    const { rows } = await fetchAllPages(
+      async (offset, limit) => {
+        const detail = await this.call(caller, confDetailSchema, {
+          path: `${MGMT}/confDetail`,
+          query: { conferenceID, offset, limit },
+        });
+        conference ??= detail.conferenceData;
+        return detail.data ?? { count: 0, data: [] };
+      },
+      (p) => p.participantID ?? p.userUUID ?? `${p.name}|${p.phone}`,
+    );
+    return { conference: conference!, invitees: rows };
+  }
+
+  async listHistory(
+    caller: Caller,
+    range: { startDate: number; endDate: number },
+    searchKey?: string,
+  ): Promise<ConferenceInfo[]> {
+    const { rows } = await fetchAllPages(
+      (offset, limit) =>
+        this.call(caller, conferenceListSchema, {
+          path: `${MGMT}/history`,
+          query: {
+            startDate: range.startDate,
+            endDate: range.endDate,
+            offset,
+            limit,
+            queryAll: caller.queryAll || undefined,
+            searchKey: searchKey || undefined,
+            sortType: "DSC_StartTIME",
+          },
+        }),
+      (c) => c.confUUID ?? c.conferenceID,
+    );
+    return rows;
+  }
+
+  async historyInvitees(caller: Caller, confUUID: string): Promise<{ conference: ConferenceInfo; invitees: ParticipantInfo[] }> {
+    let conference: ConferenceInfo | undefined;
+    const { rows } = await fetchAllPages(
+      async (offset, limit) => {
+        const detail = await this.call(caller, confDetailSchema, {
+          path: `${MGMT}/history/confDetail`,
+          query: { confUUID, offset, limit },
+        });
+        conference ??= detail.conferenceData;
+        return detail.data ?? { count: 0, data: [] };
+      },
+      (p) => p.participantID ?? p.userUUID ?? `${p.name}|${p.phone}`,
+    );
+    return { conference: conference!, invitees: rows };
+  }
+
+  /** One row per join session; a person who rejoined appears once per session. */
+  async attendeeRecords(caller: Caller, confUUID: string): Promise<AttendeeRecord[]> {
+    const { rows } = await fetchAllPages(
+      (offset, limit) =>
+        this.call(caller, attendeeRecordListSchema, {
+          path: `${MGMT}/history/confAttendeeRecord`,
+          query: { confUUID, offset, limit },
+        }),
+      // Records carry no id; their position in Huawei's list is their identity.
+      (r) => `${r.callNumber}|${r.displayName}|${r.joinTime}|${r.leftTime}|${r.deviceType}`,
+    );
+    return rows;
+  }
+
+  status(): UpstreamStatus {
+    const expiresAt = this.tokens.get("")?.expiresAt;
+    return {
+      baseUrl: this.config.baseUrl,
+      authKind: this.config.auth.kind,
+      lastOkAt: this.lastOkAt ? new Date(this.lastOkAt).toISOString() : null,
+      lastError: this.lastError ? { at: new Date(this.lastError.at).toISOString(), message: this.lastError.message } : null,
+      tokenExpiresAt: expiresAt ? new Date(expiresAt).toISOString() : null,
+    };
+  }
+
+  /** True when the most recent upstream call failed. */
+  get degraded(): boolean {
+    return this.lastError !== null && (this.lastOkAt === null || this.lastError.at > this.lastOkAt);
+  }
+
+  private tokenCache(caller: Caller): TokenCache {
+    const key = caller.huaweiUserId ?? "";
+    if (key && !this.supportsPerUserTokens) {
+      throw new HuaweiError(
+        "Signing in to Huawei as an individual host needs App ID authentication (HUAWEI_APP_ID/HUAWEI_APP_KEY)",
+        "config",
+        "/v2/usg/acs/auth/appauth",
+      );
+    }
+    let cache = this.tokens.get(key);
+    if (!cache) {
+      cache = new TokenCache(() => authenticate(this.transport, this.config.auth, key || undefined));
+      this.tokens.set(key, cache);
+    }
+    return cache;
+  }
+
+  /** A call with an access token; a 401 renews the token once (shared by all callers) and retries once. */
+  private async call<S extends z.ZodType>(caller: Caller, schema: S, req: HuaweiRequest): Promise<z.infer<S>> {
+    const cache = this.tokenCache(caller);
+    const token = await cache.get();
+    try {
+      return await this.transport.send(withToken(req, token), schema);
+    } catch (error) {
+      if (!(error instanceof HuaweiApiError) || error.status !== 401) throw error;
+      const renewed = await cache.rejected(token);
+      return this.transport.send(withToken(req, renewed), schema);
+    }
+  }
+}
+
+function withToken(req: HuaweiRequest, token: string): HuaweiRequest {
+  return { ...req, headers: { ...req.headers, "x-access-token": token } };
+}

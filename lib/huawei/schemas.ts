@@ -1,0 +1,111 @@
+import { z } from "zod";
+
+// Huawei answers grow new fields over time: z.object ignores unknown keys, and every
+// field the dashboard does not strictly need is optional and nullable.
+
+export const errorBodySchema = z.object({
+  error_code: z.string().optional(),
+  error_msg: z.string().optional(),
+  errorCode: z.string().optional(),
+  errorMsg: z.string().optional(),
+  request_id: z.string().optional(),
+});
+
+export const authResponseSchema = z.object({
+  accessToken: z.string().min(1),
+  validPeriod: z.number().nullish(),
+  expireTime: z.number().nullish(),
+  createTime: z.number().nullish(),
+  user: z
+    .object({
+      userId: z.string().nullish(),
+      name: z.string().nullish(),
+      adminType: z.number().nullish(),
+    })
+    .nullish(),
+});
+export type AuthResponse = z.infer<typeof authResponseSchema>;
+
+const passwordEntrySchema = z.object({
+  conferenceRole: z.string(),
+  password: z.string().nullish(),
+});
+
+const partAttendeeSchema = z.object({
+  name: z.string().nullish(),
+  phone: z.string().nullish(),
+  type: z.string().nullish(),
+  role: z.number().nullish(),
+});
+
+export const conferenceInfoSchema = z.object({
+  conferenceID: z.string().min(1),
+  confUUID: z.string().nullish(),
+  subject: z.string().nullish(),
+  size: z.number().nullish(),
+  timeZoneID: z.string().nullish(),
+  startTime: z.string().nullish(),
+  endTime: z.string().nullish(),
+  mediaTypes: z.string().nullish(),
+  conferenceState: z.string().nullish(),
+  language: z.string().nullish(),
+  accessNumber: z.string().nullish(),
+  passwordEntry: z.array(passwordEntrySchema).nullish(),
+  userUUID: z.string().nullish(),
+  scheduserName: z.string().nullish(),
+  confType: z.string().nullish(),
+  isAutoRecord: z.number().nullish(),
+  recordType: z.number().nullish(),
+  isHasRecordFile: z.boolean().nullish(),
+  partAttendeeInfo: z.array(partAttendeeSchema).nullish(),
+  terminlCount: z.number().nullish(),
+  normalCount: z.number().nullish(),
+  deptName: z.string().nullish(),
+  onlineAttendeeAmount: z.number().nullish(),
+  confMode: z.string().nullish(),
+  webinar: z.boolean().nullish(),
+});
+export type ConferenceInfo = z.infer<typeof conferenceInfoSchema>;
+
+/** The `{offset, limit, count, data}` envelope every Huawei list answers with. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    offset: z.number().nullish(),
+    limit: z.number().nullish(),
+    count: z.number().int().min(0),
+    data: z.array(item).nullish().transform((d) => d ?? []),
+  });
+}
+
+export const participantInfoSchema = z.object({
+  participantID: z.string().nullish(),
+  name: z.string().nullish(),
+  role: z.number().nullish(),
+  attendeeType: z.string().nullish(),
+  accountId: z.string().nullish(),
+  phone: z.string().nullish(),
+  email: z.string().nullish(),
+  deptName: z.string().nullish(),
+  userUUID: z.string().nullish(),
+});
+export type ParticipantInfo = z.infer<typeof participantInfoSchema>;
+
+export const confDetailSchema = z.object({
+  conferenceData: conferenceInfoSchema,
+  data: pageSchema(participantInfoSchema).nullish(),
+});
+export type ConfDetail = z.infer<typeof confDetailSchema>;
+
+export const attendeeRecordSchema = z.object({
+  displayName: z.string().nullish(),
+  callNumber: z.string().nullish(),
+  deviceType: z.string().nullish(),
+  joinTime: z.number(),
+  leftTime: z.number().nullish(),
+  mediaType: z.string().nullish(),
+  deptName: z.string().nullish(),
+});
+export type AttendeeRecord = z.infer<typeof attendeeRecordSchema>;
+
+export const conferenceListSchema = pageSchema(conferenceInfoSchema);
+export const attendeeRecordListSchema = pageSchema(attendeeRecordSchema);
