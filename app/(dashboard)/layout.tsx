@@ -1,0 +1,16 @@
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { AppHeader } from "@/components/app/app-header";
+import { currentViewer } from "@/lib/auth/session";
+import { services } from "@/lib/services";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await currentViewer(await cookies());
+  if (!viewer) redirect("/login");
+  return (
+    <>
+      <AppHeader username={viewer.username} role={viewer.role} simulated={services().simulated} />
+      <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { errorResponse, jsonError } from "@/lib/api/errors";
+import { parseOr400 } from "@/lib/api/validation";
+import { getSession } from "@/lib/auth/session";
+import { services } from "@/lib/services";
+
+const loginSchema = z.object(
+  {
+    username: z.string().min(1, "username is required").max(64),
+    password: z.string().min(1, "password is required").max(256),
+  },
+  { error: "send JSON {username, password}" },
+);
+
+export async function POST(req: Request): Promise<Response> {
+  try {
+    const body = parseOr400(loginSchema, await req.json().catch(() => undefined));
+    const user = await services().users.verify(body.username, body.password);
+    if (!user) return jsonError(401, "bad_credentials", "Wrong username or password.");
+    const session = await getSession(await cookies());
+    session.username = user.username;
+    await session.save();
+    return Response.json({ user: { username: user.username, role: user.role } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useState } from "react";
+
+export function LoginForm({ next }: { next: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    const form = new FormData(e.currentTarget);
+    try {
+      const res = await fetch("/api/auth/login", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: form.get("username"), password: form.get("password") }),
+      });
+      if (res.ok) {
+        window.location.assign(next);
+        return;
+      }
+      const body = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+      setError(body?.error?.message ?? `Sign-in failed (${res.status}).`);
+    } catch {
+      setError("The dashboard server cannot be reached.");
+    }
+    setPending(false);
+  }
+
+  const input =
+    "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 dark:border-slate-700 dark:bg-slate-900";
+  return (
+    <form onSubmit={onSubmit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <label className="block text-sm font-medium">
+        Username
+        <input name="username" autoComplete="username" required autoFocus className={input} />
+      </label>
+      <label className="block text-sm font-medium">
+        Password
+        <input name="password" type="password" autoComplete="current-password" required className={input} />
+      </label>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-sky-600 px-3 py-2 text-sm font-semibold text-white hover:bg-sky-700 disabled:opacity-60"
+      >
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useDeferredValue, useState } from "react";
+import { DataAge } from "@/components/app/data-age";
+import { useTimeZone } from "@/components/app/time-zone";
+import { meetingListResponseSchema } from "@/lib/domain/meeting";
+import { getJson } from "@/lib/client/api";
+import { formatDateTime, formatDuration, numberFormat } from "@/lib/client/format";
+import { useNow } from "@/lib/client/use-now";
+import { MediaBadges } from "./media-badges";
+
+const PAGE_SIZE = 50;
+const REFRESH_MS = 10_000;
+
+export function MeetingsPage() {
+  const [search, setSearch] = useState("");
+  const q = useDeferredValue(search.trim());
+  const [page, setPage] = useState(0);
+  const [timeZone] = useTimeZone();
+  const now = useNow(15_000);
+
+  const query = useQuery({
+    queryKey: ["meetings", q, page],
+    queryFn: ({ signal }) =>
+      getJson(`/api/meetings?${new URLSearchParams({ q, offset: String(page * PAGE_SIZE), limit: String(PAGE_SIZE) })}`, meetingListResponseSchema, signal),
+    refetchInterval: REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  const total = data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Ongoing meetings</h1>
+          <p className="text-sm text-slate-500 dark:text-slate-400">
+            {data ? `${numberFormat.format(total)} ${total === 1 ? "meeting" : "meetings"} in progress` : "Loading…"}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <DataAge fetchedAt={data?.fetchedAt} staleAfterMs={REFRESH_MS * 3} error={query.isError && data ? query.error.message : null} />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(0);
+            }}
+            placeholder="Search subject, host or meeting ID"
+            aria-label="Search meetings"
+            className="w-72 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
+        </div>
+      </div>
+
+      {query.isPending && <TableSkeleton />}
+      {query.isError && !data && (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">
+          <p className="font-medium">Could not load meetings.</p>
+          <p>{query.error.message}</p>
+          <button type="button" onClick={() => query.refetch()} className="mt-2 underline">
+            Try again
+          </button>
+        </div>
+      )}
+      {data && data.items.length === 0 && (
+        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-slate-500 dark:border-slate-700">
+          {q ? `No ongoing meeting matches “${q}”.` : "No meetings are going on right now."}
+        </div>
+      )}
+      {data && data.items.length > 0 && (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400">
+              <tr>
+                <th className="px-4 py-3 font-medium">Subject</th>
+                <th className="px-4 py-3 font-medium">Meeting ID</th>
+                <th className="px-4 py-3 font-medium">Host</th>
+                <th className="px-4 py-3 font-medium">Started</th>
+                <th className="px-4 py-3 font-medium">Running for</th>
+                <th className="px-4 py-3 text-right font-medium">Present</th>
+                <th className="px-4 py-3 font-medium">Media</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {data.items.map((m) => (
+                <tr key={m.conferenceID} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+                  <td className="px-4 py-2.5">
+                    <Link href={`/meetings/${m.conferenceID}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                      {m.subject}
+                    </Link>
+                    {m.recording && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-700 dark:bg-red-900/40 dark:text-red-300">REC</span>}
+                  </td>
+                  <td className="px-4 py-2.5 font-mono text-xs">{m.conferenceID}</td>
+                  <td className="px-4 py-2.5">{m.hostName ?? "—"}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap">{formatDateTime(m.startTime, timeZone)}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap">{m.startTime ? formatDuration(now - Date.parse(m.startTime)) : "—"}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">
+                    {m.participantCount === null ? "—" : numberFormat.format(m.participantCount)}
+                    {m.invitedCount ? <span className="text-slate-400"> / {numberFormat.format(m.invitedCount)}</span> : null}
+                  </td>
+                  <td className="px-4 py-2.5">
+                    <MediaBadges mediaTypes={m.mediaTypes} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data && total > PAGE_SIZE && (
+        <nav className="flex items-center justify-between text-sm" aria-label="Pages">
+          <span className="text-slate-500">
+            {numberFormat.format(page * PAGE_SIZE + 1)}–{numberFormat.format(Math.min(total, (page + 1) * PAGE_SIZE))} of {numberFormat.format(total)}
+          </span>
+          <span className="flex gap-2">
+            <button type="button" disabled={page === 0} onClick={() => setPage((p) => p - 1)} className="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-40 dark:border-slate-700">
+              Previous
+            </button>
+            <span className="px-2 py-1.5">
+              Page {page + 1} of {pages}
+            </span>
+            <button type="button" disabled={page + 1 >= pages} onClick={() => setPage((p) => p + 1)} className="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-40 dark:border-slate-700">
+              Next
+            </button>
+          </span>
+        </nav>
+      )}
+    </div>
+  );
+}
+
+function TableSkeleton() {
+  return (
+    <div aria-label="Loading meetings" className="space-y-2">
+      {Array.from({ length: 8 }, (_, i) => (
+        <div key={i} className="h-10 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+      ))}
+    </div>
+  );
+}

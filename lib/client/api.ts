@@ -1,0 +1,32 @@
+import type { z } from "zod";
+
+/** A failed dashboard API call, carrying the server's `{error: {code, message}}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** GETs a dashboard API and validates the answer; a lapsed session sends the user to sign in. */
+export async function getJson<S extends z.ZodType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal, headers: { accept: "application/json" } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, "offline", "The dashboard server cannot be reached.");
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    if (res.status === 401 && typeof window !== "undefined") {
+      window.location.replace(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    }
+    const err = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(res.status, err?.code ?? "http_error", err?.message ?? `The server answered ${res.status}.`);
+  }
+  return schema.parse(body);
+}

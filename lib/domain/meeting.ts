@@ -1,0 +1,89 @@
+import { z } from "zod";
+import type { ConferenceInfo, ParticipantInfo } from "@/lib/huawei/schemas";
+import { huaweiTimeToIso } from "./huawei-time";
+
+export const meetingStateSchema = z.enum(["scheduled", "starting", "ongoing", "ended", "unknown"]);
+
+export const meetingSchema = z.object({
+  conferenceID: z.string(),
+  confUUID: z.string().nullable(),
+  subject: z.string(),
+  hostName: z.string().nullable(),
+  hostUserUUID: z.string().nullable(),
+  startTime: z.iso.datetime().nullable(),
+  endTime: z.iso.datetime().nullable(),
+  /** Huawei's numeric zone id of the meeting ("56" = GMT+08:00), when it sent one. */
+  timeZoneID: z.string().nullable(),
+  mediaTypes: z.array(z.string()),
+  state: meetingStateSchema,
+  participantCount: z.number().int().nullable(),
+  invitedCount: z.number().int().nullable(),
+  confMode: z.string().nullable(),
+  recording: z.boolean(),
+  department: z.string().nullable(),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+export const attendeeSchema = z.object({
+  name: z.string(),
+  role: z.enum(["host", "participant"]),
+  type: z.string().nullable(),
+  accountId: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  department: z.string().nullable(),
+});
+export type Attendee = z.infer<typeof attendeeSchema>;
+
+export const meetingListResponseSchema = z.object({
+  items: z.array(meetingSchema),
+  total: z.number().int(),
+  fetchedAt: z.iso.datetime(),
+});
+export type MeetingListResponse = z.infer<typeof meetingListResponseSchema>;
+
+export const meetingDetailResponseSchema = z.object({
+  meeting: meetingSchema,
+  attendees: z.array(attendeeSchema),
+  fetchedAt: z.iso.datetime(),
+});
+export type MeetingDetailResponse = z.infer<typeof meetingDetailResponseSchema>;
+
+const STATES: Record<string, Meeting["state"]> = {
+  Schedule: "scheduled",
+  Creating: "starting",
+  Created: "ongoing",
+  Destroyed: "ended",
+};
+
+export function toMeeting(c: ConferenceInfo): Meeting {
+  return {
+    conferenceID: c.conferenceID,
+    confUUID: c.confUUID ?? null,
+    subject: c.subject?.trim() || "(no subject)",
+    hostName: c.scheduserName ?? null,
+    hostUserUUID: c.userUUID ?? null,
+    startTime: huaweiTimeToIso(c.startTime),
+    endTime: huaweiTimeToIso(c.endTime),
+    timeZoneID: c.timeZoneID ?? null,
+    mediaTypes: (c.mediaTypes ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    state: STATES[c.conferenceState ?? ""] ?? "unknown",
+    participantCount: c.onlineAttendeeAmount ?? null,
+    invitedCount: c.size ?? null,
+    confMode: c.confMode ?? null,
+    recording: Boolean(c.isAutoRecord) || (c.recordType ?? 0) > 0,
+    department: c.deptName ?? null,
+  };
+}
+
+export function toAttendee(p: ParticipantInfo): Attendee {
+  return {
+    name: p.name?.trim() || p.accountId || p.phone || "(unnamed)",
+    role: p.role === 1 ? "host" : "participant",
+    type: p.attendeeType ?? null,
+    accountId: p.accountId ?? null,
+    phone: p.phone ?? null,
+    email: p.email ?? null,
+    department: p.deptName ?? null,
+  };
+}

@@ -1,0 +1,30 @@
+import type { UserStore } from "@/lib/auth/users";
+import type { HuaweiClient } from "@/lib/huawei/client";
+import type { MeetingsService } from "@/lib/meetings/meetings-service";
+
+/** The process-wide services: built once by the custom server, reached by route handlers too. */
+export interface Services {
+  huawei: HuaweiClient;
+  meetings: MeetingsService;
+  users: UserStore;
+  /** True when the data comes from the built-in simulator rather than Huawei. */
+  simulated: boolean;
+  /** Demo sign-ins shown on the sign-in page in simulator mode. */
+  demoLogins: { username: string; password: string; role: string }[];
+  startedAt: string;
+}
+
+// Next bundles route handlers separately from the server's own modules, so a module-level
+// variable would exist twice; a well-known global symbol is shared by both.
+const KEY = Symbol.for("meeting-monitor.services");
+type Holder = { [KEY]?: Services };
+
+export function registerServices(services: Services): void {
+  (globalThis as Holder)[KEY] = services;
+}
+
+export function services(): Services {
+  const s = (globalThis as Holder)[KEY];
+  if (!s) throw new Error("Services are not started: run the dashboard with `npm start` or `npm run dev`");
+  return s;
+}

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { UserStore } from "@/lib/auth/users";
+import { HuaweiClient } from "@/lib/huawei/client";
+import { huaweiConfigFromEnv, tuningFromEnv, type HuaweiClientConfig } from "@/lib/huawei/config";
+import { logger } from "@/lib/logger";
+import { MeetingsService } from "@/lib/meetings/meetings-service";
+import type { Services } from "@/lib/services";
+import { bootstrapUsers } from "./bootstrap-users";
+import { ensureSessionSecret } from "./session-secret";
+import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "./simulator/server";
+
+export interface Started {
+  services: Services;
+  simulator?: Simulator;
+}
+
+/**
+ * Everything the process shares: settles configuration (or starts the simulator when no Huawei
+ * credentials are set), the session secret and the users, then the Huawei client and services.
+ */
+export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
+  const dataDir = path.resolve(env.DATA_DIR || "./data");
+  let config: HuaweiClientConfig | null = huaweiConfigFromEnv(env);
+  let simulator: Simulator | undefined;
+  if (!config) {
+    simulator = await startSimulator({
+      port: env.SIMULATOR_PORT ? Number(env.SIMULATOR_PORT) : 0,
+      seed: env.SIMULATOR_SEED ? Number(env.SIMULATOR_SEED) : undefined,
+    });
+    config = {
+      baseUrl: simulator.url,
+      auth: { kind: "appId", appId: SIMULATOR_DEFAULTS.appId, appKey: SIMULATOR_DEFAULTS.appKey, userId: "" },
+      ...tuningFromEnv(env),
+    };
+    logger.info({ url: simulator.url }, "no Huawei credentials set: serving the built-in simulator's data");
+  }
+  process.env.SESSION_SECRET = await ensureSessionSecret(env, dataDir);
+  const users = new UserStore(dataDir);
+  const demoLogins = await bootstrapUsers(users, { adminPassword: env.DASHBOARD_ADMIN_PASSWORD, simulated: Boolean(simulator) });
+  const huawei = new HuaweiClient(config);
+  return {
+    simulator,
+    services: {
+      huawei,
+      meetings: new MeetingsService(huawei),
+      users,
+      simulated: Boolean(simulator),
+      demoLogins,
+      startedAt: new Date().toISOString(),
+    },
+  };
+}
