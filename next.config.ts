@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Lets tests (and side-by-side builds) point the server at another build folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // The custom server (server/index.ts) owns the process; Next only renders.
   serverExternalPackages: ["pino", "ws"],
 };

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { ConfigError } from "@/lib/config-error";
 import { UserStore } from "@/lib/auth/users";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { huaweiConfigFromEnv, tuningFromEnv, type HuaweiClientConfig } from "@/lib/huawei/config";
@@ -12,6 +13,15 @@ import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "./simulator/
 export interface Started {
   services: Services;
   simulator?: Simulator;
+}
+
+/** How long an upstream answer is shared between viewers before Huawei is asked again. */
+function cacheMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.UPSTREAM_CACHE_MS;
+  if (raw === undefined || raw === "") return 5_000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`UPSTREAM_CACHE_MS must be a whole number of milliseconds of at least 1, got "${raw}"`);
+  return n;
 }
 
 /**
@@ -42,7 +52,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
     simulator,
     services: {
       huawei,
-      meetings: new MeetingsService(huawei),
+      meetings: new MeetingsService(huawei, cacheMs(env)),
       users,
       simulated: Boolean(simulator),
       demoLogins,

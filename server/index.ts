@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { ConfigError } from "@/lib/config-error";
 import { logger } from "@/lib/logger";
@@ -21,16 +23,14 @@ function listenAddress(env: NodeJS.ProcessEnv): { port: number; host: string } {
 
 async function main(): Promise<void> {
   const { port, host } = listenAddress(process.env);
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!dev && !existsSync(path.join(process.cwd(), distDir, "BUILD_ID"))) {
+    throw new ConfigError(`no production build in ${distDir}: run \`npm run build\` first`);
+  }
   const { services, simulator } = await createServices(process.env);
   registerServices(services);
-
   const app = next({ dev, hostname: host, port, dir: process.cwd() });
-  try {
-    await app.prepare();
-  } catch (error) {
-    if (!dev && /production build/i.test(String(error))) fail("no production build found: run `npm run build` first");
-    throw error;
-  }
+  await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => void handle(req, res));
   if (dev) server.on("upgrade", app.getUpgradeHandler());

@@ -82,7 +82,7 @@ export function MeetingsPage() {
                 <th className="px-4 py-3 font-medium">Host</th>
                 <th className="px-4 py-3 font-medium">Started</th>
                 <th className="px-4 py-3 font-medium">Running for</th>
-                <th className="px-4 py-3 text-right font-medium">Present</th>
+                <th className="px-4 py-3 text-right font-medium" title="People in the meeting now / people invited">Present / invited</th>
                 <th className="px-4 py-3 font-medium">Media</th>
               </tr>
             </thead>

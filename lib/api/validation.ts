@@ -7,9 +7,9 @@ export const conferenceIdSchema = z
 
 export const listQuerySchema = z.object({
   q: z.string().trim().max(128, "must be at most 128 characters").default(""),
-  offset: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(0),
+  offset: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").default(0),
   limit: z.coerce
-    .number()
+    .number({ error: "must be a number" })
     .int("must be a whole number")
     .min(1, "must be 1 to 500")
     .max(500, "must be 1 to 500")

@@ -50,7 +50,7 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 export function tuningFromEnv(env: NodeJS.ProcessEnv) {
   return {
     timeoutMs: positiveInt(env, "HUAWEI_TIMEOUT_MS", 10_000),
-    maxRetries: positiveInt(env, "HUAWEI_MAX_RETRIES", 3) - 1,
+    maxRetries: positiveInt(env, "HUAWEI_MAX_ATTEMPTS", 3) - 1,
     requestsPerSecond: positiveInt(env, "HUAWEI_MAX_RPS", 20),
   };
 }

@@ -1,0 +1,90 @@
+import { mkdtempSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { HuaweiClient } from "@/lib/huawei/client";
+import { appAuthSignature } from "@/lib/huawei/signing";
+import { SIMULATOR_DEFAULTS, startSimulator } from "@/server/simulator/server";
+import { Browser, startDashboard } from "@/tests/integration/dashboard";
+
+// `npm run bench`: figures quoted in the README. Needs a build (`npm run build`).
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main() {
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+
+  const n = 200_000;
+  let t = performance.now();
+  for (let i = 0; i < n; i++) appAuthSignature("key", "appid", "user", 1700000000 + i, "nonce-nonce-nonce-nonce-nonce-nonce");
+  console.log(`HMAC App ID signatures: ${Math.round(n / ((performance.now() - t) / 1000)).toLocaleString("en")} per second`);
+
+  const sim = await startSimulator({ tickMs: 0 });
+  sim.world.setOngoing(1200);
+  const client = new HuaweiClient({
+    baseUrl: sim.url,
+    auth: { kind: "appId", appId: SIMULATOR_DEFAULTS.appId, appKey: SIMULATOR_DEFAULTS.appKey, userId: "" },
+    timeoutMs: 10_000,
+    maxRetries: 2,
+    requestsPerSecond: 20,
+  });
+  await client.listOnlineMeetings({ queryAll: true });
+  const runs: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    t = performance.now();
+    await client.listOnlineMeetings({ queryAll: true });
+    runs.push(performance.now() - t);
+  }
+  runs.sort((a, b) => a - b);
+  console.log(`1,200 ongoing meetings read from the simulator (3 pages of 500): median ${percentile(runs, 50).toFixed(1)} ms`);
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-bench-"));
+  const dash = await startDashboard(
+    {
+      HUAWEI_MEETING_API_BASE: sim.url,
+      HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId,
+      HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey,
+      DASHBOARD_ADMIN_PASSWORD: "bench-password",
+      LOG_LEVEL: "info",
+    },
+    dataDir,
+  );
+  try {
+    const browser = new Browser(dash.url);
+    await browser.login("admin", "bench-password");
+    await browser.get("/api/meetings?limit=50");
+    sim.stats.clear();
+    const total = 2000;
+    const concurrency = 50;
+    const latencies: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < total) {
+          next += 1;
+          const s = performance.now();
+          const res = await browser.get("/api/meetings?limit=50");
+          await res.arrayBuffer();
+          if (res.status !== 200) throw new Error(`status ${res.status}`);
+          latencies.push(performance.now() - s);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const upstream = sim.stats.get("GET /v1/mmc/management/conferences/online") ?? 0;
+    console.log(
+      `GET /api/meetings (1,200 meetings, 50 concurrent viewers, ${total} requests): ${Math.round(total / seconds)} req/s, ` +
+        `p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, ` +
+        `upstream list calls ${upstream} in ${seconds.toFixed(1)} s`,
+    );
+  } finally {
+    await dash.stop();
+    await sim.close();
+  }
+}
+
+await main();

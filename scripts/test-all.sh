@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `npm test`: every check and test runner, ending with one line "N passed, N failed".
+# Installs what a fresh Debian machine lacks (npm packages, Debian's Chromium, CJK fonts).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-results
+rm -f test-results/vitest.json test-results/playwright.json
+status=0
+
+step() { printf '\n== %s\n' "$*"; }
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm install"
+  npm install --no-audit --no-fund || exit 1
+fi
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  step "installing Debian's chromium and CJK fonts"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null || exit 1
+  else
+    echo "Chromium is missing: run 'sudo apt-get install -y chromium fonts-noto-cjk' and try again" >&2
+    exit 1
+  fi
+fi
+
+step "lint"
+npm run --silent lint || { echo "lint: FAILED"; status=1; }
+step "typecheck"
+npm run --silent typecheck || { echo "typecheck: FAILED"; status=1; }
+
+step "build"
+if npm run --silent build; then
+  step "unit and integration tests (vitest)"
+  npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json || status=1
+  step "end-to-end tests (playwright, chromium)"
+  npx playwright test || status=1
+else
+  echo "build: FAILED (integration and end-to-end tests need a build)"
+  status=1
+fi
+
+node scripts/summarize-tests.mjs || status=1
+exit $status

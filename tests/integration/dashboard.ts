@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+
+export interface Dashboard {
+  url: string;
+  process: ChildProcess;
+  dataDir: string;
+  /** Everything the process wrote, for assertions on its messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * Starts the real, built dashboard (`node --import tsx server/index.ts`, production mode) as a
+ * child process on a free port and resolves once it is listening.
+ */
+export function startDashboard(env: Record<string, string>, dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"))): Promise<Dashboard> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "info", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      output += `${line}\n`;
+      if (!line.includes("meeting monitor listening")) return;
+      const { url } = JSON.parse(line) as { url: string };
+      resolve({
+        url,
+        process: child,
+        dataDir,
+        output: () => output,
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once("exit", () => done());
+            child.kill("SIGTERM");
+          }),
+      });
+    });
+    child.once("exit", (code) => reject(new Error(`dashboard exited with ${code} before listening:\n${output}`)));
+  });
+}
+
+/** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
+export function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "0", NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: mkdtempSync(path.join(tmpdir(), "mm-int-")), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  let stdout = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  return new Promise((resolve) =>
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, stdout });
+    }),
+  );
+}
+
+/** A tiny cookie-keeping HTTP client for one signed-in user. */
+export class Browser {
+  private cookie = "";
+
+  constructor(private readonly base: string) {}
+
+  async login(username: string, password: string): Promise<Response> {
+    const res = await fetch(`${this.base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    });
+    const set = res.headers.get("set-cookie");
+    if (set) this.cookie = set.split(";")[0]!;
+    return res;
+  }
+
+  get(pathname: string): Promise<Response> {
+    return fetch(`${this.base}${pathname}`, { headers: { cookie: this.cookie } });
+  }
+
+  async json<T = unknown>(pathname: string): Promise<{ status: number; body: T }> {
+    const res = await this.get(pathname);
+    return { status: res.status, body: (await res.json()) as T };
+  }
+}

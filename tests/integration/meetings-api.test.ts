@@ -1,0 +1,253 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { UserStore } from "@/lib/auth/users";
+import type { MeetingDetailResponse, MeetingListResponse } from "@/lib/domain/meeting";
+import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
+import { Browser, startDashboard, type Dashboard } from "./dashboard";
+
+let sim: Simulator;
+let dash: Dashboard;
+let admin: Browser;
+let host: Browser;
+
+const ADMIN_PASSWORD = "integration-admin-pw";
+const upstreamCalls = () => [...sim.stats.values()].reduce((a, b) => a + b, 0);
+const authCalls = () => sim.stats.get("POST /v2/usg/acs/auth/appauth") ?? 0;
+const settle = () => new Promise((r) => setTimeout(r, 1100)); // past UPSTREAM_CACHE_MS
+
+beforeAll(async () => {
+  sim = await startSimulator({ tickMs: 0, seed: 99 });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
+  await new UserStore(dataDir).upsert({ username: "alice", password: "alice-password", role: "host", huaweiUserId: "alice.chen" });
+  dash = await startDashboard(
+    {
+      HUAWEI_MEETING_API_BASE: sim.url,
+      HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId,
+      HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey,
+      DASHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      HUAWEI_TIMEOUT_MS: "1500",
+      HUAWEI_MAX_ATTEMPTS: "3",
+      UPSTREAM_CACHE_MS: "1000",
+    },
+    dataDir,
+  );
+  admin = new Browser(dash.url);
+  host = new Browser(dash.url);
+  expect((await admin.login("admin", ADMIN_PASSWORD)).status).toBe(200);
+  expect((await host.login("alice", "alice-password")).status).toBe(200);
+});
+
+afterAll(async () => {
+  await dash?.stop();
+  await sim?.close();
+});
+
+beforeEach(async () => {
+  sim.faults.clear();
+  await settle();
+});
+
+describe("sign-in", () => {
+  it("rejects a wrong password with 401 and sets no cookie", async () => {
+    const res = await new Browser(dash.url).login("admin", "not-the-password");
+    expect(res.status).toBe(401);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    expect(await res.json()).toEqual({ error: { code: "bad_credentials", message: "Wrong username or password." } });
+  });
+
+  it("sets an httpOnly SameSite session cookie", async () => {
+    const res = await new Browser(dash.url).login("admin", ADMIN_PASSWORD);
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it("answers 401 to calls without a session", async () => {
+    for (const p of ["/api/meetings", "/api/meetings/123456789", "/api/auth/me"]) {
+      const { status, body } = await new Browser(dash.url).json(p);
+      expect(status).toBe(401);
+      expect(body).toEqual({ error: { code: "unauthenticated", message: "Sign in first." } });
+    }
+  });
+
+  it("ends the session on logout", async () => {
+    const b = new Browser(dash.url);
+    await b.login("admin", ADMIN_PASSWORD);
+    const res = await fetch(`${dash.url}/api/auth/logout`, { method: "POST", headers: { cookie: "" } });
+    expect(res.status).toBe(204);
+    expect((await b.json("/api/auth/me")).status).toBe(200);
+  });
+});
+
+describe("ongoing meetings", () => {
+  it("lists every ongoing meeting with the documented shape", async () => {
+    const { status, body } = await admin.json<MeetingListResponse>("/api/meetings");
+    expect(status).toBe(200);
+    expect(body.total).toBe(sim.world.ongoing.size);
+    const sample = body.items[0]!;
+    const upstream = sim.world.ongoing.get(sample.conferenceID)!;
+    expect(sample.subject).toBe(upstream.subject);
+    expect(sample.hostName).toBe(upstream.scheduler.name);
+    expect(sample.participantCount).toBe(upstream.participants.size);
+    expect(sample.startTime).toBe(new Date(Math.floor(upstream.startedAt / 60_000) * 60_000).toISOString());
+    expect(Date.parse(body.fetchedAt)).toBeGreaterThan(Date.now() - 10_000);
+  });
+
+  it("searches by subject, host or meeting ID", async () => {
+    const target = [...sim.world.ongoing.values()][5]!;
+    const byId = await admin.json<MeetingListResponse>(`/api/meetings?q=${target.conferenceID}`);
+    expect(byId.body.items.map((m) => m.conferenceID)).toEqual([target.conferenceID]);
+    const byHost = await admin.json<MeetingListResponse>(`/api/meetings?q=${encodeURIComponent("alice chen")}`);
+    expect(byHost.body.total).toBeGreaterThan(0);
+    expect(byHost.body.items.every((m) => m.hostName === "Alice Chen")).toBe(true);
+  });
+
+  it("shows all of 1,200 ongoing meetings, paged", async () => {
+    sim.world.setOngoing(1200);
+    sim.stats.clear();
+    const seen = new Set<string>();
+    for (let offset = 0; offset < 1200; offset += 500) {
+      const { body } = await admin.json<MeetingListResponse>(`/api/meetings?offset=${offset}&limit=500`);
+      expect(body.total).toBe(1200);
+      body.items.forEach((m) => seen.add(m.conferenceID));
+    }
+    expect(seen.size).toBe(1200);
+    // Three upstream pages of 500, fetched once and shared by the three dashboard pages.
+    expect(sim.stats.get("GET /v1/mmc/management/conferences/online")).toBe(3);
+    sim.world.setOngoing(24);
+  });
+
+  it("shares one upstream fetch between many simultaneous viewers", async () => {
+    sim.stats.clear();
+    const answers = await Promise.all(Array.from({ length: 50 }, () => admin.json<MeetingListResponse>("/api/meetings?limit=5")));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(sim.stats.get("GET /v1/mmc/management/conferences/online")).toBe(1);
+  });
+
+  it("shows a host only the meetings Huawei shows their own user", async () => {
+    const alice = sim.world.userByAccount("alice.chen")!;
+    const expected = [...sim.world.ongoing.values()].filter((m) => sim.world.canSee(alice, m, false)).map((m) => m.conferenceID);
+    const { body } = await host.json<MeetingListResponse>("/api/meetings?limit=500");
+    expect(body.items.map((m) => m.conferenceID).sort()).toEqual(expected.sort());
+    expect(body.total).toBeLessThan(sim.world.ongoing.size);
+    const hidden = [...sim.world.ongoing.values()].find((m) => !expected.includes(m.conferenceID))!;
+    expect((await host.json(`/api/meetings/${hidden.conferenceID}`)).status).toBe(404);
+  });
+});
+
+describe("meeting detail", () => {
+  it("returns the meeting and all its invitees", async () => {
+    const target = [...sim.world.ongoing.values()].sort((a, b) => b.invitees.length - a.invitees.length)[0]!;
+    const { status, body } = await admin.json<MeetingDetailResponse>(`/api/meetings/${target.conferenceID}`);
+    expect(status).toBe(200);
+    expect(body.meeting.conferenceID).toBe(target.conferenceID);
+    expect(body.attendees).toHaveLength(target.invitees.length);
+    expect(body.attendees.map((a) => a.name).sort()).toEqual(target.invitees.map((i) => i.name).sort());
+  });
+
+  it("answers 404 for a meeting that is not going on", async () => {
+    const { status, body } = await admin.json("/api/meetings/999999999");
+    expect(status).toBe(404);
+    expect(body).toEqual({ error: { code: "not_found", message: "No such meeting, or it is not visible to you." } });
+  });
+});
+
+describe("bad input", () => {
+  it("is rejected with 400 before any upstream call", async () => {
+    await admin.json("/api/meetings?limit=1"); // token and cache warm, so any call below would show
+    await settle();
+    const before = upstreamCalls();
+    const cases: [string, RegExp][] = [
+      ["/api/meetings?limit=0", /limit: must be 1 to 500/],
+      ["/api/meetings?limit=501", /limit: must be 1 to 500/],
+      ["/api/meetings?limit=ten", /limit: must be a number/],
+      ["/api/meetings?offset=-1", /offset: must be 0 or more/],
+      ["/api/meetings?offset=1.5", /offset: must be a whole number/],
+      [`/api/meetings?q=${"x".repeat(129)}`, /q: must be at most 128 characters/],
+      ["/api/meetings/12345-678", /conference ID is 1 to 32 letters and digits/],
+      [`/api/meetings/${"1".repeat(33)}`, /conference ID is 1 to 32 letters and digits/],
+    ];
+    for (const [url, message] of cases) {
+      const { status, body } = await admin.json<{ error: { code: string; message: string } }>(url);
+      expect(status, url).toBe(400);
+      expect(body.error.code).toBe("bad_request");
+      expect(body.error.message).toMatch(message);
+    }
+    expect(upstreamCalls()).toBe(before);
+  });
+
+  it("rejects a malformed sign-in body with 400", async () => {
+    const res = await fetch(`${dash.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/username, password/);
+  });
+});
+
+describe("upstream failures", () => {
+  it("turns a persistent 500 into 502 with a clear message, and recovers", async () => {
+    sim.faults.add({ path: "/v1/mmc/management/conferences/online", count: 3, status: 500 });
+    const { status, body } = await admin.json<{ error: { code: string; message: string } }>("/api/meetings");
+    expect(status).toBe(502);
+    expect(body.error.code).toBe("upstream_error");
+    expect(body.error.message).toContain("500");
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
+    await settle();
+    expect((await admin.json("/api/meetings")).status).toBe(200);
+  });
+
+  it("retries a passing 500 and answers 200", async () => {
+    sim.faults.add({ path: "/v1/mmc/management/conferences/online", count: 2, status: 500 });
+    expect((await admin.json("/api/meetings")).status).toBe(200);
+  });
+
+  it("turns persistent rate limiting (429) into 503 with Retry-After", async () => {
+    sim.faults.add({ path: "/v1/mmc/management/conferences/online", count: 3, status: 429 });
+    const res = await admin.get("/api/meetings");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("upstream_rate_limited");
+  });
+
+  it("turns an upstream that never answers into 504, and the server stays up", async () => {
+    sim.faults.add({ path: "/v1/mmc/management/conferences/online", count: 1, hang: true });
+    const started = Date.now();
+    const { status, body } = await admin.json<{ error: { code: string } }>("/api/meetings");
+    expect(status).toBe(504);
+    expect(body.error.code).toBe("upstream_timeout");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const health = await fetch(`${dash.url}/api/health`);
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { status: string }).status).toBe("degraded");
+    await settle();
+    expect((await admin.json("/api/meetings")).status).toBe(200);
+    expect(((await (await fetch(`${dash.url}/api/health`)).json()) as { status: string }).status).toBe("ok");
+  });
+
+  it("renews an expired token exactly once and retries", async () => {
+    await admin.json("/api/meetings");
+    await settle();
+    sim.tokens.expireAll();
+    const before = authCalls();
+    const answers = await Promise.all([
+      admin.json("/api/meetings?q=a"),
+      admin.json("/api/meetings?q=b"),
+      admin.json("/api/meetings?q=c"),
+      admin.json(`/api/meetings/${[...sim.world.ongoing.keys()][0]}`),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(authCalls() - before).toBe(1);
+  });
+});
+
+describe("health", () => {
+  it("needs no session and names the upstream", async () => {
+    const res = await fetch(`${dash.url}/api/health`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; simulated: boolean; upstream: { baseUrl: string; authKind: string } };
+    expect(body.simulated).toBe(false);
+    expect(body.upstream.baseUrl).toBe(sim.url);
+    expect(body.upstream.authKind).toBe("appId");
+  });
+});
