@@ -1,4 +1,5 @@
 import type { UserStore } from "@/lib/auth/users";
+import type { HistoryService } from "@/lib/history/history-service";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import type { MeetingsService } from "@/lib/meetings/meetings-service";
 
@@ -6,6 +7,7 @@ import type { MeetingsService } from "@/lib/meetings/meetings-service";
 export interface Services {
   huawei: HuaweiClient;
   meetings: MeetingsService;
+  history: HistoryService;
   users: UserStore;
   /** True when the data comes from the built-in simulator rather than Huawei. */
   simulated: boolean;

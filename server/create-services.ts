@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ConfigError } from "@/lib/config-error";
 import { UserStore } from "@/lib/auth/users";
+import { HistoryService } from "@/lib/history/history-service";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { huaweiConfigFromEnv, tuningFromEnv, type HuaweiClientConfig } from "@/lib/huawei/config";
 import { logger } from "@/lib/logger";
@@ -53,6 +54,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
     services: {
       huawei,
       meetings: new MeetingsService(huawei, cacheMs(env)),
+      history: new HistoryService(huawei),
       users,
       simulated: Boolean(simulator),
       demoLogins,

@@ -26,6 +26,9 @@ export function AppHeader({ username, role, simulated }: { username: string; rol
           <Link href="/" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
             Ongoing
           </Link>
+          <Link href="/history" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            History
+          </Link>
         </nav>
         {simulated && <SimulatedBadge />}
         <div className="ml-auto flex flex-wrap items-center gap-3">

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { DataAge } from "@/components/app/data-age";
+import { Pager } from "@/components/app/pager";
 import { useTimeZone } from "@/components/app/time-zone";
 import { meetingListResponseSchema } from "@/lib/domain/meeting";
 import { getJson } from "@/lib/client/api";
@@ -30,7 +31,6 @@ export function MeetingsPage() {
   });
   const data = query.data;
   const total = data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <div className="space-y-4">
@@ -112,24 +112,7 @@ export function MeetingsPage() {
           </table>
         </div>
       )}
-      {data && total > PAGE_SIZE && (
-        <nav className="flex items-center justify-between text-sm" aria-label="Pages">
-          <span className="text-slate-500">
-            {numberFormat.format(page * PAGE_SIZE + 1)}–{numberFormat.format(Math.min(total, (page + 1) * PAGE_SIZE))} of {numberFormat.format(total)}
-          </span>
-          <span className="flex gap-2">
-            <button type="button" disabled={page === 0} onClick={() => setPage((p) => p - 1)} className="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-40 dark:border-slate-700">
-              Previous
-            </button>
-            <span className="px-2 py-1.5">
-              Page {page + 1} of {pages}
-            </span>
-            <button type="button" disabled={page + 1 >= pages} onClick={() => setPage((p) => p + 1)} className="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-40 dark:border-slate-700">
-              Next
-            </button>
-          </span>
-        </nav>
-      )}
+      <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={setPage} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "@/lib/zoned-time";
 import { HttpError } from "./errors";
 
 export const conferenceIdSchema = z
@@ -15,6 +16,37 @@ export const listQuerySchema = z.object({
     .max(500, "must be 1 to 500")
     .default(50),
 });
+
+export const confUuidSchema = z.string().regex(/^[0-9a-fA-F]{32}$/, "a confUUID is 32 hexadecimal characters").transform((s) => s.toLowerCase());
+
+const DAY = 86_400_000;
+/** Huawei keeps 6 to 12 months of history; a range longer than a year cannot be answered. */
+const MAX_RANGE = 366 * DAY;
+
+/** An ISO 8601 date-time with a zone, or a bare date (the start of that day in UTC; for `to`, its end). */
+function instant(endOfDay: boolean) {
+  return z
+    .string()
+    .refine((s) => z.iso.datetime({ offset: true }).safeParse(s).success || z.iso.date().safeParse(s).success, {
+      error: "must be an ISO 8601 date (2026-11-21) or date-time with a zone (2026-11-21T08:00:00+08:00)",
+    })
+    .transform((s) => (s.length === 10 ? Date.parse(`${s}T00:00:00Z`) + (endOfDay ? DAY - 1 : 0) : Date.parse(s)));
+}
+
+export const historyQuerySchema = listQuerySchema
+  .extend({ from: instant(false).optional(), to: instant(true).optional() })
+  .transform((q, ctx) => {
+    const to = q.to ?? Date.now();
+    const from = q.from ?? to - 7 * DAY;
+    if (from > to) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
+    if (to - from > MAX_RANGE) ctx.addIssue({ code: "custom", path: ["from"], message: "the range may span at most 366 days" });
+    return { ...q, from, to };
+  });
+
+export const timeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, { error: "must be an IANA time zone such as Asia/Shanghai" })
+  .default("UTC");
 
 /** Validates before anything reaches Huawei; the first problem becomes a 400 with a clear message. */
 export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

@@ -87,3 +87,11 @@ export function toAttendee(p: ParticipantInfo): Attendee {
     department: p.deptName ?? null,
   };
 }
+
+export const historyListResponseSchema = z.object({
+  items: z.array(meetingSchema),
+  total: z.number().int(),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+});
+export type HistoryListResponse = z.infer<typeof historyListResponseSchema>;

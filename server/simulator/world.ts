@@ -331,7 +331,7 @@ export class World extends EventEmitter {
     }
     // One very large past meeting, so attendance has to page through several upstream pages.
     const start = now - 2 * 24 * 60 * MINUTE;
-    const townHall = this.newMeeting(start, 90 * MINUTE, 1250, this.users[0]!, "Company town hall 全员大会");
+    const townHall = this.newMeeting(start, 90 * MINUTE, 1300, this.users[0]!, "Company town hall 全员大会");
     this.fillPastSessions(townHall);
     this.history.push(townHall);
     this.history.sort((a, b) => b.startedAt - a.startedAt);

@@ -1,0 +1,3 @@
+import { attendanceExportRoute } from "@/lib/api/attendance-export";
+
+export const GET = attendanceExportRoute("csv");

@@ -1,0 +1,16 @@
+import { historyQuerySchema, parseOr400, queryObject } from "@/lib/api/validation";
+import { withViewer } from "@/lib/api/with-viewer";
+import type { HistoryListResponse } from "@/lib/domain/meeting";
+import { services } from "@/lib/services";
+
+export const GET = withViewer(async (req, viewer) => {
+  const { from, to, q, offset, limit } = parseOr400(historyQuerySchema, queryObject(req.url));
+  const items = await services().history.list(viewer, { from, to, q });
+  const body: HistoryListResponse = {
+    items: items.slice(offset, offset + limit),
+    total: items.length,
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+  };
+  return Response.json(body);
+});

@@ -1,0 +1,134 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useDeferredValue, useState } from "react";
+import { Pager } from "@/components/app/pager";
+import { useTimeZone } from "@/components/app/time-zone";
+import { historyListResponseSchema } from "@/lib/domain/meeting";
+import { getJson } from "@/lib/client/api";
+import { formatDateTime, formatDuration, numberFormat } from "@/lib/client/format";
+import { dateInZone, zonedToUtc } from "@/lib/zoned-time";
+
+const PAGE_SIZE = 50;
+const DAY = 86_400_000;
+
+/** The last `days` calendar days in a zone, today included. */
+function lastDays(days: number, timeZone: string) {
+  const now = Date.now();
+  return { from: dateInZone(now - (days - 1) * DAY, timeZone), to: dateInZone(now, timeZone) };
+}
+
+export function HistoryPage() {
+  const [timeZone] = useTimeZone();
+  const [range, setRange] = useState(() => lastDays(7, timeZone));
+  const [search, setSearch] = useState("");
+  const q = useDeferredValue(search.trim());
+  const [page, setPage] = useState(0);
+
+  // Dates are whole days in the chosen zone: from its midnight to the next day's midnight.
+  const from = new Date(zonedToUtc(range.from, "00:00", timeZone)).toISOString();
+  const to = new Date(zonedToUtc(range.to, "00:00", timeZone) + DAY - 1).toISOString();
+  const query = useQuery({
+    queryKey: ["history", from, to, q, page],
+    queryFn: ({ signal }) =>
+      getJson(`/api/history?${new URLSearchParams({ from, to, q, offset: String(page * PAGE_SIZE), limit: String(PAGE_SIZE) })}`, historyListResponseSchema, signal),
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  const total = data?.total ?? 0;
+  const preset = (days: number) => {
+    setRange(lastDays(days, timeZone));
+    setPage(0);
+  };
+  const input = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Past meetings</h1>
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          {data ? `${numberFormat.format(total)} ${total === 1 ? "meeting" : "meetings"} from ${range.from} to ${range.to} (${timeZone})` : "Loading…"}
+        </p>
+      </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="text-sm">
+          <span className="block text-slate-500 dark:text-slate-400">From</span>
+          <input type="date" value={range.from} max={range.to} onChange={(e) => e.target.value && (setRange((r) => ({ ...r, from: e.target.value })), setPage(0))} className={input} />
+        </label>
+        <label className="text-sm">
+          <span className="block text-slate-500 dark:text-slate-400">To</span>
+          <input type="date" value={range.to} min={range.from} onChange={(e) => e.target.value && (setRange((r) => ({ ...r, to: e.target.value })), setPage(0))} className={input} />
+        </label>
+        <div className="flex gap-1" role="group" aria-label="Quick ranges">
+          {[1, 7, 30, 90].map((d) => (
+            <button key={d} type="button" onClick={() => preset(d)} className="rounded-md border border-slate-300 px-2.5 py-2 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+              {d === 1 ? "Today" : `${d} days`}
+            </button>
+          ))}
+        </div>
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setPage(0);
+          }}
+          placeholder="Search subject, host or meeting ID"
+          aria-label="Search past meetings"
+          className={`ml-auto w-72 ${input}`}
+        />
+      </div>
+
+      {query.isPending && <div className="h-64 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading past meetings" />}
+      {query.isError && (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">
+          <p className="font-medium">Could not load past meetings.</p>
+          <p>{query.error.message}</p>
+        </div>
+      )}
+      {data && data.items.length === 0 && (
+        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-slate-500 dark:border-slate-700">
+          {q ? `No past meeting in this range matches “${q}”.` : "No meetings took place in this range."}
+        </div>
+      )}
+      {data && data.items.length > 0 && (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400">
+              <tr>
+                <th className="px-4 py-3 font-medium">Subject</th>
+                <th className="px-4 py-3 font-medium">Meeting ID</th>
+                <th className="px-4 py-3 font-medium">Host</th>
+                <th className="px-4 py-3 font-medium">Started</th>
+                <th className="px-4 py-3 font-medium">Length</th>
+                <th className="px-4 py-3 text-right font-medium">Invited</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {data.items.map((m) => (
+                <tr key={m.confUUID ?? m.conferenceID} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+                  <td className="px-4 py-2.5">
+                    {m.confUUID ? (
+                      <Link href={`/history/${m.confUUID}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                        {m.subject}
+                      </Link>
+                    ) : (
+                      m.subject
+                    )}
+                  </td>
+                  <td className="px-4 py-2.5 font-mono text-xs">{m.conferenceID}</td>
+                  <td className="px-4 py-2.5">{m.hostName ?? "—"}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap">{formatDateTime(m.startTime, timeZone)}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap">{m.startTime && m.endTime ? formatDuration(Date.parse(m.endTime) - Date.parse(m.startTime)) : "—"}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{m.invitedCount === null ? "—" : numberFormat.format(m.invitedCount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={setPage} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { LRUCache } from "lru-cache";
+import type { Viewer } from "@/lib/auth/session";
+import { buildAttendance, type AttendanceResponse } from "@/lib/domain/attendance";
+import { toMeeting, type Meeting } from "@/lib/domain/meeting";
+import type { HuaweiClient } from "@/lib/huawei/client";
+import { callerFor, scopeKey } from "@/lib/meetings/viewer-scope";
+
+export interface HistoryRange {
+  from: number;
+  to: number;
+  q: string;
+}
+
+/**
+ * Past meetings and their attendance. A past meeting does not change, so its attendance is
+ * kept for an hour; the list of a range is kept for a minute (meetings keep ending into it).
+ */
+export class HistoryService {
+  private readonly lists: LRUCache<string, Meeting[], { viewer: Viewer; range: HistoryRange }>;
+  private readonly attendances: LRUCache<string, AttendanceResponse, { viewer: Viewer; confUUID: string }>;
+
+  constructor(private readonly huawei: HuaweiClient) {
+    this.lists = new LRUCache({
+      max: 200,
+      ttl: 60_000,
+      fetchMethod: async (_key, _stale, { context: { viewer, range } }) => {
+        const rows = await this.huawei.listHistory(callerFor(viewer), { startDate: range.from, endDate: range.to }, range.q || undefined);
+        return rows.map(toMeeting).sort((a, b) => (b.startTime ?? "").localeCompare(a.startTime ?? ""));
+      },
+    });
+    this.attendances = new LRUCache({
+      max: 200,
+      ttl: 3_600_000,
+      fetchMethod: async (_key, _stale, { context: { viewer, confUUID } }) => {
+        const caller = callerFor(viewer);
+        const [conference, records] = await Promise.all([
+          this.huawei.pastMeeting(caller, confUUID),
+          this.huawei.attendeeRecords(caller, confUUID),
+        ]);
+        return buildAttendance(confUUID, { ...toMeeting(conference), state: "ended" }, records);
+      },
+    });
+  }
+
+  async list(viewer: Viewer, range: HistoryRange): Promise<Meeting[]> {
+    const key = `${scopeKey(viewer)}|${range.from}|${range.to}|${range.q}`;
+    return (await this.lists.fetch(key, { context: { viewer, range } }))!;
+  }
+
+  async attendance(viewer: Viewer, confUUID: string): Promise<AttendanceResponse> {
+    return (await this.attendances.fetch(`${scopeKey(viewer)}|${confUUID}`, { context: { viewer, confUUID } }))!;
+  }
+}

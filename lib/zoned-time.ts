@@ -1,0 +1,57 @@
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** ISO 8601 in a given zone with its offset written out: "2026-11-21T18:00:00+08:00". */
+export function isoInZone(ms: number, timeZone: string): string {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "longOffset",
+    });
+    formats.set(timeZone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const offset = parts.timeZoneName === "GMT" ? "+00:00" : parts.timeZoneName!.replace("GMT", "");
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
+
+/** Huawei's numeric zone ids that are known for certain; others are not guessed. */
+const HUAWEI_ZONES: Record<string, string> = { "56": "Asia/Shanghai" };
+
+export function huaweiZoneToIana(timeZoneID: string | null): string | null {
+  return (timeZoneID && HUAWEI_ZONES[timeZoneID]) || null;
+}
+
+function offsetMs(ms: number, timeZone: string): number {
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(isoInZone(ms, timeZone))!;
+  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
+}
+
+/** The instant a wall-clock date-time ("2026-11-21", "00:00") happens in a zone. */
+export function zonedToUtc(date: string, time: string, timeZone: string): number {
+  const naive = Date.parse(`${date}T${time}:00Z`);
+  // Twice, so a date whose offset differs from the guess's (a DST change) settles.
+  const first = naive - offsetMs(naive, timeZone);
+  return naive - offsetMs(first, timeZone);
+}
+
+/** "2026-11-21" of an instant in a zone. */
+export function dateInZone(ms: number, timeZone: string): string {
+  return isoInZone(ms, timeZone).slice(0, 10);
+}

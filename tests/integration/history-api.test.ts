@@ -1,0 +1,158 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UserStore } from "@/lib/auth/users";
+import type { AttendanceResponse } from "@/lib/domain/attendance";
+import type { HistoryListResponse } from "@/lib/domain/meeting";
+import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
+import type { SimMeeting } from "@/server/simulator/world";
+import { Browser, startDashboard, type Dashboard } from "./dashboard";
+
+let sim: Simulator;
+let dash: Dashboard;
+let admin: Browser;
+let host: Browser;
+let townHall: SimMeeting;
+const DAY = 86_400_000;
+const upstreamCalls = () => [...sim.stats.values()].reduce((a, b) => a + b, 0);
+
+beforeAll(async () => {
+  sim = await startSimulator({ tickMs: 0, seed: 4242 });
+  townHall = sim.world.history.find((m) => m.subject.startsWith("Company town hall"))!;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
+  await new UserStore(dataDir).upsert({ username: "alice", password: "alice-password", role: "host", huaweiUserId: "alice.chen" });
+  dash = await startDashboard(
+    { HUAWEI_MEETING_API_BASE: sim.url, HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId, HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey, DASHBOARD_ADMIN_PASSWORD: "history-admin-pw" },
+    dataDir,
+  );
+  admin = new Browser(dash.url);
+  host = new Browser(dash.url);
+  await admin.login("admin", "history-admin-pw");
+  await host.login("alice", "alice-password");
+});
+
+afterAll(async () => {
+  await dash?.stop();
+  await sim?.close();
+});
+
+describe("GET /api/history", () => {
+  it("lists the last 7 days by default, newest first", async () => {
+    const { status, body } = await admin.json<HistoryListResponse>("/api/history?limit=500");
+    expect(status).toBe(200);
+    const since = Date.now() - 7 * DAY;
+    const expected = sim.world.history.filter((m) => m.startedAt >= since - 60_000);
+    expect(Math.abs(body.total - expected.length)).toBeLessThanOrEqual(1);
+    const starts = body.items.map((m) => m.startTime!);
+    expect([...starts].sort().reverse()).toEqual(starts);
+    expect(body.items.every((m) => m.state === "ended" && m.confUUID)).toBe(true);
+  });
+
+  it("takes an explicit range and a search", async () => {
+    const from = new Date(Date.now() - 30 * DAY).toISOString();
+    const to = new Date().toISOString();
+    const { body } = await admin.json<HistoryListResponse>(`/api/history?from=${from}&to=${to}&q=${encodeURIComponent("town hall")}`);
+    expect(body.items.map((m) => m.confUUID)).toContain(townHall.confUUID);
+    expect(body.items.every((m) => /town hall/i.test(m.subject) || /town hall/i.test(m.hostName ?? ""))).toBe(true);
+  });
+
+  it("shows a host only their own past meetings", async () => {
+    const alice = sim.world.userByAccount("alice.chen")!;
+    const from = new Date(Date.now() - 30 * DAY).toISOString();
+    const { body } = await host.json<HistoryListResponse>(`/api/history?from=${from}&limit=500`);
+    const visible = new Set(sim.world.history.filter((m) => sim.world.canSee(alice, m, false)).map((m) => m.confUUID));
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.items.every((m) => visible.has(m.confUUID!))).toBe(true);
+    expect(body.total).toBeLessThan((await admin.json<HistoryListResponse>(`/api/history?from=${from}`)).body.total);
+  });
+
+  it("rejects bad dates, reversed and over-long ranges with 400 before any upstream call", async () => {
+    const before = upstreamCalls();
+    const cases: [string, RegExp][] = [
+      ["/api/history?from=yesterday", /from: must be an ISO 8601 date/],
+      ["/api/history?to=2026-13-40", /to: must be an ISO 8601 date/],
+      ["/api/history?from=2026-11-20T10:00:00", /from: must be an ISO 8601 date/],
+      ["/api/history?from=2026-11-20&to=2026-11-10", /from: must not be after to/],
+      ["/api/history?from=2024-01-01&to=2026-01-01", /at most 366 days/],
+      ["/api/history/not-a-uuid/attendance", /confUUID is 32 hexadecimal/],
+      [`/api/history/${"g".repeat(32)}/attendance.csv`, /confUUID is 32 hexadecimal/],
+      [`/api/history/${townHall.confUUID}/attendance.csv?tz=Mars/Base`, /tz: must be an IANA time zone/],
+    ];
+    for (const [url, message] of cases) {
+      const { status, body } = await admin.json<{ error: { message: string } }>(url);
+      expect(status, url).toBe(400);
+      expect(body.error.message, url).toMatch(message);
+    }
+    expect(upstreamCalls()).toBe(before);
+  });
+});
+
+describe("attendance", () => {
+  it("merges a 1,200-record meeting into people, fast, and caches it", async () => {
+    expect(townHall.sessions.length).toBeGreaterThanOrEqual(1200);
+    sim.stats.clear();
+    const started = Date.now();
+    const { status, body } = await admin.json<AttendanceResponse>(`/api/history/${townHall.confUUID}/attendance`);
+    const elapsed = Date.now() - started;
+    expect(status).toBe(200);
+    expect(body.recordCount).toBe(townHall.sessions.length);
+    expect(sim.stats.get("GET /v1/mmc/management/conferences/history/confAttendeeRecord")).toBe(Math.ceil(townHall.sessions.length / 500));
+    expect(elapsed).toBeLessThan(5_000);
+    const people = new Set(townHall.sessions.map((s) => `${s.displayName}|${s.callNumber}`));
+    expect(body.people).toHaveLength(people.size);
+    expect(body.summary.people).toBe(people.size);
+    expect(body.summary.peakConcurrent).toBeGreaterThan(0);
+    expect(body.summary.peakConcurrent).toBeLessThanOrEqual(people.size);
+
+    // A person with overlapping sessions (a second device) is never counted twice.
+    const multi = body.people.find((p) => p.sessions.length > 1 && p.sessions.some((s, i) => i > 0 && Date.parse(s.joinedAt) < Date.parse(p.sessions[i - 1]!.leftAt)))!;
+    expect(multi).toBeDefined();
+    const naiveSum = multi.sessions.reduce((sum, s) => sum + Date.parse(s.leftAt) - Date.parse(s.joinedAt), 0);
+    expect(multi.durationMs).toBeLessThan(naiveSum);
+    expect(multi.durationMs).toBeLessThanOrEqual(Date.parse(multi.lastLeftAt) - Date.parse(multi.firstJoinedAt));
+
+    sim.stats.clear();
+    await admin.json(`/api/history/${townHall.confUUID}/attendance`);
+    expect(upstreamCalls()).toBe(0);
+  });
+
+  it("answers 404 for an unknown meeting", async () => {
+    const { status } = await admin.json(`/api/history/${"0".repeat(32)}/attendance`);
+    expect(status).toBe(404);
+  });
+
+  it("downloads a UTF-8 CSV with a BOM, one row per person, times with their zone", async () => {
+    const res = await admin.get(`/api/history/${townHall.confUUID}/attendance.csv?tz=Asia/Shanghai`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="attendance-\d+-\d{4}-\d{2}-\d{2}\.csv"/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
+    const { body } = await admin.json<AttendanceResponse>(`/api/history/${townHall.confUUID}/attendance`);
+    expect(lines[0]).toBe("Name,Call number,Department,First joined,Last left,Minutes attended,Share of meeting (%),Sessions,Late joiner,Early leaver");
+    expect(lines).toHaveLength(body.people.length + 1);
+    expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00,/);
+    const chinese = body.people.find((p) => /[\u4e00-\u9fff]/.test(p.name))!;
+    expect(lines.some((l) => l.startsWith(`${chinese.name},`))).toBe(true);
+  });
+
+  it("downloads an Excel workbook with people and sessions", async () => {
+    const res = await admin.get(`/api/history/${townHall.confUUID}/attendance.xlsx`);
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const { body } = await admin.json<AttendanceResponse>(`/api/history/${townHall.confUUID}/attendance`);
+    expect(book.getWorksheet("People")!.rowCount).toBe(body.people.length + 1);
+    expect(book.getWorksheet("Sessions")!.rowCount).toBe(townHall.sessions.length + 1);
+    expect(String(book.getWorksheet("People")!.getCell("D2").value)).toMatch(/\+00:00$/);
+  });
+
+  it("keeps a host out of meetings they were not part of", async () => {
+    const alice = sim.world.userByAccount("alice.chen")!;
+    const other = sim.world.history.find((m) => !sim.world.canSee(alice, m, false))!;
+    expect((await host.json(`/api/history/${other.confUUID}/attendance`)).status).toBe(404);
+  });
+});
