@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ConfigError } from "@/lib/config-error";
+import { envInt } from "@/lib/env-number";
 import { UserStore } from "@/lib/auth/users";
 import { HistoryService } from "@/lib/history/history-service";
 import { HuaweiClient } from "@/lib/huawei/client";
@@ -14,15 +14,6 @@ import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "./simulator/
 export interface Started {
   services: Services;
   simulator?: Simulator;
-}
-
-/** How long an upstream answer is shared between viewers before Huawei is asked again. */
-function cacheMs(env: NodeJS.ProcessEnv): number {
-  const raw = env.UPSTREAM_CACHE_MS;
-  if (raw === undefined || raw === "") return 5_000;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`UPSTREAM_CACHE_MS must be a whole number of milliseconds of at least 1, got "${raw}"`);
-  return n;
 }
 
 /**
@@ -53,7 +44,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
     simulator,
     services: {
       huawei,
-      meetings: new MeetingsService(huawei, cacheMs(env)),
+      meetings: new MeetingsService(huawei, envInt(env, "UPSTREAM_CACHE_MS", 5_000)),
       history: new HistoryService(huawei),
       users,
       simulated: Boolean(simulator),

@@ -5,6 +5,7 @@ import next from "next";
 import { ConfigError } from "@/lib/config-error";
 import { logger } from "@/lib/logger";
 import { registerServices } from "@/lib/services";
+import { createRelay } from "./create-relay";
 import { createServices } from "./create-services";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -33,7 +34,14 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => void handle(req, res));
-  if (dev) server.on("upgrade", app.getUpgradeHandler());
+  const relay = await createRelay(server, services, process.env);
+  if (dev) {
+    // socket.io answers its own upgrades; the rest (Next's hot reload) go to Next.
+    const nextUpgrade = app.getUpgradeHandler();
+    server.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/socket.io")) void nextUpgrade(req, socket, head);
+    });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -45,6 +53,7 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
+    void relay.close();
     server.close();
     server.closeAllConnections();
     void simulator?.close();

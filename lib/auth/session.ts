@@ -1,4 +1,4 @@
-import { getIronSession, type SessionOptions } from "iron-session";
+import { getIronSession, unsealData, type SessionOptions } from "iron-session";
 import type { cookies } from "next/headers";
 import { services } from "@/lib/services";
 import type { Role } from "./users";
@@ -40,10 +40,28 @@ export function getSession(cookies: CookieStore) {
   return getIronSession<SessionData>(cookies, sessionOptions());
 }
 
+async function viewerOfUser(username: string): Promise<Viewer | undefined> {
+  const user = await services().users.find(username);
+  return user ? { username: user.username, role: user.role, huaweiUserId: user.huaweiUserId } : undefined;
+}
+
 /** The signed-in user as the store knows them now: a removed user loses access at once. */
 export async function currentViewer(cookies: CookieStore): Promise<Viewer | undefined> {
   const { username } = await getSession(cookies);
   if (!username) return undefined;
-  const user = await services().users.find(username);
-  return user ? { username: user.username, role: user.role, huaweiUserId: user.huaweiUserId } : undefined;
+  return viewerOfUser(username);
+}
+
+/** For the socket.io handshake, which sees a raw Cookie header rather than Next's cookie store. */
+export async function viewerFromCookieHeader(header: string | undefined): Promise<Viewer | undefined> {
+  const sealed = header
+    ?.split(";")
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+    ?.slice(SESSION_COOKIE.length + 1);
+  if (!sealed) return undefined;
+  const { password, ttl } = sessionOptions();
+  const { username } = await unsealData<SessionData>(decodeURIComponent(sealed), { password, ttl });
+  if (!username) return undefined;
+  return viewerOfUser(username);
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { authenticate } from "./authenticators";
 import type { HuaweiClientConfig } from "./config";
+import { controlTokenResponseSchema, realTimeInfoSchema, wsTokenResponseSchema, type RealTimeInfo } from "./control-schemas";
 import { HuaweiApiError, HuaweiError } from "./errors";
 import { fetchAllPages } from "./paging";
 import {
@@ -31,6 +32,7 @@ export interface UpstreamStatus {
 }
 
 const MGMT = "/v1/mmc/management/conferences";
+const CONTROL = "/v1/mmc/control/conferences";
 
 export class HuaweiClient {
   readonly transport: HuaweiTransport;
@@ -130,6 +132,40 @@ export class HuaweiClient {
       (r) => `${r.callNumber}|${r.displayName}|${r.joinTime}|${r.leftTime}|${r.deviceType}`,
     );
     return rows;
+  }
+
+  /** A meeting-control token, bought with the chair password (30 minutes). */
+  async controlToken(conferenceID: string, chairPassword: string) {
+    const res = await this.transport.send(
+      { path: `${CONTROL}/token`, query: { conferenceID }, headers: { "x-password": chairPassword, "x-login-type": "1" } },
+      controlTokenResponseSchema,
+    );
+    return res.data;
+  }
+
+  /** Renews a meeting-control token with itself, before it runs out; no password needed. */
+  async renewControlToken(conferenceID: string, token: string) {
+    const res = await this.transport.send(
+      { path: `${CONTROL}/token`, query: { conferenceID }, headers: { "x-conference-authorization": token, "x-login-type": "1" } },
+      controlTokenResponseSchema,
+    );
+    return res.data;
+  }
+
+  /** The one-time (1 minute) token of the push socket; fetched right before each connect. */
+  async wsToken(conferenceID: string, token: string): Promise<string> {
+    const res = await this.transport.send(
+      { path: `${CONTROL}/wsToken`, query: { conferenceID }, headers: { "x-conference-authorization": token } },
+      wsTokenResponseSchema,
+    );
+    return res.webSocketToken;
+  }
+
+  async realTimeInfo(conferenceID: string, token: string): Promise<RealTimeInfo> {
+    return this.transport.send(
+      { path: `${CONTROL}/realTimeInfo`, query: { conferenceID }, headers: { "x-conference-authorization": token } },
+      realTimeInfoSchema,
+    );
   }
 
   status(): UpstreamStatus {

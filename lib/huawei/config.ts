@@ -1,4 +1,5 @@
 import { ConfigError } from "@/lib/config-error";
+import { envInt } from "@/lib/env-number";
 
 export const DEFAULT_HUAWEI_BASE = "https://api.meeting.huaweicloud.com";
 
@@ -39,19 +40,11 @@ export function validateBaseUrl(raw: string): string {
   return url.origin;
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
-  return n;
-}
-
 export function tuningFromEnv(env: NodeJS.ProcessEnv) {
   return {
-    timeoutMs: positiveInt(env, "HUAWEI_TIMEOUT_MS", 10_000),
-    maxRetries: positiveInt(env, "HUAWEI_MAX_ATTEMPTS", 3) - 1,
-    requestsPerSecond: positiveInt(env, "HUAWEI_MAX_RPS", 20),
+    timeoutMs: envInt(env, "HUAWEI_TIMEOUT_MS", 10_000),
+    maxRetries: envInt(env, "HUAWEI_MAX_ATTEMPTS", 3) - 1,
+    requestsPerSecond: envInt(env, "HUAWEI_MAX_RPS", 20),
   };
 }
 

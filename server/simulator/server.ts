@@ -3,7 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { FaultBook, faultBody, faultSchema } from "./faults";
+import { ConfTokenStore } from "./conf-tokens";
+import { EventSocketServer } from "./event-socket-server";
 import { conferenceInfo, participantInfo } from "./huawei-format";
+import { realTimeInfo } from "./push-frames";
 import { TokenStore } from "./token-store";
 import { World, type SimMeeting, type SimUser } from "./world";
 
@@ -20,6 +23,10 @@ export interface SimulatorOptions {
   tokenTtlSeconds?: number;
   /** How often simulated life moves on; 0 freezes the world (tests that need fixed data). */
   tickMs?: number;
+  /** The push socket closes after this long without a HeartBeat (Huawei: 180 s). */
+  heartbeatTimeoutMs?: number;
+  /** Lifetime of meeting-control tokens (Huawei: 1800 s). */
+  confTokenTtlSeconds?: number;
 }
 
 /** Credentials the embedded simulator accepts; it only ever listens on loopback. */
@@ -35,6 +42,8 @@ export interface Simulator {
   world: World;
   faults: FaultBook;
   tokens: TokenStore;
+  confTokens: ConfTokenStore;
+  events: EventSocketServer;
   /** Calls per "METHOD path" since start or the last reset. */
   stats: Map<string, number>;
   close(): Promise<void>;
@@ -63,6 +72,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const tokens = new TokenStore(world.rng, opts.tokenTtlSeconds ?? 12 * 3600);
   const faults = new FaultBook();
   const stats = new Map<string, number>();
+  const confTokens = new ConfTokenStore(world.rng, opts.confTokenTtlSeconds ?? 1800);
+  const events = new EventSocketServer(world, confTokens, { heartbeatTimeoutMs: opts.heartbeatTimeoutMs ?? 180_000 });
+  let wsBase = "";
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://sim");
@@ -81,6 +93,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       send(res, 200, result);
     } catch (error) {
       if (error instanceof SimError) return send(res, error.status, { error_code: error.code, error_msg: error.message, request_id: randomBytes(16).toString("hex") });
+      if (error instanceof z.ZodError) return send(res, 400, { error_code: "SIM.400", error_msg: z.prettifyError(error) });
       send(res, 500, { error_code: "MMC.000000500", error_msg: "SYSTEM_ERROR" });
     }
   };
@@ -165,8 +178,81 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     return meeting;
   };
 
+  const controlledMeeting = (req: IncomingMessage, q: URLSearchParams): SimMeeting => {
+    const conferenceID = required(q, "conferenceID");
+    if (confTokens.conferenceOf(header(req, "x-conference-authorization")) !== conferenceID) {
+      throw new SimError(401, "USG.000000004", "Invalid conference token");
+    }
+    const meeting = world.ongoing.get(conferenceID);
+    if (!meeting) throw new SimError(400, "MMC.111072005", "CONF_NOT_STARTED_OR_ENDED");
+    return meeting;
+  };
+
+  const controlToken = (req: IncomingMessage, q: URLSearchParams) => {
+    const conferenceID = required(q, "conferenceID");
+    if (!header(req, "x-login-type")) throw badParam("X-Login-Type is required");
+    const renewing = confTokens.conferenceOf(header(req, "x-conference-authorization")) === conferenceID;
+    const meeting = world.ongoing.get(conferenceID);
+    if (!meeting) {
+      if (world.history.some((m) => m.conferenceID === conferenceID)) throw new SimError(400, "MMC.111072005", "CONF_NOT_STARTED_OR_ENDED");
+      throw new SimError(400, "MMC.111072065", "CONF_NOT_FOUND_OR_AUTH_FAILED");
+    }
+    if (!renewing && header(req, "x-password") !== meeting.chairPassword) {
+      throw new SimError(400, "MMC.111072065", "CONF_NOT_FOUND_OR_AUTH_FAILED");
+    }
+    const { token, expiresAt } = confTokens.issue(conferenceID);
+    return {
+      data: {
+        token,
+        tmpWsToken: confTokens.issueWsToken(conferenceID),
+        wsURL: wsBase,
+        role: 1,
+        expireTime: expiresAt,
+        userID: meeting.scheduler.userUUID,
+        orgID: "651543334",
+        participantID: null,
+        confTokenExpireTime: confTokens.confTokenTtlSeconds,
+        vmrCurrentConfID: null,
+        supportNotifyType: ["ConfBasicInfoNotify", "ConfDynamicInfoNotify", "ParticipantsNotify", "AttendeesNotify", "SpeakerChangeNotify", "InviteResultNotify"],
+      },
+      addressToken: `stb${world.rng.hex(32)}`,
+      gloablPublicIP: "127.0.0.1",
+    };
+  };
+
+  /** Test controls of one meeting: /__sim/meetings/{id}[/participants/{pid} | /join | /end]. */
+  const meetingControl = (method: string, path: string, body: unknown): unknown => {
+    const m = /^\/__sim\/meetings\/([^/]+)(?:\/(participants)\/([^/]+)|\/(join|end))?$/.exec(path);
+    if (!m) return undefined;
+    const meeting = world.ongoing.get(m[1]!);
+    if (!meeting) throw new SimError(404, "SIM.404", "no such ongoing meeting");
+    if (method === "GET" && !m[2] && !m[4]) {
+      return { conferenceID: meeting.conferenceID, subject: meeting.subject, participants: [...meeting.participants.values()], invitees: meeting.invitees, chairPassword: meeting.chairPassword };
+    }
+    if (method === "POST" && m[4] === "end") {
+      world.endMeeting(meeting);
+      return {};
+    }
+    if (method === "POST" && m[4] === "join") {
+      const who = z.object({ name: z.string().min(1) }).parse(body);
+      return world.join(meeting, who);
+    }
+    if (m[2] && method === "DELETE") return { left: world.leave(meeting, m[3]!) };
+    if (m[2] && method === "POST") {
+      const patch = z
+        .object({ muted: z.boolean(), hand: z.boolean(), video: z.boolean(), sharing: z.boolean(), role: z.enum(["host", "cohost", "participant"]) })
+        .partial()
+        .parse(body);
+      const p = world.changeParticipant(meeting, m[3]!, patch);
+      if (!p) throw new SimError(404, "SIM.404", "no such participant");
+      return p;
+    }
+    throw new SimError(405, "SIM.405", "method not allowed");
+  };
+
   async function route(method: string, path: string, q: URLSearchParams, req: IncomingMessage, body: unknown): Promise<unknown> {
     const key = `${method} ${path}`;
+    if (path.startsWith("/__sim/meetings/")) return meetingControl(method, path, body);
     switch (key) {
       case "POST /v2/usg/acs/auth/appauth":
         return appAuth(req, body);
@@ -215,6 +301,22 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         const rows = meeting.sessions.filter((s) => !search || s.displayName.toLowerCase().includes(search));
         return page(rows, q, 20);
       }
+      case "GET /v1/mmc/control/conferences/token":
+        return controlToken(req, q);
+      case "GET /v1/mmc/control/conferences/wsToken":
+        return { webSocketToken: confTokens.issueWsToken(controlledMeeting(req, q).conferenceID) };
+      case "GET /v1/mmc/control/conferences/realTimeInfo":
+        return realTimeInfo(controlledMeeting(req, q));
+      case "POST /__sim/ws": {
+        const f = z.object({ action: z.enum(["drop", "silence", "refuse"]), conferenceID: z.string().optional(), count: z.number().int().min(1).optional() }).safeParse(body);
+        if (!f.success) throw new SimError(400, "SIM.400", z.prettifyError(f.error));
+        return { affected: events.fault(f.data.action, f.data.conferenceID, f.data.count) };
+      }
+      case "GET /__sim/ws":
+        return { open: events.openSessions(q.get("conferenceID") ?? undefined), connections: events.connections };
+      case "POST /__sim/expire-conf-tokens":
+        confTokens.expireAll();
+        return {};
       case "GET /__sim/info":
         return { appId: cfg.appId, account: cfg.account, ongoing: world.ongoing.size, history: world.history.length };
       case "GET /__sim/stats":
@@ -250,20 +352,25 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   timer?.unref();
 
   const server: Server = createServer((req, res) => void handler(req, res));
+  events.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  wsBase = `ws://${opts.host ?? "127.0.0.1"}:${port}`;
   return {
     url: `http://${opts.host ?? "127.0.0.1"}:${port}`,
     world,
     faults,
     tokens,
+    confTokens,
+    events,
     stats,
     close: () =>
       new Promise<void>((resolve) => {
         if (timer) clearInterval(timer);
+        events.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

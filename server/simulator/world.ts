@@ -93,6 +93,8 @@ export class World extends EventEmitter {
 
   constructor(opts: WorldOptions) {
     super();
+    // Every open push socket listens to the world; there can be hundreds.
+    this.setMaxListeners(0);
     this.rng = new Random(opts.seed);
     this.targetOngoing = opts.ongoing;
     const now = opts.now ?? Date.now();
@@ -292,30 +294,50 @@ export class World extends EventEmitter {
     };
   }
 
+  /** Changes some of a participant's flags, as the meeting's control channel would report. */
+  changeParticipant(meeting: SimMeeting, pid: string, patch: Partial<Pick<SimParticipant, "muted" | "hand" | "video" | "sharing" | "role">>): SimParticipant | undefined {
+    const p = meeting.participants.get(pid);
+    if (!p) return undefined;
+    if (patch.sharing) for (const other of meeting.participants.values()) if (other.sharing && other !== p) this.changeParticipant(meeting, other.pid, { sharing: false });
+    Object.assign(p, patch);
+    if (patch.video !== undefined) p.media = p.video ? "Video" : "Voice";
+    this.emit("participantUpserted", meeting, p);
+    return p;
+  }
+
+  leave(meeting: SimMeeting, pid: string, now = Date.now()): boolean {
+    const p = meeting.participants.get(pid);
+    if (!p) return false;
+    meeting.participants.delete(pid);
+    meeting.sessions.push(this.sessionOf(p, now));
+    this.emit("participantRemoved", meeting, p);
+    return true;
+  }
+
+  join(meeting: SimMeeting, who: { name: string; phone?: string; userUUID?: string | null }, now = Date.now()): SimParticipant {
+    const p = this.participantFor(meeting, { name: who.name, phone: who.phone ?? maskedPhone(this.rng), userUUID: who.userUUID ?? null }, now, "participant");
+    this.addParticipant(meeting, p);
+    return p;
+  }
+
   private stirParticipants(meeting: SimMeeting, now: number): void {
     const present = [...meeting.participants.values()];
     const changes = Math.max(1, Math.round(present.length / 50));
     for (let i = 0; i < changes; i++) {
       const roll = this.rng.next();
       const p = present.length ? this.rng.pick(present) : undefined;
-      if (roll < 0.05 && p && p.role !== "host") {
-        meeting.participants.delete(p.pid);
-        meeting.sessions.push(this.sessionOf(p, now));
-        this.emit("participantRemoved", meeting, p);
-      } else if (roll < 0.1) {
+      if (!p || roll < 0.05) {
         const absent = meeting.invitees.find((inv) => ![...meeting.participants.values()].some((x) => x.name === inv.name));
-        if (absent) this.addParticipant(meeting, this.participantFor(meeting, absent, now, "participant"));
-      } else if (roll < 0.3 && p) {
-        p.muted = !p.muted;
-        this.emit("participantUpserted", meeting, p);
-      } else if (roll < 0.38 && p) {
-        p.hand = !p.hand;
-        this.emit("participantUpserted", meeting, p);
-      } else if (roll < 0.45 && p && meeting.mediaTypes.includes("Video")) {
-        p.video = !p.video;
-        this.emit("participantUpserted", meeting, p);
-      }
+        if (absent) this.join(meeting, absent, now);
+      } else if (roll < 0.09 && p.role !== "host") this.leave(meeting, p.pid, now);
+      else if (roll < 0.3) this.changeParticipant(meeting, p.pid, { muted: !p.muted });
+      else if (roll < 0.38) this.changeParticipant(meeting, p.pid, { hand: !p.hand });
+      else if (roll < 0.45 && meeting.mediaTypes.includes("Video")) this.changeParticipant(meeting, p.pid, { video: !p.video });
+      else if (roll < 0.47) this.changeParticipant(meeting, p.pid, { sharing: !p.sharing });
+      else if (roll < 0.48 && p.role !== "host") this.changeParticipant(meeting, p.pid, { role: p.role === "cohost" ? "participant" : "cohost" });
     }
+    const speakers = present.filter((x) => !x.muted).slice(0, 3);
+    this.emit("speakers", meeting, speakers.map((x) => ({ pid: x.pid, name: x.name, speakingVolume: this.rng.int(10, 90) })));
   }
 
   private makeHistory(now: number, days: number): void {

@@ -91,6 +91,10 @@ export class Browser {
     return fetch(`${this.base}${pathname}`, { headers: { cookie: this.cookie } });
   }
 
+  get sessionCookie(): string {
+    return this.cookie;
+  }
+
   async json<T = unknown>(pathname: string): Promise<{ status: number; body: T }> {
     const res = await this.get(pathname);
     return { status: res.status, body: (await res.json()) as T };

@@ -1,0 +1,215 @@
+import { EventEmitter } from "node:events";
+import { toMeeting } from "@/lib/domain/meeting";
+import type { MeetingTopicData, UpstreamLiveStatus } from "@/lib/domain/participant";
+import type { HuaweiClient } from "@/lib/huawei/client";
+import { MeetingEventSocket } from "@/lib/huawei/event-socket";
+import { logger } from "@/lib/logger";
+import { LiveMeetingState } from "./live-meeting-state";
+
+export interface WatcherTiming {
+  /** HeartBeat interval on the push socket (Huawei: at most 180 s; recommended 60 s). */
+  heartbeatMs: number;
+  /** realTimeInfo polling interval while the socket is down. */
+  pollMs: number;
+  /** realTimeInfo reconciliation interval while the socket is up. */
+  reconcileMs: number;
+  /** With no fresh upstream data for this long, the status turns `stale`. */
+  staleAfterMs: number;
+  /** Ceiling of the reconnect backoff. */
+  reconnectMaxMs: number;
+}
+
+export const DEFAULT_TIMING: WatcherTiming = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000 };
+
+interface WatcherEvents {
+  update: [MeetingTopicData, number];
+  status: [UpstreamLiveStatus, number];
+}
+
+interface ApiErrorLike {
+  status?: number;
+  code?: string;
+}
+
+const ENDED_CODES = new Set(["MMC.111072005", "MMC.111070005"]);
+const isEnded = (e: unknown) => ENDED_CODES.has((e as ApiErrorLike)?.code ?? "");
+const isAuth = (e: unknown) => (e as ApiErrorLike)?.status === 401;
+
+/**
+ * Watches one meeting upstream for everyone: push first (one event socket), realTimeInfo polling
+ * while the socket is down and now and then to reconcile, a control token kept alive, reconnects
+ * with backoff and a fresh wsToken, and the end of the meeting.
+ */
+export class MeetingWatcher extends EventEmitter<WatcherEvents> {
+  readonly state: LiveMeetingState;
+  status: UpstreamLiveStatus = "polling";
+  statusSince = Date.now();
+  private chairPassword = "";
+  private confToken = "";
+  private wsUrl = "";
+  private socket?: MeetingEventSocket;
+  private timers = new Set<NodeJS.Timeout>();
+  private pollTimer?: NodeJS.Timeout;
+  private attempts = 0;
+  private lastFresh = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly huawei: HuaweiClient,
+    readonly conferenceID: string,
+    private readonly timing: WatcherTiming = DEFAULT_TIMING,
+  ) {
+    super();
+    this.state = new LiveMeetingState(conferenceID);
+  }
+
+  async start(): Promise<void> {
+    try {
+      const { conference } = await this.huawei.meetingDetail({ queryAll: true }, this.conferenceID);
+      const m = toMeeting(conference);
+      this.state.meeting = { ...this.state.meeting, subject: m.subject, hostName: m.hostName, startTime: m.startTime, endTime: m.endTime, recording: m.recording };
+      this.chairPassword = conference.passwordEntry?.find((p) => p.conferenceRole === "chair")?.password ?? "";
+      await this.acquireToken();
+      await this.poll();
+      this.every(this.timing.reconcileMs, () => this.status === "live" && this.poll());
+      this.every(Math.min(5_000, this.timing.staleAfterMs), () => this.checkStale());
+      await this.connect();
+    } catch (error) {
+      if (isEnded(error)) return this.end();
+      logger.warn({ conferenceID: this.conferenceID, err: (error as Error).message }, "watcher start failed; retrying");
+      this.setStatus(this.lastFresh ? "polling" : "stale");
+      this.later(this.backoff(), () => void this.start());
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.socket?.removeAllListeners();
+    this.socket?.close();
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    clearInterval(this.pollTimer);
+    this.removeAllListeners();
+  }
+
+  private async acquireToken(): Promise<void> {
+    const data = this.confToken
+      ? await this.huawei.renewControlToken(this.conferenceID, this.confToken).catch(() => this.huawei.controlToken(this.conferenceID, this.chairPassword))
+      : await this.huawei.controlToken(this.conferenceID, this.chairPassword);
+    this.confToken = data.token;
+    this.wsUrl = data.wsURL || this.wsUrl;
+    const lifetimeMs = data.expireTime ? data.expireTime - Date.now() : (data.confTokenExpireTime ?? 1800) * 1000;
+    // Renew with a margin: at 80% of its life, or a minute before it ends if that is sooner.
+    this.later(Math.max(1_000, Math.min(lifetimeMs * 0.8, lifetimeMs - 60_000)), () =>
+      void this.acquireToken().catch((e) => (isEnded(e) ? this.end() : logger.warn({ err: (e as Error).message }, "control token renewal failed"))),
+    );
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    let wsToken: string;
+    try {
+      wsToken = await this.huawei.wsToken(this.conferenceID, this.confToken);
+    } catch (error) {
+      if (isEnded(error)) return this.end();
+      if (isAuth(error)) await this.acquireToken().catch(() => undefined);
+      return this.reconnectLater();
+    }
+    const socket = new MeetingEventSocket({ wsUrl: this.wsUrl, conferenceID: this.conferenceID, wsToken, confToken: this.confToken, heartbeatMs: this.timing.heartbeatMs });
+    this.socket = socket;
+    socket.on("frame", (frame) => {
+      this.state.apply(frame);
+      this.lastFresh = Date.now();
+      if (this.state.meeting.state === "ended") return this.end();
+      if (this.status !== "live") {
+        // The first frame after Subscribe is a full one: from here the socket is the source.
+        this.attempts = 0;
+        clearInterval(this.pollTimer);
+        this.pollTimer = undefined;
+        this.setStatus("live");
+      }
+      this.publish();
+    });
+    socket.on("closed", ({ ended, reason }) => {
+      if (this.stopped || this.socket !== socket) return;
+      if (ended) return this.end();
+      logger.info({ conferenceID: this.conferenceID, reason }, "event socket closed; polling until it is back");
+      this.startPolling();
+      this.reconnectLater();
+    });
+    socket.open();
+  }
+
+  private reconnectLater(): void {
+    if (this.stopped) return;
+    this.startPolling();
+    this.later(this.backoff(), () => void this.connect());
+  }
+
+  private backoff(): number {
+    const ceiling = Math.min(this.timing.reconnectMaxMs, 500 * 2 ** this.attempts++);
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+  }
+
+  private startPolling(): void {
+    if (this.status !== "stale") this.setStatus("polling");
+    if (this.pollTimer) return;
+    this.pollTimer = setInterval(() => void this.poll(), this.timing.pollMs);
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      const rt = await this.huawei.realTimeInfo(this.conferenceID, this.confToken);
+      if (this.stopped) return;
+      this.state.reconcile(rt);
+      this.lastFresh = Date.now();
+      if (this.status === "stale") this.setStatus("polling");
+      this.publish();
+    } catch (error) {
+      if (isEnded(error)) return this.end();
+      if (isAuth(error)) await this.acquireToken().catch(() => undefined);
+    }
+  }
+
+  private checkStale(): void {
+    if (this.status !== "ended" && this.lastFresh && Date.now() - this.lastFresh > this.timing.staleAfterMs && this.status !== "live") this.setStatus("stale");
+  }
+
+  private end(): void {
+    if (this.stopped || this.status === "ended") return;
+    this.state.meeting = { ...this.state.meeting, state: "ended" };
+    this.publish();
+    this.setStatus("ended");
+    this.socket?.removeAllListeners();
+    this.socket?.close();
+    for (const t of this.timers) clearTimeout(t);
+    clearInterval(this.pollTimer);
+  }
+
+  private publish(): void {
+    this.emit("update", this.state.snapshot(), this.state.sourceTime || Date.now());
+  }
+
+  private setStatus(status: UpstreamLiveStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.statusSince = Date.now();
+    this.emit("status", status, this.statusSince);
+  }
+
+  private later(ms: number, fn: () => void): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      if (!this.stopped) fn();
+    }, ms);
+    this.timers.add(t);
+  }
+
+  private every(ms: number, fn: () => unknown): void {
+    const tick = () => this.later(ms, () => {
+      void fn();
+      tick();
+    });
+    tick();
+  }
+}

@@ -1,0 +1,20 @@
+import type { Attendee, Meeting } from "@/lib/domain/meeting";
+import { meetingsTopicDataSchema, meetingTopicDataSchema, type LiveMeeting, type Participant } from "@/lib/domain/participant";
+import { TopicStore } from "./topic-store";
+
+export interface MeetingFields {
+  meeting: LiveMeeting;
+  attendees: Attendee[];
+  speakers: string[];
+}
+
+export function meetingStore() {
+  return new TopicStore<Participant, MeetingFields>((data) => {
+    const d = meetingTopicDataSchema.parse(data);
+    return { rows: d.participants, fields: { meeting: d.meeting, attendees: d.attendees, speakers: d.speakers } };
+  }, (p) => p.pid);
+}
+
+export function meetingsStore() {
+  return new TopicStore<Meeting, object>((data) => ({ rows: meetingsTopicDataSchema.parse(data).items, fields: {} }), (m) => m.conferenceID);
+}

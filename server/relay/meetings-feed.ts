@@ -1,0 +1,62 @@
+import { EventEmitter } from "node:events";
+import type { Viewer } from "@/lib/auth/session";
+import type { Meeting } from "@/lib/domain/meeting";
+import type { UpstreamLiveStatus } from "@/lib/domain/participant";
+import type { MeetingsService } from "@/lib/meetings/meetings-service";
+
+interface FeedEvents {
+  update: [{ items: Meeting[] }, number];
+  status: [UpstreamLiveStatus, number];
+}
+
+/**
+ * The ongoing-meetings list of one scope, polled upstream once for everyone watching it.
+ * Huawei has no push for this list, so "live" here means the last poll succeeded.
+ */
+export class MeetingsFeed extends EventEmitter<FeedEvents> {
+  status: UpstreamLiveStatus = "polling";
+  statusSince = Date.now();
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+  private lastOk = 0;
+
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly viewer: Viewer,
+    private readonly pollMs: number,
+    private readonly staleAfterMs: number,
+  ) {
+    super();
+  }
+
+  start(): void {
+    void this.poll();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.removeAllListeners();
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      const { value, fetchedAt } = await this.meetings.ongoing(this.viewer, "");
+      if (this.stopped) return;
+      this.lastOk = Date.now();
+      this.setStatus("live");
+      this.emit("update", { items: value }, Date.parse(fetchedAt));
+    } catch {
+      if (this.stopped) return;
+      if (Date.now() - this.lastOk > this.staleAfterMs) this.setStatus("stale");
+    }
+    if (!this.stopped) this.timer = setTimeout(() => void this.poll(), this.pollMs);
+  }
+
+  private setStatus(status: UpstreamLiveStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.statusSince = Date.now();
+    this.emit("status", status, this.statusSince);
+  }
+}

@@ -1,0 +1,283 @@
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { viewerFromCookieHeader, type Viewer } from "@/lib/auth/session";
+import { subscriptionSchema, type Subscription, type UpstreamLiveStatus } from "@/lib/domain/participant";
+import { MeetingWatcher, type WatcherTiming } from "@/lib/live/meeting-watcher";
+import { logger } from "@/lib/logger";
+import { scopeKey } from "@/lib/meetings/viewer-scope";
+import type { Services } from "@/lib/services";
+import type { Leases } from "./leases";
+import { MeetingsFeed } from "./meetings-feed";
+import { meetingsTopic, meetingTopic, TopicChannel, type TopicRef } from "./topic-channel";
+
+export interface RelayOptions {
+  /** How long a topic's upstream watcher outlives its last viewer. */
+  graceMs: number;
+  /** How often the ongoing-meetings list is polled while anyone watches it. */
+  listPollMs: number;
+  /** How often the upstream lease is claimed or renewed. */
+  leaseRenewMs: number;
+  timing: WatcherTiming;
+}
+
+interface Source {
+  status: UpstreamLiveStatus;
+  statusSince: number;
+  on(event: "update", fn: (data: never, sourceTime: number) => void): unknown;
+  on(event: "status", fn: (status: UpstreamLiveStatus, since: number) => void): unknown;
+  start(): unknown;
+  stop(): void;
+}
+
+interface Topic {
+  key: string;
+  ref: TopicRef;
+  room: string;
+  channel: TopicChannel<unknown, unknown>;
+  viewers: Set<string>;
+  makeSource: () => Source;
+  source?: Source;
+  leaseTimer?: NodeJS.Timeout;
+  grace?: NodeJS.Timeout;
+}
+
+type Ack = (answer: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;
+
+/** Reply of the upstream owner to another instance asking for a topic's state. */
+interface RemoteState {
+  snapshot: unknown;
+  status: { upstream: UpstreamLiveStatus; since: number };
+}
+
+/**
+ * The socket.io relay: one upstream source per watched topic, shared by every viewer and, with
+ * the Redis adapter and leases, by every instance; patches fanned out through rooms.
+ */
+export class Relay {
+  readonly io: Server;
+  private readonly topics = new Map<string, Topic>();
+
+  constructor(
+    httpServer: HttpServer,
+    private readonly services: Services,
+    private readonly leases: Leases,
+    private readonly opts: RelayOptions,
+  ) {
+    this.io = new Server(httpServer, {
+      path: "/socket.io",
+      serveClient: false,
+      // Leave other upgrades (Next's hot reload in development) alone.
+      destroyUpgrade: false,
+      // Same origin only: the session cookie must not open a socket for another site's page.
+      allowRequest: (req, callback) => {
+        const origin = req.headers.origin;
+        callback(null, !origin || new URL(origin).host === req.headers.host);
+      },
+    });
+    this.io.use((socket, next) => {
+      viewerFromCookieHeader(socket.request.headers.cookie)
+        .then((viewer) => {
+          if (!viewer) return next(new Error("unauthenticated: sign in first"));
+          socket.data.viewer = viewer;
+          next();
+        })
+        .catch(() => next(new Error("unauthenticated: sign in first")));
+    });
+    this.io.on("connection", (socket) => this.onConnection(socket));
+    // Another instance asks for the state of a topic this one watches upstream.
+    this.io.on("mm:state", (key: string, reply: (state: RemoteState | null) => void) => {
+      const topic = this.topics.get(key);
+      const snapshot = topic?.source ? topic.channel.snapshot() : undefined;
+      reply(topic?.source && snapshot ? { snapshot, status: { upstream: topic.source.status, since: topic.source.statusSince } } : null);
+    });
+  }
+
+  /** Topics this instance watches upstream, for tests and health. */
+  watchedTopics(): string[] {
+    return [...this.topics.values()].filter((t) => t.source).map((t) => t.key);
+  }
+
+  async close(): Promise<void> {
+    for (const topic of this.topics.values()) {
+      clearInterval(topic.leaseTimer);
+      clearTimeout(topic.grace);
+      topic.source?.stop();
+      if (topic.source) await this.leases.release(topic.key).catch(() => undefined);
+    }
+    this.topics.clear();
+    await this.io.close();
+  }
+
+  private onConnection(socket: Socket): void {
+    const viewer = socket.data.viewer as Viewer;
+    const mine = new Set<string>();
+    socket.on("subscribe", (raw: unknown, ack?: Ack) => {
+      void this.subscribe(socket, viewer, raw, mine).then(
+        (answer) => ack?.(answer),
+        (error: unknown) => ack?.({ ok: false, error: toAckError(error) }),
+      );
+    });
+    socket.on("unsubscribe", (raw: unknown, ack?: Ack) => {
+      const sub = subscriptionSchema.safeParse(raw);
+      if (!sub.success) return ack?.({ ok: false, error: { code: "bad_request", message: sub.error.issues[0]!.message } });
+      const key = this.keyOf(sub.data, viewer);
+      if (mine.delete(key)) this.leave(socket, key);
+      ack?.({ ok: true });
+    });
+    socket.on("resync", (raw: unknown) => {
+      const sub = subscriptionSchema.safeParse(raw);
+      if (!sub.success) return;
+      const key = this.keyOf(sub.data, viewer);
+      if (mine.has(key)) void this.sendState(socket, this.topics.get(key)!);
+    });
+    socket.on("disconnect", () => {
+      for (const key of mine) this.leave(socket, key);
+      mine.clear();
+    });
+  }
+
+  private async subscribe(socket: Socket, viewer: Viewer, raw: unknown, mine: Set<string>) {
+    const parsed = subscriptionSchema.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false as const, error: { code: "bad_request", message: parsed.error.issues[0]!.message } };
+    }
+    const sub = parsed.data;
+    // A host may watch only meetings Huawei shows them; this also rejects meetings not going on.
+    if (sub.topic === "meeting") await this.services.meetings.detail(viewer, sub.conferenceID);
+    const key = this.keyOf(sub, viewer);
+    const topic = this.topicFor(key, sub, viewer);
+    clearTimeout(topic.grace);
+    topic.grace = undefined;
+    if (!mine.has(key)) {
+      mine.add(key);
+      topic.viewers.add(socket.id);
+      await socket.join(topic.room);
+    }
+    await this.ensureLeaseLoop(topic);
+    await this.sendState(socket, topic);
+    return { ok: true as const };
+  }
+
+  private keyOf(sub: Subscription, viewer: Viewer): string {
+    return sub.topic === "meeting" ? `meeting:${sub.conferenceID}` : `meetings:${scopeKey(viewer)}`;
+  }
+
+  private topicFor(key: string, sub: Subscription, viewer: Viewer): Topic {
+    let topic = this.topics.get(key);
+    if (topic) return topic;
+    const ref: TopicRef = sub.topic === "meeting" ? { topic: "meeting", conferenceID: sub.conferenceID } : { topic: "meetings" };
+    const channel = newChannel(ref);
+    const makeSource = (): Source =>
+      sub.topic === "meeting"
+        ? new MeetingWatcher(this.services.huawei, sub.conferenceID, this.opts.timing)
+        : new MeetingsFeed(this.services.meetings, viewer, this.opts.listPollMs, this.opts.timing.staleAfterMs);
+    topic = { key, ref, room: key, channel, viewers: new Set(), makeSource };
+    this.topics.set(key, topic);
+    return topic;
+  }
+
+  /** Claims (or renews) the upstream lease now and every leaseRenewMs while viewers remain. */
+  private async ensureLeaseLoop(topic: Topic): Promise<void> {
+    if (topic.leaseTimer) return;
+    const tick = async () => {
+      try {
+        const owner = await this.leases.claim(topic.key);
+        if (owner && !topic.source && this.topics.get(topic.key) === topic) await this.startSource(topic);
+        if (!owner && topic.source) this.stopSource(topic);
+      } catch (error) {
+        logger.warn({ topic: topic.key, err: (error as Error).message }, "lease claim failed");
+      }
+    };
+    topic.leaseTimer = setInterval(() => void tick(), this.opts.leaseRenewMs);
+    await tick();
+  }
+
+  private async startSource(topic: Topic): Promise<void> {
+    topic.channel.resumeFrom(await this.leases.lastSeq(topic.key));
+    const source = topic.makeSource();
+    topic.source = source;
+    logger.info({ topic: topic.key, instance: this.leases.instanceId }, "watching upstream");
+    source.on("update", (data: never, sourceTime: number) => {
+      const out = topic.channel.publish(data, sourceTime);
+      if (!out) return;
+      this.io.to(topic.room).emit(out.event, out.payload);
+      this.leases.saveSeq(topic.key, topic.channel.seq);
+    });
+    source.on("status", (upstream: UpstreamLiveStatus, since: number) => {
+      this.io.to(topic.room).emit("status", { ...topic.ref, upstream, since });
+    });
+    source.start();
+  }
+
+  private stopSource(topic: Topic): void {
+    topic.source?.stop();
+    topic.source = undefined;
+    topic.channel = newChannel(topic.ref);
+  }
+
+  /** Sends a socket the topic's current state, from this instance or from the one watching it. */
+  private async sendState(socket: Socket, topic: Topic): Promise<void> {
+    const local = topic.source ? topic.channel.snapshot() : undefined;
+    if (local && topic.source) {
+      socket.emit("snapshot", local);
+      socket.emit("status", { ...topic.ref, upstream: topic.source.status, since: topic.source.statusSince });
+      return;
+    }
+    // Starting here, or alone: the watcher's first update reaches the room as a snapshot.
+    if (topic.source || !this.leases.clustered) return;
+    try {
+      const replies = (await Promise.race([
+        this.io.serverSideEmitWithAck("mm:state", topic.key),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("no answer")), 2_500)),
+      ])) as (RemoteState | null)[];
+      const state = replies.find((r) => r);
+      if (state) {
+        socket.emit("snapshot", state.snapshot);
+        socket.emit("status", { ...topic.ref, ...state.status });
+      }
+    } catch {
+      // No instance answered in time: the lease loop will start a watcher here, whose first update is a snapshot.
+    }
+  }
+
+  private leave(socket: Socket, key: string): void {
+    const topic = this.topics.get(key);
+    if (!topic) return;
+    topic.viewers.delete(socket.id);
+    void socket.leave(topic.room);
+    if (topic.viewers.size > 0 || topic.grace) return;
+    topic.grace = setTimeout(() => void this.retire(topic), this.opts.graceMs);
+  }
+
+  /** After the grace period: stop watching unless viewers came back here or elsewhere in the cluster. */
+  private async retire(topic: Topic): Promise<void> {
+    topic.grace = undefined;
+    if (topic.viewers.size > 0) return;
+    if (topic.source) {
+      const elsewhere = await this.io.in(topic.room).fetchSockets().then((s) => s.length, () => 0);
+      if (elsewhere > 0) {
+        topic.grace = setTimeout(() => void this.retire(topic), this.opts.graceMs);
+        return;
+      }
+      this.stopSource(topic);
+      await this.leases.release(topic.key).catch(() => undefined);
+      logger.info({ topic: topic.key }, "stopped watching upstream: no viewers");
+    }
+    clearInterval(topic.leaseTimer);
+    this.topics.delete(topic.key);
+  }
+}
+
+function newChannel(ref: TopicRef): TopicChannel<unknown, unknown> {
+  return (ref.topic === "meeting" ? new TopicChannel(ref, meetingTopic) : new TopicChannel(ref, meetingsTopic)) as TopicChannel<unknown, unknown>;
+}
+
+function toAckError(error: unknown): { code: string; message: string } {
+  const e = error as { code?: string; kind?: string; message?: string };
+  if (e?.code && ["MMC.111070005", "MMC.111072065"].includes(e.code)) {
+    return { code: "not_found", message: "No such meeting going on, or it is not visible to you." };
+  }
+  if (e?.kind) return { code: "upstream_error", message: "Huawei Cloud Meeting could not be asked about this meeting; try again." };
+  logger.error({ err: error }, "subscribe failed");
+  return { code: "internal", message: "The subscription failed; the error was logged." };
+}

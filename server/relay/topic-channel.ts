@@ -1,0 +1,83 @@
+import type { Meeting } from "@/lib/domain/meeting";
+import type { MeetingTopicData, Participant, PatchEvent, SnapshotEvent } from "@/lib/domain/participant";
+import { changedFields, diffById } from "@/lib/live/diff";
+
+export interface TopicRef {
+  topic: "meetings" | "meeting";
+  conferenceID?: string;
+}
+
+/** How a topic's data splits into keyed rows (sent as upserts/removes) and other fields. */
+export interface TopicKind<D, R> {
+  rows(data: D): readonly R[];
+  id(row: R): string;
+  /** Changed non-row fields, to ride along in a patch. */
+  extras(prev: D, next: D): Record<string, unknown> | undefined;
+}
+
+export const meetingTopic: TopicKind<MeetingTopicData, Participant> = {
+  rows: (d) => d.participants,
+  id: (p) => p.pid,
+  extras(prev, next) {
+    const out: Record<string, unknown> = {};
+    const meeting = changedFields(prev.meeting, next.meeting);
+    if (meeting) out.meeting = meeting;
+    if (JSON.stringify(prev.attendees) !== JSON.stringify(next.attendees)) out.attendees = next.attendees;
+    if (prev.speakers.join() !== next.speakers.join()) out.speakers = next.speakers;
+    return Object.keys(out).length ? out : undefined;
+  },
+};
+
+export const meetingsTopic: TopicKind<{ items: Meeting[] }, Meeting> = {
+  rows: (d) => d.items,
+  id: (m) => m.conferenceID,
+  extras: () => undefined,
+};
+
+export type Outgoing = { event: "snapshot"; payload: SnapshotEvent } | { event: "patch"; payload: PatchEvent };
+
+/**
+ * The published state of one topic and its sequence number. Each change becomes a patch of only
+ * what differs (one person unmuting in a 1,000-person meeting is one row); `seq` rises by one per
+ * patch, so a client that misses one knows to ask for a snapshot.
+ */
+export class TopicChannel<D, R> {
+  seq = 0;
+  sourceTime = 0;
+  private data?: D;
+  private rows = new Map<string, R>();
+
+  constructor(
+    readonly ref: TopicRef,
+    private readonly kind: TopicKind<D, R>,
+  ) {}
+
+  get hasData(): boolean {
+    return this.data !== undefined;
+  }
+
+  publish(data: D, sourceTime: number): Outgoing | undefined {
+    const prev = this.data;
+    const { upserts, removes, map } = diffById(this.rows, this.kind.rows(data), this.kind.id);
+    this.rows = map;
+    this.data = data;
+    this.sourceTime = sourceTime;
+    if (prev === undefined) {
+      this.seq += 1;
+      return { event: "snapshot", payload: this.snapshot()! };
+    }
+    const extras = this.kind.extras(prev, data);
+    if (!upserts.length && !removes.length && !extras) return undefined;
+    this.seq += 1;
+    return { event: "patch", payload: { ...this.ref, seq: this.seq, sourceTime, upserts, removes, ...extras } };
+  }
+
+  snapshot(): SnapshotEvent | undefined {
+    return this.data === undefined ? undefined : { ...this.ref, seq: this.seq, sourceTime: this.sourceTime, data: this.data };
+  }
+
+  /** Continues another instance's numbering after a takeover, so clients see no step back. */
+  resumeFrom(seq: number): void {
+    this.seq = Math.max(this.seq, seq);
+  }
+}

@@ -1,0 +1,108 @@
+import type { Random } from "./random";
+import type { SimMeeting, SimParticipant } from "./world";
+
+const b = (v: boolean) => (v ? "1" : "0");
+
+/** A participant as ParticipantsNotify's pinfoMap: every value a string. */
+export function pinfoMap(p: SimParticipant): Record<string, string> {
+  return {
+    NAME: p.name,
+    TEL: p.phone,
+    ROLE: p.role === "host" ? "1" : "0",
+    IS_COHOST: b(p.role === "cohost"),
+    STATE: "0",
+    HAND: b(p.hand),
+    MUTE: b(p.muted),
+    VIDEO: b(p.video),
+    CAMERASTATE: b(p.video),
+    SHARE: b(p.sharing),
+    ADDTIME: String(p.joinedAt),
+    CLIENT_LOGIN_TYPE: p.device === "Mobile client" ? "Mobile" : "Desktop",
+    ACCOUNT_ID: p.userUUID ?? "",
+    BROADCAST: "0",
+    ROLLCALL: "0",
+    ANONYMOUS: "0",
+  };
+}
+
+/** Builds the push envelope of §7.3: action, version, createTime, msgID, msgMode, confID. */
+export class FrameFactory {
+  private increment = 0;
+
+  constructor(
+    private readonly rng: Random,
+    private readonly confID: string,
+  ) {}
+
+  full(action: string, body: Record<string, unknown>) {
+    const now = Date.now();
+    return { ...body, confID: this.confID, msgID: this.rng.hex(32), msgMode: 0, version: now, createTime: now, action };
+  }
+
+  incremental(action: string, body: Record<string, unknown>) {
+    this.increment += 1;
+    return { ...body, confID: this.confID, msgID: this.rng.hex(32), msgMode: 1, version: this.increment, createTime: Date.now(), action };
+  }
+}
+
+export function confBasicInfo(meeting: SimMeeting) {
+  return {
+    displayID: meeting.conferenceID,
+    title: meeting.subject,
+    startTime: String(meeting.startedAt),
+    scheduledStartTime: String(meeting.startedAt),
+    pwds: [
+      { role: "chair", pwd: "******" },
+      { role: "general", pwd: "******" },
+    ],
+    recType: meeting.recording ? 1 : 0,
+    media: meeting.mediaTypes.includes("Video") ? 2 : 1,
+    owner: meeting.scheduler.name,
+    ownerID: meeting.scheduler.userUUID,
+    userType: 2,
+    confMode: meeting.confMode,
+    supportCohost: 1,
+  };
+}
+
+export function confDynamicInfo(meeting: SimMeeting, state: "Created" | "Destroyed") {
+  return {
+    endTime: String(meeting.scheduledEnd),
+    mode: "FREE",
+    state,
+    vas: 0,
+    lock: 0,
+    mute: 1,
+    recState: meeting.recording ? 1 : 0,
+    picNum: 16,
+  };
+}
+
+export function attendeesData(meeting: SimMeeting) {
+  return meeting.invitees.map((i) => ({
+    mode: 0,
+    userUUID: i.userUUID ?? "",
+    participantID: i.participantID,
+    name: i.name,
+    phone: i.phone,
+    accountId: i.accountId ?? "",
+    role: 0,
+    isMute: 0,
+    isAutoInvite: 0,
+    type: i.type,
+    deptName: i.deptName ?? "",
+  }));
+}
+
+/** realTimeInfo's answer: integers where the push channel has strings. */
+export function realTimeInfo(meeting: SimMeeting) {
+  const ps = [...meeting.participants.values()];
+  return {
+    attendees: meeting.invitees.map((i) => ({ accountID: i.accountId ?? "", userUUID: i.userUUID ?? "", name: i.name, phone: i.phone })),
+    participants: ps.map((p) => ({ pid: p.pid, name: p.name, phone: p.phone, state: 0, video: p.video ? 1 : 0, mute: p.muted ? 1 : 0, hand: p.hand ? 1 : 0 })),
+    confInfo: {
+      chairID: ps.find((p) => p.role === "host")?.pid ?? "",
+      coHosts: ps.filter((p) => p.role === "cohost").map((p) => p.pid),
+    },
+  };
+}
