@@ -34,10 +34,12 @@ export async function createRelay(httpServer: HttpServer, services: Services, en
     const sub = pub.duplicate();
     await Promise.all([pub.connect(), sub.connect()]);
     clients.push(pub, sub);
-    leases = new RedisLeases(pub, `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`, leaseTtlMs);
+    // One prefix per deployment, so two dashboards may share a Redis without sharing rooms.
+    const prefix = env.REDIS_KEY_PREFIX || "mm";
+    leases = new RedisLeases(pub, `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`, leaseTtlMs, prefix);
     logger.info({ instance: leases.instanceId }, "relay scales out through Redis");
     const relay = new Relay(httpServer, services, leases, opts);
-    relay.io.adapter(createAdapter(pub, sub, { requestsTimeout: 2_000 }));
+    relay.io.adapter(createAdapter(pub, sub, { key: `${prefix}:socket.io`, requestsTimeout: 2_000 }));
     return { relay, close: () => relay.close().then(() => void clients.forEach((c) => c.disconnect())) };
   }
   const relay = new Relay(httpServer, services, leases, opts);

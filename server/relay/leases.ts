@@ -40,23 +40,24 @@ export class RedisLeases implements Leases {
     private readonly redis: Redis,
     readonly instanceId: string,
     private readonly ttlMs: number,
+    private readonly prefix = "mm",
   ) {}
 
   async claim(key: string): Promise<boolean> {
-    const lease = `mm:lease:${key}`;
+    const lease = `${this.prefix}:lease:${key}`;
     if ((await this.redis.set(lease, this.instanceId, "PX", this.ttlMs, "NX")) === "OK") return true;
     return (await this.redis.eval(RENEW, 1, lease, this.instanceId, this.ttlMs)) === 1;
   }
 
   async release(key: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, `mm:lease:${key}`, this.instanceId);
+    await this.redis.eval(RELEASE, 1, `${this.prefix}:lease:${key}`, this.instanceId);
   }
 
   async lastSeq(key: string): Promise<number> {
-    return Number(await this.redis.get(`mm:seq:${key}`)) || 0;
+    return Number(await this.redis.get(`${this.prefix}:seq:${key}`)) || 0;
   }
 
   saveSeq(key: string, seq: number): void {
-    void this.redis.set(`mm:seq:${key}`, seq, "PX", 24 * 3600_000).catch(() => undefined);
+    void this.redis.set(`${this.prefix}:seq:${key}`, seq, "PX", 24 * 3600_000).catch(() => undefined);
   }
 }

@@ -40,7 +40,7 @@ export function startDashboard(env: Record<string, string>, dataDir = mkdtempSyn
         output: () => output,
         stop: () =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once("exit", () => done());
             child.kill("SIGTERM");
           }),

@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
+import { Browser, startDashboard, type Dashboard } from "./dashboard";
+import { eventually, LiveClient } from "./live-client";
+
+// Two dashboard instances sharing the Redis of this machine (127.0.0.1:6379), as behind a load balancer.
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+let sim: Simulator;
+let a: Dashboard;
+let b: Dashboard;
+const clients: LiveClient[] = [];
+
+beforeAll(async () => {
+  sim = await startSimulator({ tickMs: 0, seed: 777 });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
+  const env = {
+    HUAWEI_MEETING_API_BASE: sim.url,
+    HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId,
+    HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey,
+    DASHBOARD_ADMIN_PASSWORD: "cluster-admin-pw",
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    REDIS_URL,
+    REDIS_KEY_PREFIX: `mm-test-${randomBytes(4).toString("hex")}`,
+    RELAY_LEASE_TTL_MS: "1500",
+    HUAWEI_WS_HEARTBEAT_MS: "500",
+    HUAWEI_POLL_MS: "500",
+    UPSTREAM_CACHE_MS: "100",
+  };
+  a = await startDashboard(env, dataDir);
+  b = await startDashboard(env, dataDir);
+});
+
+afterAll(async () => {
+  clients.forEach((c) => c.close());
+  await a?.stop();
+  await b?.stop();
+  await sim?.close();
+});
+
+async function clientOf(dash: Dashboard): Promise<LiveClient> {
+  const browser = new Browser(dash.url);
+  await browser.login("admin", "cluster-admin-pw");
+  const c = new LiveClient(dash.url, browser.sessionCookie);
+  clients.push(c);
+  await c.connected();
+  return c;
+}
+
+describe("two instances with Redis", () => {
+  it("serves a meeting watched upstream by one instance to clients of the other, and fails over", async () => {
+    const m = [...sim.world.ongoing.values()].find((x) => x.participants.size >= 3 && x.participants.size < 50)!;
+    const onA = await clientOf(a);
+    expect(await onA.subscribe({ topic: "meeting", conferenceID: m.conferenceID })).toEqual({ ok: true });
+    await eventually(() => onA.status === "live", 10_000, "A live");
+
+    const onB = await clientOf(b);
+    expect(await onB.subscribe({ topic: "meeting", conferenceID: m.conferenceID })).toEqual({ ok: true });
+    await eventually(() => onB.meeting.rows.size === m.participants.size, 5_000, "B snapshot from A");
+    expect(sim.events.openSessions(m.conferenceID)).toBe(1);
+
+    const p = [...m.participants.values()].find((x) => x.role === "participant")!;
+    sim.world.changeParticipant(m, p.pid, { muted: !p.muted });
+    await eventually(() => onB.meeting.rows.get(p.pid)?.muted === p.muted, 2_000, "patch through Redis");
+    expect(sim.events.openSessions(m.conferenceID)).toBe(1);
+
+    // Instance A dies without a word; B must take the lease and watch upstream itself.
+    const killedAt = Date.now();
+    a.process.kill("SIGKILL");
+    sim.world.changeParticipant(m, p.pid, { hand: !p.hand });
+    await eventually(() => onB.meeting.rows.get(p.pid)?.handRaised === p.hand && onB.status === "live", 15_000, "B takes over");
+    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    await eventually(() => sim.events.openSessions(m.conferenceID) === 1, 5_000, "one upstream socket again");
+
+    const guest = sim.world.join(m, { name: "After failover" });
+    await eventually(() => onB.meeting.rows.has(guest.pid), 2_000, "live after failover");
+    expect(onB.gaps).toBe(0);
+  });
+});
