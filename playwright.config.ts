@@ -45,6 +45,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       SIMULATOR_PORT: String(simulatorPort),
+      // A still world: the tests make the changes they look for.
+      SIMULATOR_TICK_MS: "0",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
     },

@@ -4,8 +4,9 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { appAuthSignature } from "@/lib/huawei/signing";
-import { SIMULATOR_DEFAULTS, startSimulator } from "@/server/simulator/server";
+import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
 import { Browser, startDashboard } from "@/tests/integration/dashboard";
+import { eventually, LiveClient } from "@/tests/integration/live-client";
 
 // `npm run bench`: figures quoted in the README. Needs a build (`npm run build`).
 
@@ -81,9 +82,42 @@ async function main() {
         `p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, ` +
         `upstream list calls ${upstream} in ${seconds.toFixed(1)} s`,
     );
+
+    await relayFanOut(sim, dash.url, browser.sessionCookie);
   } finally {
     await dash.stop();
     await sim.close();
+  }
+}
+
+/** From a change in the simulator to the patch in every one of 200 subscribed sockets. */
+async function relayFanOut(sim: Simulator, url: string, cookie: string) {
+  sim.world.setOngoing(24);
+  const meeting = [...sim.world.ongoing.values()].sort((a, b) => b.participants.size - a.participants.size)[0]!;
+  const clients = Array.from({ length: 200 }, () => new LiveClient(url, cookie));
+  try {
+    await Promise.all(clients.map((c) => c.connected()));
+    await Promise.all(clients.map((c) => c.subscribe({ topic: "meeting", conferenceID: meeting.conferenceID })));
+    await eventually(() => clients.every((c) => c.status === "live" && c.meeting.rows.size === meeting.participants.size), 20_000);
+    const people = [...meeting.participants.values()].filter((p) => p.role === "participant");
+    const lastArrivals: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 50; i++) {
+      const p = people[i % people.length]!;
+      const before = clients.map((c) => c.patches.length);
+      const t0 = Date.now();
+      sim.world.changeParticipant(meeting, p.pid, { muted: !p.muted });
+      await eventually(() => clients.every((c, k) => c.patches.length > before[k]!), 5_000);
+      lastArrivals.push(Math.max(...clients.map((c) => c.patches.at(-1)!.receivedAt)) - t0);
+      bytes = JSON.stringify(clients[0]!.patches.at(-1)).length;
+    }
+    lastArrivals.sort((a, b) => a - b);
+    console.log(
+      `relay fan-out (${meeting.participants.size}-person meeting, 200 sockets, 50 mute changes): change to last socket p50 ${percentile(lastArrivals, 50)} ms, ` +
+        `p95 ${percentile(lastArrivals, 95)} ms, max ${lastArrivals.at(-1)} ms; patch ${bytes} bytes; upstream sockets ${sim.events.openSessions(meeting.conferenceID)}`,
+    );
+  } finally {
+    clients.forEach((c) => c.close());
   }
 }
 

@@ -28,6 +28,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
     simulator = await startSimulator({
       port: env.SIMULATOR_PORT ? Number(env.SIMULATOR_PORT) : 0,
       seed: env.SIMULATOR_SEED ? Number(env.SIMULATOR_SEED) : undefined,
+      tickMs: env.SIMULATOR_TICK_MS === undefined ? undefined : Number(env.SIMULATOR_TICK_MS),
     });
     config = {
       baseUrl: simulator.url,

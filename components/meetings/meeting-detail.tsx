@@ -9,6 +9,7 @@ import { meetingDetailResponseSchema, type Attendee } from "@/lib/domain/meeting
 import { ApiError, getJson } from "@/lib/client/api";
 import { formatDateTime, formatDuration, numberFormat } from "@/lib/client/format";
 import { useNow } from "@/lib/client/use-now";
+import { LiveParticipants } from "@/components/participants/live-participants";
 import { MediaBadges } from "./media-badges";
 
 const REFRESH_MS = 15_000;
@@ -72,6 +73,8 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
         {meeting.department && <Fact label="Department" value={meeting.department} />}
         <Fact label="Recording" value={meeting.recording ? "Yes" : "No"} />
       </dl>
+
+      <LiveParticipants conferenceID={conferenceID} invitees={attendees} />
 
       <section className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -317,6 +317,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       case "POST /__sim/expire-conf-tokens":
         confTokens.expireAll();
         return {};
+      case "GET /__sim/meetings":
+        return [...world.ongoing.values()].map((m) => ({ conferenceID: m.conferenceID, subject: m.subject, participants: m.participants.size }));
       case "GET /__sim/info":
         return { appId: cfg.appId, account: cfg.account, ongoing: world.ongoing.size, history: world.history.length };
       case "GET /__sim/stats":

@@ -1,0 +1,210 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useMemo, useRef, useState } from "react";
+import type { Attendee } from "@/lib/domain/meeting";
+import type { Participant } from "@/lib/domain/participant";
+import { formatDuration, numberFormat } from "@/lib/client/format";
+import { useLiveMeeting } from "@/lib/client/use-live-meeting";
+import { useNow } from "@/lib/client/use-now";
+import { HandIcon, MicIcon, ShareIcon, VideoIcon } from "./icons";
+import { LiveStatus } from "./live-status";
+
+type Filter = "all" | "hands" | "muted" | "video-off";
+const FILTERS: [Filter, string][] = [
+  ["all", "Everyone"],
+  ["hands", "Hands up"],
+  ["muted", "Muted"],
+  ["video-off", "Video off"],
+];
+const ROLE_RANK: Record<Participant["role"], number> = { host: 0, cohost: 1, participant: 2, audience: 3 };
+
+/** Hands up first (longest waiting first), then hosts, then by name. */
+function byAttention(a: Participant, b: Participant): number {
+  if (a.handRaised !== b.handRaised) return a.handRaised ? -1 : 1;
+  if (a.handRaised && b.handRaised) return (a.handRaisedAt ?? "").localeCompare(b.handRaisedAt ?? "");
+  return ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.name.localeCompare(b.name);
+}
+
+export function LiveParticipants({ conferenceID, invitees }: { conferenceID: string; invitees: Attendee[] }) {
+  const live = useLiveMeeting(conferenceID);
+  const [filter, setFilter] = useState<Filter>("all");
+  const [search, setSearch] = useState("");
+  const { store, version } = live;
+
+  const { all, shown, counts, queue } = useMemo(() => {
+    const everyone = [...store.rows.values()];
+    const needle = search.trim().toLowerCase();
+    const pass = (p: Participant) =>
+      (filter === "all" || (filter === "hands" ? p.handRaised : filter === "muted" ? p.muted : !p.video)) && (!needle || p.name.toLowerCase().includes(needle));
+    return {
+      all: everyone,
+      shown: everyone.filter(pass).sort(byAttention),
+      counts: {
+        present: everyone.length,
+        muted: everyone.filter((p) => p.muted).length,
+        hands: everyone.filter((p) => p.handRaised).length,
+        video: everyone.filter((p) => p.video).length,
+      },
+      queue: everyone.filter((p) => p.handRaised).sort(byAttention),
+    };
+    // `version` changes whenever the store does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version, filter, search, store]);
+
+  const fields = store.fields;
+  const attendees = fields?.attendees.length ? fields.attendees : invitees;
+  const presentNames = new Set(all.map((p) => p.name));
+  const missing = attendees.filter((a) => !presentNames.has(a.name));
+  const speaking = new Set(fields?.speakers ?? []);
+
+  return (
+    <section className="space-y-4" aria-label="Live participants">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold">Participants</h2>
+        <LiveStatus upstream={live.upstream} connected={live.connected} sourceTime={store.sourceTime} />
+      </div>
+      {live.error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
+          {live.error}
+        </p>
+      )}
+
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Count label="Present" value={counts.present} />
+        <Count label="Muted" value={counts.muted} />
+        <Count label="Hands up" value={counts.hands} highlight={counts.hands > 0} />
+        <Count label="Video on" value={counts.video} />
+      </div>
+
+      {queue.length > 0 && <HandQueue queue={queue} />}
+
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="flex gap-1" role="group" aria-label="Show">
+          {FILTERS.map(([value, label]) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={filter === value}
+              onClick={() => setFilter(value)}
+              className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-pressed:border-sky-600 aria-pressed:bg-sky-600 aria-pressed:text-white dark:border-slate-700"
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Find a participant"
+          aria-label="Find a participant"
+          className="ml-auto w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+        />
+      </div>
+
+      {store.seq < 0 ? (
+        <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading participants" />
+      ) : shown.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
+          {all.length === 0 ? "Nobody is in the meeting." : "Nobody matches."}
+        </p>
+      ) : (
+        <ParticipantList participants={shown} speaking={speaking} />
+      )}
+
+      {missing.length > 0 && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
+          <summary className="cursor-pointer font-medium">Invited but not here ({numberFormat.format(missing.length)})</summary>
+          <ul className="mt-2 grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
+            {missing.map((a, i) => (
+              <li key={`${a.accountId ?? a.name}-${i}`} className="text-slate-600 dark:text-slate-300">
+                {a.name}
+                {a.department && <span className="text-slate-400"> · {a.department}</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function Count({ label, value, highlight }: { label: string; value: number; highlight?: boolean }) {
+  return (
+    <div className={`rounded-lg border p-3 shadow-sm ${highlight ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}>
+      <div className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</div>
+      <div className="text-2xl font-semibold tabular-nums" data-count={label}>
+        {numberFormat.format(value)}
+      </div>
+    </div>
+  );
+}
+
+function HandQueue({ queue }: { queue: Participant[] }) {
+  const now = useNow();
+  return (
+    <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950/30" aria-label="Raised hands, in order">
+      <h3 className="mb-2 flex items-center gap-1.5 text-sm font-semibold">
+        <HandIcon /> Raised hands, first raised first
+      </h3>
+      <ol className="flex flex-wrap gap-2 text-sm">
+        {queue.map((p, i) => (
+          <li key={p.pid} className="rounded-md bg-white px-2 py-1 shadow-sm dark:bg-slate-900">
+            <span className="tabular-nums text-slate-400">{i + 1}.</span> {p.name}{" "}
+            <span className="text-xs text-slate-500">{p.handRaisedAt ? `waiting ${formatDuration(now - Date.parse(p.handRaisedAt))}` : ""}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+const ROW = "grid grid-cols-[minmax(8rem,1fr)_auto] items-center gap-3 px-4 sm:grid-cols-[minmax(10rem,1fr)_6rem_auto]";
+
+/** Virtualized: only the rows on screen exist, and a row re-renders only when its participant changed. */
+function ParticipantList({ participants, speaking }: { participants: Participant[]; speaking: Set<string> }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: participants.length, getScrollElement: () => scroller.current, estimateSize: () => 44, overscan: 15, getItemKey: (i) => participants[i]!.pid });
+  return (
+    <div ref={scroller} className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900" role="list" aria-label="Participants">
+      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const p = participants[item.index]!;
+          return (
+            <div key={item.key} className="absolute inset-x-0 h-11 border-b border-slate-100 dark:border-slate-800" style={{ transform: `translateY(${item.start}px)` }} role="listitem">
+              <ParticipantRow p={p} speaking={speaking.has(p.pid)} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+const ROLE_BADGE: Partial<Record<Participant["role"], string>> = {
+  host: "bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-300",
+  cohost: "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/50 dark:text-indigo-300",
+  audience: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
+};
+const ROLE_LABEL: Record<Participant["role"], string> = { host: "Host", cohost: "Co-host", participant: "", audience: "Audience" };
+
+const ParticipantRow = memo(function ParticipantRow({ p, speaking }: { p: Participant; speaking: boolean }) {
+  return (
+    <div className={`${ROW} h-full text-sm`} data-pid={p.pid} data-muted={p.muted} data-hand={p.handRaised} data-video={p.video}>
+      <span className="flex min-w-0 items-center gap-2">
+        <span className={`truncate ${speaking ? "font-semibold" : ""}`}>{p.name}</span>
+        {ROLE_LABEL[p.role] && <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${ROLE_BADGE[p.role]}`}>{ROLE_LABEL[p.role]}</span>}
+        {p.state !== "in-meeting" && <span className="shrink-0 text-xs text-slate-500">{p.state === "calling" ? "being called" : "joining"}</span>}
+        {speaking && <span className="shrink-0 text-xs text-emerald-600 dark:text-emerald-400">speaking</span>}
+      </span>
+      <span className="hidden text-xs text-slate-500 sm:block">{p.device ?? ""}</span>
+      <span className="flex items-center gap-2">
+        {p.handRaised && <HandIcon />}
+        {p.sharing && <ShareIcon />}
+        <VideoIcon on={p.video} />
+        <MicIcon muted={p.muted} />
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import type { PushFrame } from "@/lib/huawei/control-schemas";
+import { LiveMeetingState } from "./live-meeting-state";
+
+const full = (data: { pid: string; pinfoMap: Record<string, string> }[], createTime = 1000): PushFrame => ({
+  action: "ParticipantsNotify",
+  msgMode: 0,
+  createTime,
+  data: data.map((d) => ({ ...d, mode: 0 })),
+});
+const inc = (data: { pid: string; mode?: number; pinfoMap?: Record<string, string> }[], createTime = 2000): PushFrame => ({
+  action: "ParticipantsNotify",
+  msgMode: 1,
+  createTime,
+  data: data.map((d) => ({ mode: 0, ...d })),
+});
+const alice = { NAME: "Alice", ROLE: "1", IS_COHOST: "0", STATE: "0", MUTE: "0", HAND: "0", VIDEO: "1", SHARE: "0", ADDTIME: "1611988486336", CLIENT_LOGIN_TYPE: "Desktop" };
+const bob = { NAME: "Bob", ROLE: "0", IS_COHOST: "0", STATE: "0", MUTE: "1", HAND: "0", VIDEO: "0", SHARE: "0", ADDTIME: "1611988487000" };
+
+describe("LiveMeetingState", () => {
+  it("maps a full ParticipantsNotify to participants", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: bob }]));
+    const [a, b] = s.snapshot().participants;
+    expect(a).toEqual({ pid: "a", name: "Alice", role: "host", state: "in-meeting", muted: false, handRaised: false, video: true, sharing: false, joinedAt: "2021-01-30T06:34:46.336Z", handRaisedAt: null, device: "Desktop" });
+    expect(b).toMatchObject({ name: "Bob", role: "participant", muted: true, video: false });
+    expect(s.sourceTime).toBe(1000);
+  });
+
+  it("merges increments that carry only the changed keys", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "b", pinfoMap: bob }]));
+    s.apply(inc([{ pid: "b", pinfoMap: { MUTE: "0" } }]));
+    expect(s.snapshot().participants[0]).toMatchObject({ name: "Bob", muted: false, video: false });
+  });
+
+  it("makes a co-host from IS_COHOST alone, keeping ROLE from before", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "b", pinfoMap: bob }]));
+    s.apply(inc([{ pid: "b", pinfoMap: { IS_COHOST: "1" } }]));
+    expect(s.snapshot().participants[0]!.role).toBe("cohost");
+  });
+
+  it("removes on mode 1, and a full frame drops whoever it does not name", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: bob }]));
+    s.apply(inc([{ pid: "b", mode: 1 }]));
+    expect(s.snapshot().participants.map((p) => p.pid)).toEqual(["a"]);
+    s.apply(inc([{ pid: "b", pinfoMap: bob }]));
+    s.apply(full([{ pid: "b", pinfoMap: bob }]));
+    expect(s.snapshot().participants.map((p) => p.pid)).toEqual(["b"]);
+  });
+
+  it("remembers when a hand went up, and forgets when it goes down", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "b", pinfoMap: bob }]), 5_000);
+    s.apply(inc([{ pid: "b", pinfoMap: { HAND: "1" } }]), 10_000);
+    s.apply(inc([{ pid: "b", pinfoMap: { MUTE: "0" } }]), 20_000);
+    expect(s.snapshot().participants[0]!.handRaisedAt).toBe(new Date(10_000).toISOString());
+    s.apply(inc([{ pid: "b", pinfoMap: { HAND: "0" } }]), 30_000);
+    expect(s.snapshot().participants[0]!.handRaisedAt).toBeNull();
+  });
+
+  it("keeps the same object for a participant whose visible state did not change", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: bob }]));
+    const before = s.snapshot().participants;
+    s.apply(inc([{ pid: "b", pinfoMap: { MUTE: "0" } }, { pid: "a", pinfoMap: { ORG_ID: "44252" } }]));
+    const after = s.snapshot().participants;
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+  });
+
+  it("reconciles with realTimeInfo: presence and flags from it, sharing and join time kept", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "a", pinfoMap: { ...alice, SHARE: "1" } }, { pid: "b", pinfoMap: bob }]));
+    s.reconcile({
+      attendees: [],
+      participants: [
+        { pid: "a", name: "Alice", state: 0, video: 0, mute: 1, hand: 1 },
+        { pid: "c", name: "Carol", state: 1, video: 0, mute: 0, hand: 0 },
+      ],
+      confInfo: { chairID: "a", coHosts: ["c"] },
+    }, 50_000);
+    const [a, c] = s.snapshot().participants;
+    expect(a).toMatchObject({ pid: "a", role: "host", muted: true, handRaised: true, video: false, sharing: true, joinedAt: "2021-01-30T06:34:46.336Z" });
+    expect(c).toMatchObject({ pid: "c", role: "cohost", state: "calling" });
+    expect(s.snapshot().participants).toHaveLength(2);
+    expect(s.sourceTime).toBe(50_000);
+  });
+
+  it("takes meeting facts from ConfBasicInfo and the end from ConfDynamicInfo", () => {
+    const s = new LiveMeetingState("900487914");
+    s.apply({ action: "ConfBasicInfoNotify", title: "Zhang San's meeting", owner: "Zhang San", startTime: "1611988484164", msgMode: 0, createTime: 1 });
+    s.apply({ action: "ConfDynamicInfoNotify", state: "Created", lock: 1, recState: 1, createTime: 2 });
+    expect(s.meeting).toMatchObject({ subject: "Zhang San's meeting", hostName: "Zhang San", state: "ongoing", locked: true, recording: true });
+    s.apply({ action: "ConfDynamicInfoNotify", state: "Destroyed", createTime: 3 });
+    expect(s.meeting.state).toBe("ended");
+  });
+
+  it("keeps the three loudest speakers and the invitee list", () => {
+    const s = new LiveMeetingState("1");
+    s.apply({ action: "SpeakerChangeNotify", data: [{ pid: "x", speakingVolume: 10 }, { pid: "y", speakingVolume: 80 }, { pid: "z", speakingVolume: 40 }, { pid: "w", speakingVolume: 5 }] });
+    s.apply({ action: "AttendeesNotify", msgMode: 0, data: [{ mode: 0, name: "Zhang San", accountId: "zhangsan", type: "normal", role: 1 }] });
+    expect(s.snapshot().speakers).toEqual(["y", "z", "x"]);
+    expect(s.snapshot().attendees).toEqual([{ name: "Zhang San", role: "host", type: "normal", accountId: "zhangsan", phone: null, email: null, department: null }]);
+  });
+});
