@@ -22,7 +22,7 @@ test("an admin signs in, sees ongoing meetings, searches and opens one", async (
   await expect(page.getByRole("status")).toContainText(/Updated/);
   await snap(page, "meetings");
 
-  await page.getByLabel("Search meetings").fill("Alice Chen");
+  await page.getByLabel("Search subject, host or meeting ID").fill("Alice Chen");
   await expect(rows.first().getByRole("cell").nth(2)).toHaveText("Alice Chen");
   for (const host of await rows.locator("td:nth-child(3)").allTextContents()) expect(host).toBe("Alice Chen");
   await snap(page, "meetings-search");
@@ -39,7 +39,7 @@ test("an admin signs in, sees ongoing meetings, searches and opens one", async (
 
 test("a search that matches nothing says so", async ({ page }) => {
   await signIn(page);
-  await page.getByLabel("Search meetings").fill("no meeting is called this");
+  await page.getByLabel("Search subject, host or meeting ID").fill("no meeting is called this");
   await expect(page.getByText("No ongoing meeting matches")).toBeVisible();
 });
 

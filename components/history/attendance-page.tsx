@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { useTimeZone } from "@/components/app/time-zone";
+import { EmptyState, ErrorBox, FilterButtons, SearchInput } from "@/components/app/ui";
 import { attendanceResponseSchema } from "@/lib/domain/attendance";
 import { ApiError, getJson } from "@/lib/client/api";
 import { formatDateTime, formatDuration, formatTime, numberFormat } from "@/lib/client/format";
@@ -27,13 +28,11 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
   if (query.isPending) return <div className="h-72 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading attendance" />;
   if (query.isError) {
     return (
-      <div role="alert" className="space-y-2 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">
-        <p className="font-medium">Could not load this meeting&apos;s attendance.</p>
-        <p>{query.error.message}</p>
+      <ErrorBox title="Could not load this meeting's attendance." message={query.error.message}>
         <Link href="/history" className="underline">
           Back to past meetings
         </Link>
-      </div>
+      </ErrorBox>
     );
   }
   const { meeting, people, summary, series, recordCount } = query.data;
@@ -83,38 +82,19 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
       <section className="space-y-3">
         <div className="flex flex-wrap items-center gap-3">
           <h2 className="text-lg font-semibold">Attendance ({numberFormat.format(shown.length)})</h2>
-          <div className="flex gap-1" role="group" aria-label="Show">
-            {(
-              [
-                ["all", "Everyone"],
-                ["late", `Late joiners (${late})`],
-                ["early", `Early leavers (${early})`],
-              ] as const
-            ).map(([value, label]) => (
-              <button
-                key={value}
-                type="button"
-                aria-pressed={filter === value}
-                onClick={() => setFilter(value)}
-                className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-pressed:bg-sky-600 aria-pressed:text-white dark:border-slate-700"
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Find a person"
-            aria-label="Find a person"
-            className="ml-auto w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+          <FilterButtons
+            options={[
+              ["all", "Everyone"],
+              ["late", `Late joiners (${late})`],
+              ["early", `Early leavers (${early})`],
+            ]}
+            value={filter}
+            onChange={setFilter}
           />
+          <SearchInput value={search} onChange={setSearch} label="Find a person" className="ml-auto w-64" />
         </div>
         {shown.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
-            {people.length === 0 ? "Nobody joined this meeting." : "Nobody matches."}
-          </p>
+          <EmptyState>{people.length === 0 ? "Nobody joined this meeting." : "Nobody matches."}</EmptyState>
         ) : (
           <PeopleTimeline people={shown} start={start} end={end} timeZone={timeZone} />
         )}

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { Pager } from "@/components/app/pager";
+import { EmptyState, ErrorBox, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
 import { useTimeZone } from "@/components/app/time-zone";
 import { historyListResponseSchema } from "@/lib/domain/meeting";
 import { getJson } from "@/lib/client/api";
@@ -67,35 +68,28 @@ export function HistoryPage() {
             </button>
           ))}
         </div>
-        <input
-          type="search"
+        <SearchInput
           value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
+          onChange={(v) => {
+            setSearch(v);
             setPage(0);
           }}
-          placeholder="Search subject, host or meeting ID"
-          aria-label="Search past meetings"
-          className={`ml-auto w-72 ${input}`}
+          label="Search past meetings"
+          className="ml-auto w-72"
         />
       </div>
 
       {query.isPending && <div className="h-64 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading past meetings" />}
       {query.isError && (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">
-          <p className="font-medium">Could not load past meetings.</p>
-          <p>{query.error.message}</p>
-        </div>
+        <ErrorBox title="Could not load past meetings." message={query.error.message} />
       )}
       {data && data.items.length === 0 && (
-        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-slate-500 dark:border-slate-700">
-          {q ? `No past meeting in this range matches “${q}”.` : "No meetings took place in this range."}
-        </div>
+        <EmptyState>{q ? `No past meeting in this range matches “${q}”.` : "No meetings took place in this range."}</EmptyState>
       )}
       {data && data.items.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <div className={tableFrame}>
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400">
+            <thead className={tableHead}>
               <tr>
                 <th className="px-4 py-3 font-medium">Subject</th>
                 <th className="px-4 py-3 font-medium">Meeting ID</th>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { DataAge } from "@/components/app/data-age";
 import { useTimeZone } from "@/components/app/time-zone";
+import { EmptyState, ErrorBox, SearchInput, tableFrame } from "@/components/app/ui";
 import { meetingDetailResponseSchema, type Attendee } from "@/lib/domain/meeting";
 import { ApiError, getJson } from "@/lib/client/api";
 import { formatDateTime, formatDuration, numberFormat } from "@/lib/client/format";
@@ -36,13 +37,11 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
   if (query.isError && !query.data) {
     const notFound = query.error instanceof ApiError && query.error.status === 404;
     return (
-      <div role="alert" className="space-y-2 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">
-        <p className="font-medium">{notFound ? "This meeting is not going on, or you may not see it." : "Could not load this meeting."}</p>
-        <p>{query.error.message}</p>
+      <ErrorBox title={notFound ? "This meeting is not going on, or you may not see it." : "Could not load this meeting."} message={query.error.message}>
         <Link href="/" className="underline">
           Back to ongoing meetings
         </Link>
-      </div>
+      </ErrorBox>
     );
   }
   const { meeting, attendees, fetchedAt } = query.data!;
@@ -79,19 +78,10 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
       <section className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-lg font-semibold">Invitees ({numberFormat.format(attendees.length)})</h2>
-          <input
-            type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            placeholder="Filter invitees"
-            aria-label="Filter invitees"
-            className="w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
-          />
+          <SearchInput value={filter} onChange={setFilter} label="Filter invitees" />
         </div>
         {shown.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
-            {attendees.length === 0 ? "Nobody was invited: people joined by ID or link." : "No invitee matches this filter."}
-          </p>
+          <EmptyState>{attendees.length === 0 ? "Nobody was invited: people joined by ID or link." : "No invitee matches this filter."}</EmptyState>
         ) : (
           <InviteeTable attendees={shown} />
         )}
@@ -111,7 +101,7 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
 
 function InviteeTable({ attendees }: { attendees: Attendee[] }) {
   return (
-    <div className="max-h-[36rem] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <div className={`max-h-[36rem] ${tableFrame}`}>
       <table className="w-full text-left text-sm">
         <thead className="sticky top-0 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
           <tr>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { DataAge } from "@/components/app/data-age";
 import { Pager } from "@/components/app/pager";
+import { EmptyState, ErrorBox, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
 import { useTimeZone } from "@/components/app/time-zone";
 import { meetingListResponseSchema } from "@/lib/domain/meeting";
 import { getJson } from "@/lib/client/api";
@@ -43,39 +44,33 @@ export function MeetingsPage() {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <DataAge fetchedAt={data?.fetchedAt} staleAfterMs={REFRESH_MS * 3} error={query.isError && data ? query.error.message : null} />
-          <input
-            type="search"
+          <SearchInput
             value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
+            onChange={(v) => {
+              setSearch(v);
               setPage(0);
             }}
-            placeholder="Search subject, host or meeting ID"
-            aria-label="Search meetings"
-            className="w-72 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+            label="Search subject, host or meeting ID"
+            className="w-72"
           />
         </div>
       </div>
 
       {query.isPending && <TableSkeleton />}
       {query.isError && !data && (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">
-          <p className="font-medium">Could not load meetings.</p>
-          <p>{query.error.message}</p>
-          <button type="button" onClick={() => query.refetch()} className="mt-2 underline">
+        <ErrorBox title="Could not load meetings." message={query.error.message}>
+          <button type="button" onClick={() => query.refetch()} className="underline">
             Try again
           </button>
-        </div>
+        </ErrorBox>
       )}
       {data && data.items.length === 0 && (
-        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-slate-500 dark:border-slate-700">
-          {q ? `No ongoing meeting matches “${q}”.` : "No meetings are going on right now."}
-        </div>
+        <EmptyState>{q ? `No ongoing meeting matches “${q}”.` : "No meetings are going on right now."}</EmptyState>
       )}
       {data && data.items.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <div className={tableFrame}>
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400">
+            <thead className={tableHead}>
               <tr>
                 <th className="px-4 py-3 font-medium">Subject</th>
                 <th className="px-4 py-3 font-medium">Meeting ID</th>

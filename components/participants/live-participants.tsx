@@ -1,6 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { EmptyState, FilterButtons, SearchInput } from "@/components/app/ui";
 import { memo, useMemo, useRef, useState } from "react";
 import type { Attendee } from "@/lib/domain/meeting";
 import type { Participant } from "@/lib/domain/participant";
@@ -80,35 +81,14 @@ export function LiveParticipants({ conferenceID, invitees }: { conferenceID: str
       {queue.length > 0 && <HandQueue queue={queue} />}
 
       <div className="flex flex-wrap items-center gap-2">
-        <div className="flex gap-1" role="group" aria-label="Show">
-          {FILTERS.map(([value, label]) => (
-            <button
-              key={value}
-              type="button"
-              aria-pressed={filter === value}
-              onClick={() => setFilter(value)}
-              className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-pressed:border-sky-600 aria-pressed:bg-sky-600 aria-pressed:text-white dark:border-slate-700"
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-        <input
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Find a participant"
-          aria-label="Find a participant"
-          className="ml-auto w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
-        />
+        <FilterButtons options={FILTERS} value={filter} onChange={setFilter} />
+        <SearchInput value={search} onChange={setSearch} label="Find a participant" className="ml-auto w-64" />
       </div>
 
       {store.seq < 0 ? (
         <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading participants" />
       ) : shown.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
-          {all.length === 0 ? "Nobody is in the meeting." : "Nobody matches."}
-        </p>
+        <EmptyState>{all.length === 0 ? "Nobody is in the meeting." : "Nobody matches."}</EmptyState>
       ) : (
         <ParticipantList participants={shown} speaking={speaking} />
       )}

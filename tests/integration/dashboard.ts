@@ -3,6 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { UserStore } from "@/lib/auth/users";
+import { SIMULATOR_DEFAULTS, startSimulator, type Simulator, type SimulatorOptions } from "@/server/simulator/server";
 
 export interface Dashboard {
   url: string;
@@ -99,4 +101,47 @@ export class Browser {
     const res = await this.get(pathname);
     return { status: res.status, body: (await res.json()) as T };
   }
+}
+
+export interface Stack {
+  sim: Simulator;
+  dash: Dashboard;
+  /** Signed in as "admin". */
+  admin: Browser;
+  /** Signed in as "alice", a host who sees what Huawei user alice.chen sees. */
+  host: Browser;
+  stop: () => Promise<void>;
+}
+
+export const STACK_ADMIN_PASSWORD = "stack-admin-password";
+
+/** A simulator and a dashboard pointed at it with real (App ID) credentials, an admin and a host signed in. */
+export async function startStack(simulator: SimulatorOptions, env: Record<string, string> = {}): Promise<Stack> {
+  const sim = await startSimulator({ tickMs: 0, ...simulator });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
+  await new UserStore(dataDir).upsert({ username: "alice", password: "alice-password", role: "host", huaweiUserId: "alice.chen" });
+  const dash = await startDashboard(
+    {
+      HUAWEI_MEETING_API_BASE: sim.url,
+      HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId,
+      HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey,
+      DASHBOARD_ADMIN_PASSWORD: STACK_ADMIN_PASSWORD,
+      ...env,
+    },
+    dataDir,
+  );
+  const admin = new Browser(dash.url);
+  const host = new Browser(dash.url);
+  if ((await admin.login("admin", STACK_ADMIN_PASSWORD)).status !== 200) throw new Error("admin sign-in failed");
+  if ((await host.login("alice", "alice-password")).status !== 200) throw new Error("host sign-in failed");
+  return {
+    sim,
+    dash,
+    admin,
+    host,
+    stop: async () => {
+      await dash.stop();
+      await sim.close();
+    },
+  };
 }

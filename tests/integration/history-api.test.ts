@@ -1,42 +1,27 @@
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UserStore } from "@/lib/auth/users";
 import type { AttendanceResponse } from "@/lib/domain/attendance";
 import type { HistoryListResponse } from "@/lib/domain/meeting";
-import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
+import type { Simulator } from "@/server/simulator/server";
 import type { SimMeeting } from "@/server/simulator/world";
-import { Browser, startDashboard, type Dashboard } from "./dashboard";
+import { startStack, type Browser, type Stack } from "./dashboard";
 
 let sim: Simulator;
-let dash: Dashboard;
 let admin: Browser;
 let host: Browser;
 let townHall: SimMeeting;
 const DAY = 86_400_000;
 const upstreamCalls = () => [...sim.stats.values()].reduce((a, b) => a + b, 0);
 
+let stack: Stack;
+
 beforeAll(async () => {
-  sim = await startSimulator({ tickMs: 0, seed: 4242 });
+  stack = await startStack({ seed: 4242 });
+  ({ sim, admin, host } = stack);
   townHall = sim.world.history.find((m) => m.subject.startsWith("Company town hall"))!;
-  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
-  await new UserStore(dataDir).upsert({ username: "alice", password: "alice-password", role: "host", huaweiUserId: "alice.chen" });
-  dash = await startDashboard(
-    { HUAWEI_MEETING_API_BASE: sim.url, HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId, HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey, DASHBOARD_ADMIN_PASSWORD: "history-admin-pw" },
-    dataDir,
-  );
-  admin = new Browser(dash.url);
-  host = new Browser(dash.url);
-  await admin.login("admin", "history-admin-pw");
-  await host.login("alice", "alice-password");
 });
 
-afterAll(async () => {
-  await dash?.stop();
-  await sim?.close();
-});
+afterAll(() => stack?.stop());
 
 describe("GET /api/history", () => {
   it("lists the last 7 days by default, newest first", async () => {

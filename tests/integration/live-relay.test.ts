@@ -1,12 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { UserStore } from "@/lib/auth/users";
 import type { Participant } from "@/lib/domain/participant";
-import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
+import type { Simulator } from "@/server/simulator/server";
 import type { SimMeeting, SimParticipant } from "@/server/simulator/world";
-import { Browser, startDashboard, type Dashboard } from "./dashboard";
+import { startStack, type Dashboard, type Stack } from "./dashboard";
 import { eventually, LiveClient } from "./live-client";
 
 let sim: Simulator;
@@ -15,16 +11,12 @@ let adminCookie: string;
 let hostCookie: string;
 const clients: LiveClient[] = [];
 
+let stack: Stack;
+
 beforeAll(async () => {
-  sim = await startSimulator({ tickMs: 0, seed: 31337, heartbeatTimeoutMs: 5_000 });
-  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
-  await new UserStore(dataDir).upsert({ username: "alice", password: "alice-password", role: "host", huaweiUserId: "alice.chen" });
-  dash = await startDashboard(
+  stack = await startStack(
+    { seed: 31337, heartbeatTimeoutMs: 5_000 },
     {
-      HUAWEI_MEETING_API_BASE: sim.url,
-      HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId,
-      HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey,
-      DASHBOARD_ADMIN_PASSWORD: "live-admin-pw",
       HUAWEI_WS_HEARTBEAT_MS: "300",
       HUAWEI_POLL_MS: "300",
       HUAWEI_RECONCILE_MS: "60000",
@@ -33,24 +25,17 @@ beforeAll(async () => {
       MEETINGS_POLL_MS: "300",
       UPSTREAM_CACHE_MS: "100",
     },
-    dataDir,
   );
-  const admin = new Browser(dash.url);
-  await admin.login("admin", "live-admin-pw");
-  adminCookie = admin.sessionCookie;
-  const host = new Browser(dash.url);
-  await host.login("alice", "alice-password");
-  hostCookie = host.sessionCookie;
+  ({ sim, dash } = stack);
+  adminCookie = stack.admin.sessionCookie;
+  hostCookie = stack.host.sessionCookie;
 });
 
 afterEach(() => {
   while (clients.length) clients.pop()!.close();
 });
 
-afterAll(async () => {
-  await dash?.stop();
-  await sim?.close();
-});
+afterAll(() => stack?.stop());
 
 async function client(cookie = adminCookie): Promise<LiveClient> {
   const c = new LiveClient(dash.url, cookie);

@@ -1,48 +1,26 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { UserStore } from "@/lib/auth/users";
 import type { MeetingDetailResponse, MeetingListResponse } from "@/lib/domain/meeting";
-import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
-import { Browser, startDashboard, type Dashboard } from "./dashboard";
+import type { Simulator } from "@/server/simulator/server";
+import { Browser, STACK_ADMIN_PASSWORD, startStack, type Dashboard, type Stack } from "./dashboard";
 
 let sim: Simulator;
 let dash: Dashboard;
 let admin: Browser;
 let host: Browser;
 
-const ADMIN_PASSWORD = "integration-admin-pw";
+const ADMIN_PASSWORD = STACK_ADMIN_PASSWORD;
 const upstreamCalls = () => [...sim.stats.values()].reduce((a, b) => a + b, 0);
 const authCalls = () => sim.stats.get("POST /v2/usg/acs/auth/appauth") ?? 0;
 const settle = () => new Promise((r) => setTimeout(r, 1100)); // past UPSTREAM_CACHE_MS
 
+let stack: Stack;
+
 beforeAll(async () => {
-  sim = await startSimulator({ tickMs: 0, seed: 99 });
-  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
-  await new UserStore(dataDir).upsert({ username: "alice", password: "alice-password", role: "host", huaweiUserId: "alice.chen" });
-  dash = await startDashboard(
-    {
-      HUAWEI_MEETING_API_BASE: sim.url,
-      HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId,
-      HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey,
-      DASHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      HUAWEI_TIMEOUT_MS: "1500",
-      HUAWEI_MAX_ATTEMPTS: "3",
-      UPSTREAM_CACHE_MS: "1000",
-    },
-    dataDir,
-  );
-  admin = new Browser(dash.url);
-  host = new Browser(dash.url);
-  expect((await admin.login("admin", ADMIN_PASSWORD)).status).toBe(200);
-  expect((await host.login("alice", "alice-password")).status).toBe(200);
+  stack = await startStack({ seed: 99 }, { HUAWEI_TIMEOUT_MS: "1500", HUAWEI_MAX_ATTEMPTS: "3", UPSTREAM_CACHE_MS: "1000" });
+  ({ sim, dash, admin, host } = stack);
 });
 
-afterAll(async () => {
-  await dash?.stop();
-  await sim?.close();
-});
+afterAll(() => stack?.stop());
 
 beforeEach(async () => {
   sim.faults.clear();
