@@ -1,3 +1,4 @@
+import type { LoginThrottle } from "@/lib/auth/login-throttle";
 import type { UserStore } from "@/lib/auth/users";
 import type { HistoryService } from "@/lib/history/history-service";
 import type { HuaweiClient } from "@/lib/huawei/client";
@@ -9,6 +10,7 @@ export interface Services {
   meetings: MeetingsService;
   history: HistoryService;
   users: UserStore;
+  loginThrottle: LoginThrottle;
   /** True when the data comes from the built-in simulator rather than Huawei. */
   simulated: boolean;
   /** Demo sign-ins shown on the sign-in page in simulator mode. */

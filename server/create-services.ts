@@ -1,5 +1,6 @@
 import path from "node:path";
 import { envInt } from "@/lib/env-number";
+import { LoginThrottle } from "@/lib/auth/login-throttle";
 import { UserStore } from "@/lib/auth/users";
 import { HistoryService } from "@/lib/history/history-service";
 import { HuaweiClient } from "@/lib/huawei/client";
@@ -48,6 +49,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       meetings: new MeetingsService(huawei, envInt(env, "UPSTREAM_CACHE_MS", 5_000)),
       history: new HistoryService(huawei),
       users,
+      loginThrottle: new LoginThrottle(),
       simulated: Boolean(simulator),
       demoLogins,
       startedAt: new Date().toISOString(),

@@ -36,7 +36,7 @@ export function TimeZonePicker() {
   const zones = Intl.supportedValuesOf("timeZone");
   return (
     <label className="flex items-center gap-2 text-sm">
-      <span className="text-slate-500 dark:text-slate-400">Time zone</span>
+      <span className="sr-only text-slate-500 sm:not-sr-only dark:text-slate-400">Time zone</span>
       <select
         value={tz}
         onChange={(e) => setTz(e.target.value)}

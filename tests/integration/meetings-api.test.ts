@@ -50,6 +50,16 @@ describe("sign-in", () => {
     }
   });
 
+  it("refuses a username after ten wrong passwords, even with the right one, and says when to retry", async () => {
+    const b = new Browser(dash.url);
+    for (let i = 0; i < 10; i++) expect((await b.login("alice", `wrong-${i}`)).status).toBe(401);
+    const res = await b.login("alice", "alice-password");
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(800);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/try again in 15 minutes/);
+    expect((await host.json("/api/auth/me")).status).toBe(200);
+  });
+
   it("ends the session on logout", async () => {
     const b = new Browser(dash.url);
     await b.login("admin", ADMIN_PASSWORD);

@@ -16,8 +16,20 @@ const loginSchema = z.object(
 export async function POST(req: Request): Promise<Response> {
   try {
     const body = parseOr400(loginSchema, await req.json().catch(() => undefined));
-    const user = await services().users.verify(body.username, body.password);
-    if (!user) return jsonError(401, "bad_credentials", "Wrong username or password.");
+    const { users, loginThrottle } = services();
+    const waitMs = loginThrottle.retryAfterMs(body.username);
+    if (waitMs > 0) {
+      const minutes = Math.ceil(waitMs / 60_000);
+      return jsonError(429, "too_many_attempts", `Too many wrong passwords for this user; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+        "retry-after": String(Math.ceil(waitMs / 1000)),
+      });
+    }
+    const user = await users.verify(body.username, body.password);
+    if (!user) {
+      loginThrottle.failed(body.username);
+      return jsonError(401, "bad_credentials", "Wrong username or password.");
+    }
+    loginThrottle.succeeded(body.username);
     const session = await getSession(await cookies());
     session.username = user.username;
     await session.save();

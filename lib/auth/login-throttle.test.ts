@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { LoginThrottle } from "./login-throttle";
+
+describe("LoginThrottle", () => {
+  it("refuses a username after too many failures until the window has passed", () => {
+    const t = new LoginThrottle(3, 60_000);
+    t.failed("Bob", 0);
+    t.failed("bob", 1_000);
+    expect(t.retryAfterMs("bob", 2_000)).toBe(0);
+    t.failed("bob", 2_000);
+    expect(t.retryAfterMs("BOB", 3_000)).toBe(57_000);
+    expect(t.retryAfterMs("alice", 3_000)).toBe(0);
+  });
+
+  it("forgets failures after a success", () => {
+    const t = new LoginThrottle(2, 60_000);
+    t.failed("bob", 0);
+    t.succeeded("bob");
+    t.failed("bob", 1);
+    expect(t.retryAfterMs("bob", 2)).toBe(0);
+  });
+});
