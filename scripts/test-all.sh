@@ -25,6 +25,16 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ! fc-list 2>/dev/null | gre
   fi
 fi
 
+# The scale-out tests use a real Redis on 127.0.0.1:6379; start the machine's own if it is down.
+if ! (command -v redis-cli >/dev/null && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1); then
+  if command -v redis-server >/dev/null; then
+    step "starting redis-server on 127.0.0.1:6379"
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  else
+    echo "Redis is not running on 127.0.0.1:6379 and redis-server is not installed: the scale-out test will fail" >&2
+  fi
+fi
+
 step "lint"
 npm run --silent lint || { echo "lint: FAILED"; status=1; }
 step "typecheck"
