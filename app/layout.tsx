@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { Providers } from "@/components/app/providers";
-import { THEME_BOOT_SCRIPT } from "@/components/app/theme";
+import { THEME_BOOT_SCRIPT } from "@/lib/client/theme-boot";
 import "./globals.css";
 
 export const metadata: Metadata = {

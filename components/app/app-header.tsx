@@ -2,13 +2,19 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { SimulatedBadge } from "./simulated-badge";
 import { ThemeToggle } from "./theme";
 import { TimeZonePicker } from "./time-zone";
 
+const NAV = [
+  ["/", "Ongoing"],
+  ["/history", "History"],
+] as const;
+
 export function AppHeader({ username, role, simulated }: { username: string; role: string; simulated: boolean }) {
   const router = useRouter();
+  const pathname = usePathname();
   const queryClient = useQueryClient();
   async function signOut() {
     await fetch("/api/auth/logout", { method: "POST" });
@@ -23,12 +29,19 @@ export function AppHeader({ username, role, simulated }: { username: string; rol
           Meeting Monitor
         </Link>
         <nav className="flex gap-4 text-sm">
-          <Link href="/" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-            Ongoing
-          </Link>
-          <Link href="/history" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-            History
-          </Link>
+          {NAV.map(([href, label]) => {
+            const current = href === "/" ? pathname === "/" || pathname.startsWith("/meetings") : pathname.startsWith(href);
+            return (
+              <Link
+                key={href}
+                href={href}
+                aria-current={current ? "page" : undefined}
+                className="text-slate-600 hover:text-slate-900 aria-[current=page]:font-semibold aria-[current=page]:text-slate-900 dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:text-white"
+              >
+                {label}
+              </Link>
+            );
+          })}
         </nav>
         {simulated && <SimulatedBadge />}
         <div className="ml-auto flex flex-wrap items-center gap-3">

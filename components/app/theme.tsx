@@ -1,39 +1,25 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { storedSetting } from "@/lib/client/stored-setting";
+import { THEME_KEY } from "@/lib/client/theme-boot";
 
 export type ThemeChoice = "system" | "light" | "dark";
-const KEY = "mm.theme";
-
-export const THEME_BOOT_SCRIPT = `(function(){try{var t=localStorage.getItem("${KEY}")||"system";var d=t==="dark"||(t==="system"&&matchMedia("(prefers-color-scheme: dark)").matches);document.documentElement.classList.toggle("dark",d)}catch(e){}})()`;
-
-const listeners = new Set<() => void>();
 
 function apply(choice: ThemeChoice) {
   const dark = choice === "dark" || (choice === "system" && matchMedia("(prefers-color-scheme: dark)").matches);
   document.documentElement.classList.toggle("dark", dark);
 }
 
-function read(): ThemeChoice {
-  const v = localStorage.getItem(KEY);
-  return v === "light" || v === "dark" ? v : "system";
-}
+const setting = storedSetting<ThemeChoice>(THEME_KEY, (v) => (v === "light" || v === "dark" ? v : "system"), "system");
 
 export function useTheme(): [ThemeChoice, (t: ThemeChoice) => void] {
-  const theme = useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
+  return [
+    setting.use(),
+    (t) => {
+      setting.write(t);
+      apply(t);
     },
-    read,
-    () => "system" as ThemeChoice,
-  );
-  const set = (t: ThemeChoice) => {
-    localStorage.setItem(KEY, t);
-    apply(t);
-    listeners.forEach((l) => l());
-  };
-  return [theme, set];
+  ];
 }
 
 const NEXT: Record<ThemeChoice, ThemeChoice> = { system: "light", light: "dark", dark: "system" };

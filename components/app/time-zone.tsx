@@ -1,34 +1,16 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
-const KEY = "mm.timeZone";
-const listeners = new Set<() => void>();
+import { storedSetting } from "@/lib/client/stored-setting";
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-function read(): string {
-  return localStorage.getItem(KEY) || browserTimeZone();
-}
+const setting = storedSetting<string>("mm.timeZone", (v) => v || browserTimeZone(), "UTC");
 
 /** The zone the user picked (remembered in this browser), defaulting to the browser's own. */
 export function useTimeZone(): [string, (tz: string) => void] {
-  const tz = useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    read,
-    () => "UTC",
-  );
-  const set = (next: string) => {
-    if (next === browserTimeZone()) localStorage.removeItem(KEY);
-    else localStorage.setItem(KEY, next);
-    listeners.forEach((l) => l());
-  };
-  return [tz, set];
+  return [setting.use(), (next) => setting.write(next === browserTimeZone() ? null : next)];
 }
 
 export function TimeZonePicker() {
