@@ -48,7 +48,10 @@ export class MeetingEventSocket extends EventEmitter<EventSocketEvents> {
     });
     ws.on("message", (raw) => this.onMessage(raw.toString()));
     ws.on("close", (code, reason) => this.finish(code, reason.toString()));
-    ws.on("error", () => this.finish(1006, "socket error"));
+    ws.on("error", () => {
+      ws.terminate();
+      this.finish(1006, "socket error");
+    });
   }
 
   close(): void {

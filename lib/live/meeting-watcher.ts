@@ -50,6 +50,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   private socket?: MeetingEventSocket;
   private timers = new Set<NodeJS.Timeout>();
   private pollTimer?: NodeJS.Timeout;
+  private renewTimer?: NodeJS.Timeout;
   private attempts = 0;
   private lastFresh = 0;
   private stopped = false;
@@ -100,7 +101,11 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     this.wsUrl = data.wsURL || this.wsUrl;
     const lifetimeMs = data.expireTime ? data.expireTime - Date.now() : (data.confTokenExpireTime ?? 1800) * 1000;
     // Renew with a margin: at 80% of its life, or a minute before it ends if that is sooner.
-    this.later(Math.max(1_000, Math.min(lifetimeMs * 0.8, lifetimeMs - 60_000)), () =>
+    if (this.renewTimer) {
+      clearTimeout(this.renewTimer);
+      this.timers.delete(this.renewTimer);
+    }
+    this.renewTimer = this.later(Math.max(1_000, Math.min(lifetimeMs * 0.8, lifetimeMs - 60_000)), () =>
       void this.acquireToken().catch((e) => (isEnded(e) ? this.end() : logger.warn({ err: (e as Error).message }, "control token renewal failed"))),
     );
   }
@@ -197,12 +202,13 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     this.emit("status", status, this.statusSince);
   }
 
-  private later(ms: number, fn: () => void): void {
+  private later(ms: number, fn: () => void): NodeJS.Timeout {
     const t = setTimeout(() => {
       this.timers.delete(t);
       if (!this.stopped) fn();
     }, ms);
     this.timers.add(t);
+    return t;
   }
 
   private every(ms: number, fn: () => unknown): void {

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HuaweiClient } from "@/lib/huawei/client";
+import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
+import type { MeetingTopicData, UpstreamLiveStatus } from "@/lib/domain/participant";
+import { MeetingWatcher } from "./meeting-watcher";
+
+let sim: Simulator;
+beforeAll(async () => {
+  // Control tokens that last 3 seconds: the watcher must keep renewing them.
+  sim = await startSimulator({ tickMs: 0, seed: 5, confTokenTtlSeconds: 3 });
+});
+afterAll(() => sim.close());
+
+const until = async (check: () => boolean, ms = 8_000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe("MeetingWatcher against the simulator", () => {
+  it("keeps its control token alive past its lifetime and stays in step", async () => {
+    const huawei = new HuaweiClient({
+      baseUrl: sim.url,
+      auth: { kind: "appId", appId: SIMULATOR_DEFAULTS.appId, appKey: SIMULATOR_DEFAULTS.appKey, userId: "" },
+      timeoutMs: 2_000,
+      maxRetries: 1,
+      requestsPerSecond: 100,
+    });
+    const meeting = [...sim.world.ongoing.values()].find((m) => m.participants.size > 3 && m.participants.size < 40)!;
+    const watcher = new MeetingWatcher(huawei, meeting.conferenceID, { heartbeatMs: 300, pollMs: 200, reconcileMs: 60_000, staleAfterMs: 5_000, reconnectMaxMs: 500 });
+    let latest: MeetingTopicData | undefined;
+    const statuses: UpstreamLiveStatus[] = [];
+    watcher.on("update", (d) => (latest = d));
+    watcher.on("status", (s) => statuses.push(s));
+    try {
+      void watcher.start();
+      await until(() => watcher.status === "live");
+      const tokenCalls = () => sim.stats.get("GET /v1/mmc/control/conferences/token") ?? 0;
+      const before = tokenCalls();
+      await new Promise((r) => setTimeout(r, 4_000)); // beyond the first token's 3 s
+      expect(tokenCalls() - before).toBeGreaterThanOrEqual(2);
+      // A reconnect needs a wsToken, which needs a valid control token.
+      sim.events.fault("drop", meeting.conferenceID);
+      await until(() => statuses.includes("polling"));
+      const p = [...meeting.participants.values()].find((x) => x.role === "participant")!;
+      sim.world.changeParticipant(meeting, p.pid, { muted: !p.muted });
+      await until(() => latest?.participants.find((x) => x.pid === p.pid)?.muted === p.muted);
+      await until(() => watcher.status === "live");
+      expect(latest!.participants.map((x) => x.pid).sort()).toEqual([...meeting.participants.keys()].sort());
+    } finally {
+      watcher.stop();
+    }
+  });
+});
