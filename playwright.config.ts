@@ -47,6 +47,8 @@ export default defineConfig({
       SIMULATOR_PORT: String(simulatorPort),
       // A still world: the tests make the changes they look for.
       SIMULATOR_TICK_MS: "0",
+      MEETINGS_POLL_MS: "1000",
+      UPSTREAM_CACHE_MS: "500",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
     },

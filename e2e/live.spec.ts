@@ -65,7 +65,7 @@ test("a 1,000-person meeting stays smooth and live", async ({ page }) => {
   expect(await page.locator("[data-pid]").count()).toBeLessThan(100);
   const someone = (await simParticipants(big.conferenceID)).find((p) => p.role === "participant" && !p.hand)!;
   await change(big.conferenceID, someone.pid, { hand: true });
-  await expect(page.getByLabel("Raised hands, in order")).toContainText(someone.name, { timeout: 2_000 });
+  await expect(page.getByLabel("Raised hands, in order")).toContainText(someone.name, { timeout: 5_000 });
   await snap(page, "live-large-meeting");
 });
 
@@ -76,4 +76,14 @@ test("the page says when a meeting has ended", async ({ page }) => {
   await fetch(`${SIMULATOR_URL}/__sim/meetings/${meeting.conferenceID}/end`, { method: "POST" });
   await expect(page.locator("[data-upstream]")).toHaveAttribute("data-upstream", "ended", { timeout: 5_000 });
   await expect(page.getByText("Meeting ended")).toBeVisible();
+});
+
+test("the meetings list follows a meeting that ends, without a reload", async ({ page }) => {
+  const meeting = (await simMeetings()).find((m) => m.participants >= 2 && m.participants <= 10)!;
+  await signIn(page);
+  const row = page.locator("tbody tr").filter({ hasText: meeting.conferenceID });
+  await expect(row).toHaveCount(1);
+  await fetch(`${SIMULATOR_URL}/__sim/meetings/${meeting.conferenceID}/end`, { method: "POST" });
+  await expect(row).toHaveCount(0, { timeout: 5_000 });
+  await expect(page.getByRole("status")).toContainText(/Updated/);
 });

@@ -2,15 +2,17 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { DataAge } from "@/components/app/data-age";
 import { Pager } from "@/components/app/pager";
 import { EmptyState, ErrorBox, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
 import { useTimeZone } from "@/components/app/time-zone";
-import { meetingListResponseSchema } from "@/lib/domain/meeting";
+import { meetingListResponseSchema, type Meeting, type MeetingListResponse } from "@/lib/domain/meeting";
 import { getJson } from "@/lib/client/api";
 import { formatDateTime, formatDuration, numberFormat } from "@/lib/client/format";
+import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { useNow } from "@/lib/client/use-now";
+import { meetingsStore } from "@/lib/live/stores";
 import { MediaBadges } from "./media-badges";
 
 const PAGE_SIZE = 50;
@@ -23,14 +25,24 @@ export function MeetingsPage() {
   const [timeZone] = useTimeZone();
   const now = useNow(15_000);
 
+  // Live first: the relay's `meetings` topic pushes changes; HTTP polling stands in while it cannot.
+  const live = useLiveTopic({ topic: "meetings" }, meetingsStore);
+  const liveReady = live.connected && live.store.seq >= 0 && live.upstream === "live";
+  const liveData = useMemo(
+    () => (liveReady ? pageOf([...live.store.rows.values()], q, page, live.store.sourceTime) : undefined),
+    // `version` changes whenever the store does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [liveReady, live.version, q, page],
+  );
   const query = useQuery({
     queryKey: ["meetings", q, page],
     queryFn: ({ signal }) =>
       getJson(`/api/meetings?${new URLSearchParams({ q, offset: String(page * PAGE_SIZE), limit: String(PAGE_SIZE) })}`, meetingListResponseSchema, signal),
     refetchInterval: REFRESH_MS,
     placeholderData: keepPreviousData,
+    enabled: !liveReady,
   });
-  const data = query.data;
+  const data = liveData ?? query.data;
   const total = data?.total ?? 0;
 
   return (
@@ -43,7 +55,7 @@ export function MeetingsPage() {
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <DataAge fetchedAt={data?.fetchedAt} staleAfterMs={REFRESH_MS * 3} error={query.isError && data ? query.error.message : null} />
+          <DataAge fetchedAt={data?.fetchedAt} staleAfterMs={REFRESH_MS * 3} error={!liveData && query.isError && data ? query.error.message : null} />
           <SearchInput
             value={search}
             onChange={(v) => {
@@ -56,7 +68,7 @@ export function MeetingsPage() {
         </div>
       </div>
 
-      {query.isPending && <TableSkeleton />}
+      {!data && !query.isError && <TableSkeleton />}
       {query.isError && !data && (
         <ErrorBox title="Could not load meetings." message={query.error.message}>
           <button type="button" onClick={() => query.refetch()} className="underline">
@@ -110,6 +122,15 @@ export function MeetingsPage() {
       <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={setPage} />
     </div>
   );
+}
+
+/** The same search and order as Huawei's list (subject, host or ID; oldest start first), on the live copy. */
+function pageOf(all: Meeting[], q: string, page: number, sourceTime: number): MeetingListResponse {
+  const needle = q.toLowerCase();
+  const matching = all
+    .filter((m) => !needle || [m.subject, m.hostName ?? "", m.conferenceID].some((f) => f.toLowerCase().includes(needle)))
+    .sort((a, b) => (a.startTime ?? "").localeCompare(b.startTime ?? ""));
+  return { items: matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), total: matching.length, fetchedAt: new Date(sourceTime).toISOString() };
 }
 
 function TableSkeleton() {

@@ -6,7 +6,8 @@ import { memo, useMemo, useRef, useState } from "react";
 import type { Attendee } from "@/lib/domain/meeting";
 import type { Participant } from "@/lib/domain/participant";
 import { formatDuration, numberFormat } from "@/lib/client/format";
-import { useLiveMeeting } from "@/lib/client/use-live-meeting";
+import { useLiveTopic } from "@/lib/client/use-live-topic";
+import { meetingStore } from "@/lib/live/stores";
 import { useNow } from "@/lib/client/use-now";
 import { HandIcon, MicIcon, ShareIcon, VideoIcon } from "./icons";
 import { LiveStatus } from "./live-status";
@@ -28,7 +29,7 @@ function byAttention(a: Participant, b: Participant): number {
 }
 
 export function LiveParticipants({ conferenceID, invitees }: { conferenceID: string; invitees: Attendee[] }) {
-  const live = useLiveMeeting(conferenceID);
+  const live = useLiveTopic({ topic: "meeting", conferenceID }, meetingStore);
   const [filter, setFilter] = useState<Filter>("all");
   const [search, setSearch] = useState("");
   const { store, version } = live;

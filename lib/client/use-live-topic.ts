@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { PatchEvent, SnapshotEvent, StatusEvent, UpstreamLiveStatus } from "@/lib/domain/participant";
-import { meetingStore } from "@/lib/live/stores";
+import type { PatchEvent, SnapshotEvent, StatusEvent, Subscription, UpstreamLiveStatus } from "@/lib/domain/participant";
+import type { TopicStore } from "@/lib/live/topic-store";
 import { liveSocket } from "./live-socket";
 
-export interface LiveMeetingView {
-  store: ReturnType<typeof meetingStore>;
+export interface LiveTopicView<S> {
+  store: S;
   /** Bumped on every applied change, so components re-render. */
   version: number;
   upstream: UpstreamLiveStatus | null;
@@ -16,21 +16,22 @@ export interface LiveMeetingView {
 }
 
 /**
- * Subscribes to one meeting's live topic: snapshot, patches (a gap asks for a snapshot), status;
- * resubscribes after the socket reconnects, and unsubscribes when the page goes.
+ * Subscribes to one live topic: snapshot, patches (a gap asks for a snapshot), status;
+ * resubscribes after the socket reconnects, and unsubscribes when the component goes.
  */
-export function useLiveMeeting(conferenceID: string): LiveMeetingView {
-  const [view, setView] = useState<LiveMeetingView>(() => ({ store: meetingStore(), version: 0, upstream: null, upstreamSince: null, connected: false, error: null }));
+export function useLiveTopic<S extends Pick<TopicStore<never, object>, "applySnapshot" | "applyPatch">>(sub: Subscription, makeStore: () => S): LiveTopicView<S> {
+  const [view, setView] = useState<LiveTopicView<S>>(() => ({ store: makeStore(), version: 0, upstream: null, upstreamSince: null, connected: false, error: null }));
+  const conferenceID = sub.topic === "meeting" ? sub.conferenceID : undefined;
 
   useEffect(() => {
     const socket = liveSocket();
-    const sub = { topic: "meeting", conferenceID } as const;
-    const store = meetingStore();
-    const bump = (patch: Partial<LiveMeetingView> = {}) => setView((v) => ({ ...v, ...patch, store, version: v.version + 1 }));
-    const mine = (ev: { topic: string; conferenceID?: string }) => ev.topic === "meeting" && ev.conferenceID === conferenceID;
+    const subscription: Subscription = conferenceID ? { topic: "meeting", conferenceID } : { topic: "meetings" };
+    const store = makeStore();
+    const bump = (patch: Partial<LiveTopicView<S>> = {}) => setView((v) => ({ ...v, ...patch, store, version: v.version + 1 }));
+    const mine = (ev: { topic: string; conferenceID?: string }) => ev.topic === subscription.topic && ev.conferenceID === conferenceID;
 
     const subscribe = () => {
-      socket.emit("subscribe", sub, (ack: { ok: boolean; error?: { message: string } }) => {
+      socket.emit("subscribe", subscription, (ack: { ok: boolean; error?: { message: string } }) => {
         bump(ack.ok ? { connected: true, error: null } : { error: ack.error?.message ?? "The subscription was refused." });
       });
     };
@@ -42,7 +43,7 @@ export function useLiveMeeting(conferenceID: string): LiveMeetingView {
     const onPatch = (ev: PatchEvent) => {
       if (!mine(ev)) return;
       const result = store.applyPatch(ev);
-      if (result === "gap") socket.emit("resync", sub);
+      if (result === "gap") socket.emit("resync", subscription);
       if (result === "applied") bump();
     };
     const onStatus = (ev: StatusEvent) => {
@@ -59,7 +60,7 @@ export function useLiveMeeting(conferenceID: string): LiveMeetingView {
     socket.on("connect_error", onConnectError);
     if (socket.connected) subscribe();
     return () => {
-      socket.emit("unsubscribe", sub);
+      socket.emit("unsubscribe", subscription);
       socket.off("connect", subscribe);
       socket.off("snapshot", onSnapshot);
       socket.off("patch", onPatch);
@@ -67,6 +68,8 @@ export function useLiveMeeting(conferenceID: string): LiveMeetingView {
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onConnectError);
     };
+    // makeStore is a module-level factory; the topic is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [conferenceID]);
 
   return view;
