@@ -126,14 +126,14 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
       this.state.apply(frame);
       this.lastFresh = Date.now();
       if (this.state.meeting.state === "ended") return this.end();
-      if (this.status !== "live") {
-        // The first frame after Subscribe is a full one: from here the socket is the source.
+      this.publish();
+      if (this.status !== "live" && frame.action === "ParticipantsNotify" && (frame.msgMode ?? 0) === 0) {
+        // The full participant list has been applied (and published): from here the socket is the source.
         this.attempts = 0;
         clearInterval(this.pollTimer);
         this.pollTimer = undefined;
         this.setStatus("live");
       }
-      this.publish();
     });
     socket.on("closed", ({ ended, reason }) => {
       if (this.stopped || this.socket !== socket) return;
