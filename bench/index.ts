@@ -4,7 +4,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { appAuthSignature } from "@/lib/huawei/signing";
-import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
+import { SIMULATOR_APP_AUTH, simulatorEnv, startSimulator, type Simulator } from "@/server/simulator/server";
 import { Browser, startDashboard } from "@/tests/integration/dashboard";
 import { eventually, LiveClient } from "@/tests/integration/live-client";
 
@@ -26,7 +26,7 @@ async function main() {
   sim.world.setOngoing(1200);
   const client = new HuaweiClient({
     baseUrl: sim.url,
-    auth: { kind: "appId", appId: SIMULATOR_DEFAULTS.appId, appKey: SIMULATOR_DEFAULTS.appKey, userId: "" },
+    auth: SIMULATOR_APP_AUTH,
     timeoutMs: 10_000,
     maxRetries: 2,
     requestsPerSecond: 20,
@@ -44,9 +44,7 @@ async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mm-bench-"));
   const dash = await startDashboard(
     {
-      HUAWEI_MEETING_API_BASE: sim.url,
-      HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId,
-      HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey,
+      ...simulatorEnv(sim.url),
       DASHBOARD_ADMIN_PASSWORD: "bench-password",
       LOG_LEVEL: "info",
     },

@@ -10,7 +10,7 @@ import { MeetingsService } from "@/lib/meetings/meetings-service";
 import type { Services } from "@/lib/services";
 import { bootstrapUsers } from "./bootstrap-users";
 import { ensureSessionSecret } from "./session-secret";
-import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "./simulator/server";
+import { SIMULATOR_APP_AUTH, startSimulator, type Simulator } from "./simulator/server";
 
 export interface Started {
   services: Services;
@@ -33,7 +33,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
     });
     config = {
       baseUrl: simulator.url,
-      auth: { kind: "appId", appId: SIMULATOR_DEFAULTS.appId, appKey: SIMULATOR_DEFAULTS.appKey, userId: "" },
+      auth: SIMULATOR_APP_AUTH,
       ...tuningFromEnv(env),
     };
     logger.info({ url: simulator.url }, "no Huawei credentials set: serving the built-in simulator's data");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
+import { SIMULATOR_APP_AUTH, SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
 import { HuaweiClient } from "./client";
 import type { HuaweiAuthConfig } from "./config";
 import { HuaweiApiError } from "./errors";
@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const appId: HuaweiAuthConfig = { kind: "appId", appId: SIMULATOR_DEFAULTS.appId, appKey: SIMULATOR_DEFAULTS.appKey, userId: "" };
+const appId: HuaweiAuthConfig = SIMULATOR_APP_AUTH;
 const client = (auth: HuaweiAuthConfig = appId) =>
   new HuaweiClient({ baseUrl: sim.url, auth, timeoutMs: 2000, maxRetries: 2, requestsPerSecond: 200 }, { backoffBaseMs: 5 });
 const authCalls = () => (sim.stats.get("POST /v2/usg/acs/auth/appauth") ?? 0) + (sim.stats.get("POST /v1/usg/acs/auth/account") ?? 0);

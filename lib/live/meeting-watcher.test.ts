@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HuaweiClient } from "@/lib/huawei/client";
-import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
+import { SIMULATOR_APP_AUTH, startSimulator, type Simulator } from "@/server/simulator/server";
 import type { MeetingTopicData, UpstreamLiveStatus } from "@/lib/domain/participant";
 import { MeetingWatcher } from "./meeting-watcher";
 
@@ -23,7 +23,7 @@ describe("MeetingWatcher against the simulator", () => {
   it("keeps its control token alive past its lifetime and stays in step", async () => {
     const huawei = new HuaweiClient({
       baseUrl: sim.url,
-      auth: { kind: "appId", appId: SIMULATOR_DEFAULTS.appId, appKey: SIMULATOR_DEFAULTS.appKey, userId: "" },
+      auth: SIMULATOR_APP_AUTH,
       timeoutMs: 2_000,
       maxRetries: 1,
       requestsPerSecond: 100,

@@ -37,6 +37,14 @@ export const SIMULATOR_DEFAULTS = {
   password: "Simulator#2026",
 } as const;
 
+/** App ID credentials of the simulator's default enterprise admin, as the Huawei client takes them. */
+export const SIMULATOR_APP_AUTH = { kind: "appId", appId: SIMULATOR_DEFAULTS.appId, appKey: SIMULATOR_DEFAULTS.appKey, userId: "" } as const;
+
+/** The environment that points a dashboard at a simulator with App ID credentials. */
+export function simulatorEnv(url: string): Record<string, string> {
+  return { HUAWEI_MEETING_API_BASE: url, HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId, HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey };
+}
+
 export interface Simulator {
   url: string;
   world: World;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { UserStore } from "@/lib/auth/users";
-import { SIMULATOR_DEFAULTS, startSimulator, type Simulator, type SimulatorOptions } from "@/server/simulator/server";
+import { simulatorEnv, startSimulator, type Simulator, type SimulatorOptions } from "@/server/simulator/server";
 
 export interface Dashboard {
   url: string;
@@ -122,9 +122,7 @@ export async function startStack(simulator: SimulatorOptions, env: Record<string
   await new UserStore(dataDir).upsert({ username: "alice", password: "alice-password", role: "host", huaweiUserId: "alice.chen" });
   const dash = await startDashboard(
     {
-      HUAWEI_MEETING_API_BASE: sim.url,
-      HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId,
-      HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey,
+      ...simulatorEnv(sim.url),
       DASHBOARD_ADMIN_PASSWORD: STACK_ADMIN_PASSWORD,
       ...env,
     },

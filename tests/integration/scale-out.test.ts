@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SIMULATOR_DEFAULTS, startSimulator, type Simulator } from "@/server/simulator/server";
+import { simulatorEnv, startSimulator, type Simulator } from "@/server/simulator/server";
 import { Browser, startDashboard, type Dashboard } from "./dashboard";
 import { eventually, LiveClient } from "./live-client";
 
@@ -19,9 +19,7 @@ beforeAll(async () => {
   sim = await startSimulator({ tickMs: 0, seed: 777 });
   const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
   const env = {
-    HUAWEI_MEETING_API_BASE: sim.url,
-    HUAWEI_APP_ID: SIMULATOR_DEFAULTS.appId,
-    HUAWEI_APP_KEY: SIMULATOR_DEFAULTS.appKey,
+    ...simulatorEnv(sim.url),
     DASHBOARD_ADMIN_PASSWORD: "cluster-admin-pw",
     SESSION_SECRET: randomBytes(32).toString("hex"),
     REDIS_URL,
