@@ -76,6 +76,8 @@ test("the page says when a meeting has ended", async ({ page }) => {
   await fetch(`${SIMULATOR_URL}/__sim/meetings/${meeting.conferenceID}/end`, { method: "POST" });
   await expect(page.locator("[data-upstream]")).toHaveAttribute("data-upstream", "ended", { timeout: 5_000 });
   await expect(page.getByText("Meeting ended")).toBeVisible();
+  await expect(page.getByRole("link", { name: /This meeting has ended/ })).toBeVisible();
+  await snap(page, "live-meeting-ended");
 });
 
 test("the meetings list follows a meeting that ends, without a reload", async ({ page }) => {

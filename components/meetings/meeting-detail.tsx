@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { DataAge } from "@/components/app/data-age";
 import { useTimeZone } from "@/components/app/time-zone";
 import { EmptyState, ErrorBox, SearchInput, tableFrame } from "@/components/app/ui";
@@ -26,10 +26,13 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
   const [timeZone] = useTimeZone();
   const now = useNow(15_000);
   const [filter, setFilter] = useState("");
+  const [ended, setEnded] = useState(false);
+  const markEnded = useCallback(() => setEnded(true), []);
   const query = useQuery({
     queryKey: ["meeting", conferenceID],
     queryFn: ({ signal }) => getJson(`/api/meetings/${encodeURIComponent(conferenceID)}`, meetingDetailResponseSchema, signal),
-    refetchInterval: REFRESH_MS,
+    // An ended meeting is no longer served by confDetail: keep what was last shown.
+    refetchInterval: ended ? false : REFRESH_MS,
     retry: (count, error) => !(error instanceof ApiError && (error.status === 404 || error.status === 400)) && count < 1,
   });
 
@@ -56,7 +59,13 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
         </Link>
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{meeting.subject}</h1>
-          <DataAge fetchedAt={fetchedAt} staleAfterMs={REFRESH_MS * 3} error={query.isError ? query.error.message : null} />
+          {ended ? (
+            <Link href="/history" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+              This meeting has ended: see its attendance in History
+            </Link>
+          ) : (
+            <DataAge fetchedAt={fetchedAt} staleAfterMs={REFRESH_MS * 3} error={query.isError ? query.error.message : null} />
+          )}
         </div>
       </div>
 
@@ -64,7 +73,7 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
         <Fact label="Meeting ID" value={<span className="font-mono">{meeting.conferenceID}</span>} />
         <Fact label="Host" value={meeting.hostName ?? "—"} />
         <Fact label="Started" value={formatDateTime(meeting.startTime, timeZone)} />
-        <Fact label="Running for" value={meeting.startTime ? formatDuration(now - Date.parse(meeting.startTime)) : "—"} />
+        <Fact label="Running for" value={ended ? "Ended" : meeting.startTime ? formatDuration(now - Date.parse(meeting.startTime)) : "—"} />
         <Fact label="Scheduled end" value={formatDateTime(meeting.endTime, timeZone)} />
         <Fact label="Present now" value={meeting.participantCount === null ? "—" : numberFormat.format(meeting.participantCount)} />
         <Fact label="Invited" value={numberFormat.format(attendees.length)} />
@@ -73,7 +82,7 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
         <Fact label="Recording" value={meeting.recording ? "Yes" : "No"} />
       </dl>
 
-      <LiveParticipants conferenceID={conferenceID} invitees={attendees} />
+      <LiveParticipants conferenceID={conferenceID} invitees={attendees} onEnded={markEnded} />
 
       <section className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { EmptyState, FilterButtons, SearchInput } from "@/components/app/ui";
-import { memo, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { Attendee } from "@/lib/domain/meeting";
 import type { Participant } from "@/lib/domain/participant";
 import { formatDuration, numberFormat } from "@/lib/client/format";
@@ -28,8 +28,12 @@ function byAttention(a: Participant, b: Participant): number {
   return ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.name.localeCompare(b.name);
 }
 
-export function LiveParticipants({ conferenceID, invitees }: { conferenceID: string; invitees: Attendee[] }) {
+export function LiveParticipants({ conferenceID, invitees, onEnded }: { conferenceID: string; invitees: Attendee[]; onEnded: () => void }) {
   const live = useLiveTopic({ topic: "meeting", conferenceID }, meetingStore);
+  const ended = live.upstream === "ended";
+  useEffect(() => {
+    if (ended) onEnded();
+  }, [ended, onEnded]);
   const [filter, setFilter] = useState<Filter>("all");
   const [search, setSearch] = useState("");
   const { store, version } = live;
@@ -73,7 +77,7 @@ export function LiveParticipants({ conferenceID, invitees }: { conferenceID: str
       )}
 
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Count label="Present" value={counts.present} />
+        <Count label={ended ? "Present at the end" : "Present"} value={counts.present} />
         <Count label="Muted" value={counts.muted} />
         <Count label="Hands up" value={counts.hands} highlight={counts.hands > 0} />
         <Count label="Video on" value={counts.video} />
