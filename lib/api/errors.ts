@@ -1,3 +1,4 @@
+import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
 import { logger } from "@/lib/logger";
 
 export interface ApiErrorBody {
@@ -34,7 +35,6 @@ function isHuaweiError(error: unknown): error is HuaweiErrorLike {
   return error instanceof Error && typeof (error as Partial<HuaweiErrorLike>).kind === "string" && error.name.startsWith("Huawei");
 }
 
-const NOT_FOUND_CODES = new Set(["MMC.111070005", "MMC.111072065", "MBI.104000008"]);
 
 /** Maps any failure to the dashboard's error shape; never leaks a stack trace. */
 export function errorResponse(error: unknown): Response {

@@ -26,11 +26,6 @@ export class HuaweiApiError extends HuaweiError {
   get retryable(): boolean {
     return this.status === 429 || this.status >= 500;
   }
-
-  /** Huawei signals "no such meeting" (or one the caller may not see) with these codes. */
-  get isNotFound(): boolean {
-    return ["MMC.111070005", "MMC.111072065", "MBI.104000008"].includes(this.code);
-  }
 }
 
 export class HuaweiTimeoutError extends HuaweiError {

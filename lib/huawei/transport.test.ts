@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { NOT_FOUND_CODES } from "./error-codes";
 import { HuaweiApiError, HuaweiNetworkError, HuaweiSchemaError, HuaweiTimeoutError } from "./errors";
 import { conferenceListSchema } from "./schemas";
 import { HuaweiTransport } from "./transport";
@@ -58,7 +59,7 @@ describe("HuaweiTransport", () => {
     script = [{ status: 400, body: JSON.stringify({ error_code: "MMC.111070005", error_msg: "CONF_DATA_NOT_FOUND" }) }];
     const error = (await transport().send({ path: "/x" }, anything).catch((e: unknown) => e)) as HuaweiApiError;
     expect(error).toBeInstanceOf(HuaweiApiError);
-    expect([error.status, error.code, error.upstreamMessage, error.isNotFound]).toEqual([400, "MMC.111070005", "CONF_DATA_NOT_FOUND", true]);
+    expect([error.status, error.code, error.upstreamMessage, NOT_FOUND_CODES.has(error.code)]).toEqual([400, "MMC.111070005", "CONF_DATA_NOT_FOUND", true]);
     expect(hits).toBe(1);
   });
 

@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import { toMeeting } from "@/lib/domain/meeting";
 import type { MeetingTopicData, UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { HuaweiClient } from "@/lib/huawei/client";
+import { MEETING_OVER_CODES } from "@/lib/huawei/error-codes";
 import { MeetingEventSocket } from "@/lib/huawei/event-socket";
 import { logger } from "@/lib/logger";
 import { LiveMeetingState } from "./live-meeting-state";
@@ -31,8 +32,7 @@ interface ApiErrorLike {
   code?: string;
 }
 
-const ENDED_CODES = new Set(["MMC.111072005", "MMC.111070005"]);
-const isEnded = (e: unknown) => ENDED_CODES.has((e as ApiErrorLike)?.code ?? "");
+const isEnded = (e: unknown) => MEETING_OVER_CODES.has((e as ApiErrorLike)?.code ?? "");
 const isAuth = (e: unknown) => (e as ApiErrorLike)?.status === 401;
 
 /**

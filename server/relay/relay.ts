@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { viewerFromCookieHeader, type Viewer } from "@/lib/auth/session";
+import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
 import { subscriptionSchema, type Subscription, type UpstreamLiveStatus } from "@/lib/domain/participant";
 import { MeetingWatcher, type WatcherTiming } from "@/lib/live/meeting-watcher";
 import { logger } from "@/lib/logger";
@@ -274,7 +275,7 @@ function newChannel(ref: TopicRef): TopicChannel<unknown, unknown> {
 
 function toAckError(error: unknown): { code: string; message: string } {
   const e = error as { code?: string; kind?: string; message?: string };
-  if (e?.code && ["MMC.111070005", "MMC.111072065"].includes(e.code)) {
+  if (e?.code && NOT_FOUND_CODES.has(e.code)) {
     return { code: "not_found", message: "No such meeting going on, or it is not visible to you." };
   }
   if (e?.kind) return { code: "upstream_error", message: "Huawei Cloud Meeting could not be asked about this meeting; try again." };
