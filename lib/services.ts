@@ -1,4 +1,5 @@
 import type { LoginThrottle } from "@/lib/auth/login-throttle";
+import type { RevokedSessions } from "@/lib/auth/revoked-sessions";
 import type { UserStore } from "@/lib/auth/users";
 import type { HistoryService } from "@/lib/history/history-service";
 import type { HuaweiClient } from "@/lib/huawei/client";
@@ -11,6 +12,7 @@ export interface Services {
   history: HistoryService;
   users: UserStore;
   loginThrottle: LoginThrottle;
+  revokedSessions: RevokedSessions;
   /** True when the data comes from the built-in simulator rather than Huawei. */
   simulated: boolean;
   /** Demo sign-ins shown on the sign-in page in simulator mode. */

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { envInt } from "@/lib/env-number";
 import { LoginThrottle } from "@/lib/auth/login-throttle";
+import { MemoryRevokedSessions, RedisRevokedSessions } from "@/lib/auth/revoked-sessions";
 import { UserStore } from "@/lib/auth/users";
 import { HistoryService } from "@/lib/history/history-service";
 import { HuaweiClient } from "@/lib/huawei/client";
@@ -9,12 +10,14 @@ import { logger } from "@/lib/logger";
 import { MeetingsService } from "@/lib/meetings/meetings-service";
 import type { Services } from "@/lib/services";
 import { bootstrapUsers } from "./bootstrap-users";
+import { connectRedis, type SharedRedis } from "./redis";
 import { ensureSessionSecret } from "./session-secret";
 import { SIMULATOR_APP_AUTH, startSimulator, type Simulator } from "./simulator/server";
 
 export interface Started {
   services: Services;
   simulator?: Simulator;
+  redis?: SharedRedis;
 }
 
 /**
@@ -42,14 +45,17 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
   const users = new UserStore(dataDir);
   const demoLogins = await bootstrapUsers(users, { adminPassword: env.DASHBOARD_ADMIN_PASSWORD, simulated: Boolean(simulator) });
   const huawei = new HuaweiClient(config);
+  const redis = await connectRedis(env);
   return {
     simulator,
+    redis,
     services: {
       huawei,
       meetings: new MeetingsService(huawei, envInt(env, "UPSTREAM_CACHE_MS", 5_000)),
       history: new HistoryService(huawei),
       users,
       loginThrottle: new LoginThrottle(),
+      revokedSessions: redis ? new RedisRevokedSessions(redis.client, redis.prefix) : new MemoryRevokedSessions(),
       simulated: Boolean(simulator),
       demoLogins,
       startedAt: new Date().toISOString(),

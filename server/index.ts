@@ -28,13 +28,13 @@ async function main(): Promise<void> {
   if (!dev && !existsSync(path.join(process.cwd(), distDir, "BUILD_ID"))) {
     throw new ConfigError(`no production build in ${distDir}: run \`npm run build\` first`);
   }
-  const { services, simulator } = await createServices(process.env);
+  const { services, simulator, redis } = await createServices(process.env);
   registerServices(services);
   const app = next({ dev, hostname: host, port, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => void handle(req, res));
-  const relay = await createRelay(server, services, process.env);
+  const relay = await createRelay(server, services, process.env, redis);
   if (dev) {
     // socket.io answers its own upgrades; the rest (Next's hot reload) go to Next.
     const nextUpgrade = app.getUpgradeHandler();
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
-    void relay.close();
+    void relay.close().then(() => redis?.client.disconnect());
     server.close();
     server.closeAllConnections();
     void simulator?.close();

@@ -3,9 +3,14 @@ import type { cookies } from "next/headers";
 import { services } from "@/lib/services";
 import type { Role } from "./users";
 
-/** The cookie holds only who signed in; role and Huawei user are read from the store each time. */
+/**
+ * The cookie holds only who signed in and a session id (to revoke it on sign-out); role and
+ * Huawei user are read from the store each time.
+ */
 export interface SessionData {
   username?: string;
+  sid?: string;
+  issuedAt?: number;
 }
 
 export interface Viewer {
@@ -15,7 +20,7 @@ export interface Viewer {
 }
 
 export const SESSION_COOKIE = "mm_session";
-const SESSION_TTL_S = 12 * 3600;
+export const SESSION_TTL_S = 12 * 3600;
 
 /** Read at call time: the custom server settles SESSION_SECRET before Next starts. */
 export function sessionOptions(): SessionOptions {
@@ -40,16 +45,18 @@ export function getSession(cookies: CookieStore) {
   return getIronSession<SessionData>(cookies, sessionOptions());
 }
 
-async function viewerOfUser(username: string): Promise<Viewer | undefined> {
-  const user = await services().users.find(username);
+/** The viewer of a live session: signed out (revoked) sessions and removed users have none. */
+async function viewerOf(data: SessionData): Promise<Viewer | undefined> {
+  if (!data.username || !data.sid) return undefined;
+  const { users, revokedSessions } = services();
+  if (await revokedSessions.isRevoked(data.sid)) return undefined;
+  const user = await users.find(data.username);
   return user ? { username: user.username, role: user.role, huaweiUserId: user.huaweiUserId } : undefined;
 }
 
 /** The signed-in user as the store knows them now: a removed user loses access at once. */
 export async function currentViewer(cookies: CookieStore): Promise<Viewer | undefined> {
-  const { username } = await getSession(cookies);
-  if (!username) return undefined;
-  return viewerOfUser(username);
+  return viewerOf(await getSession(cookies));
 }
 
 /** For the socket.io handshake, which sees a raw Cookie header rather than Next's cookie store. */
@@ -61,7 +68,5 @@ export async function viewerFromCookieHeader(header: string | undefined): Promis
     ?.slice(SESSION_COOKIE.length + 1);
   if (!sealed) return undefined;
   const { password, ttl } = sessionOptions();
-  const { username } = await unsealData<SessionData>(decodeURIComponent(sealed), { password, ttl });
-  if (!username) return undefined;
-  return viewerOfUser(username);
+  return viewerOf(await unsealData<SessionData>(decodeURIComponent(sealed), { password, ttl }));
 }

@@ -93,6 +93,21 @@ export class Browser {
     return fetch(`${this.base}${pathname}`, { headers: { cookie: this.cookie } });
   }
 
+  /** Signs out, and keeps whatever cookie the server then sets (as a browser would). */
+  async logout(): Promise<Response> {
+    const res = await fetch(`${this.base}/api/auth/logout`, { method: "POST", headers: { cookie: this.cookie } });
+    const set = res.headers.get("set-cookie");
+    if (set) this.cookie = set.split(";")[0]!;
+    return res;
+  }
+
+  /** A browser that presents the given cookie, such as a copy kept from before a sign-out. */
+  static withCookie(base: string, cookie: string): Browser {
+    const b = new Browser(base);
+    b.cookie = cookie;
+    return b;
+  }
+
   get sessionCookie(): string {
     return this.cookie;
   }

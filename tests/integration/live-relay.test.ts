@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Participant } from "@/lib/domain/participant";
 import type { Simulator } from "@/server/simulator/server";
 import type { SimMeeting, SimParticipant } from "@/server/simulator/world";
-import { startStack, type Dashboard, type Stack } from "./dashboard";
+import { Browser, STACK_ADMIN_PASSWORD, startStack, type Dashboard, type Stack } from "./dashboard";
 import { eventually, LiveClient } from "./live-client";
 
 let sim: Simulator;
@@ -201,6 +201,16 @@ describe("meeting topic", () => {
 describe("subscriptions", () => {
   it("refuses a connection without a session", async () => {
     const c = new LiveClient(dash.url, "");
+    clients.push(c);
+    await expect(c.connected()).rejects.toThrow(/unauthenticated/);
+  });
+
+  it("refuses a connection with a signed-out session's cookie", async () => {
+    const b = new Browser(dash.url);
+    await b.login("admin", STACK_ADMIN_PASSWORD);
+    const copy = b.sessionCookie;
+    await b.logout();
+    const c = new LiveClient(dash.url, copy);
     clients.push(c);
     await expect(c.connected()).rejects.toThrow(/unauthenticated/);
   });

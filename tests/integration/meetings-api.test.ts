@@ -60,12 +60,18 @@ describe("sign-in", () => {
     expect((await host.json("/api/auth/me")).status).toBe(200);
   });
 
-  it("ends the session on logout", async () => {
+  it("ends the session on logout: the cookie is cleared, and a kept copy of it no longer works", async () => {
     const b = new Browser(dash.url);
     await b.login("admin", ADMIN_PASSWORD);
-    const res = await fetch(`${dash.url}/api/auth/logout`, { method: "POST", headers: { cookie: "" } });
-    expect(res.status).toBe(204);
+    const copy = b.sessionCookie;
     expect((await b.json("/api/auth/me")).status).toBe(200);
+    const res = await b.logout();
+    expect(res.status).toBe(204);
+    expect(res.headers.get("set-cookie")).toMatch(/mm_session=;.*Max-Age=0/i);
+    expect((await b.json("/api/auth/me")).status).toBe(401);
+    expect((await Browser.withCookie(dash.url, copy).json("/api/meetings")).status).toBe(401);
+    // Other sessions of the same user are untouched.
+    expect((await admin.json("/api/auth/me")).status).toBe(200);
   });
 });
 

@@ -50,6 +50,15 @@ async function clientOf(dash: Dashboard): Promise<LiveClient> {
 }
 
 describe("two instances with Redis", () => {
+  it("honours a sign-out on one instance at the other", async () => {
+    const onA = new Browser(a.url);
+    await onA.login("admin", "cluster-admin-pw");
+    const copy = onA.sessionCookie;
+    expect((await Browser.withCookie(b.url, copy).json("/api/auth/me")).status).toBe(200);
+    await onA.logout();
+    expect((await Browser.withCookie(b.url, copy).json("/api/auth/me")).status).toBe(401);
+  });
+
   it("serves a meeting watched upstream by one instance to clients of the other, and fails over", async () => {
     const m = [...sim.world.ongoing.values()].find((x) => x.participants.size >= 3 && x.participants.size < 50)!;
     const onA = await clientOf(a);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { errorResponse, jsonError } from "@/lib/api/errors";
@@ -32,6 +33,8 @@ export async function POST(req: Request): Promise<Response> {
     loginThrottle.succeeded(body.username);
     const session = await getSession(await cookies());
     session.username = user.username;
+    session.sid = randomUUID();
+    session.issuedAt = Date.now();
     await session.save();
     return Response.json({ user: { username: user.username, role: user.role } });
   } catch (error) {

@@ -1,7 +1,14 @@
 import { cookies } from "next/headers";
-import { getSession } from "@/lib/auth/session";
+import { getSession, SESSION_TTL_S } from "@/lib/auth/session";
+import { services } from "@/lib/services";
 
+/** Clears the cookie, and revokes the session so a copy of the cookie stops working too. */
 export async function POST(): Promise<Response> {
-  (await getSession(await cookies())).destroy();
+  const session = await getSession(await cookies());
+  if (session.sid) {
+    const left = (session.issuedAt ?? Date.now()) + SESSION_TTL_S * 1000 - Date.now();
+    await services().revokedSessions.revoke(session.sid, Math.max(1, left));
+  }
+  session.destroy();
   return new Response(null, { status: 204 });
 }
