@@ -322,13 +322,17 @@ export class World extends EventEmitter {
 
   private stirParticipants(meeting: SimMeeting, now: number): void {
     const present = [...meeting.participants.values()];
+    const presentNames = new Set(present.map((x) => x.name));
     const changes = Math.max(1, Math.round(present.length / 50));
     for (let i = 0; i < changes; i++) {
       const roll = this.rng.next();
       const p = present.length ? this.rng.pick(present) : undefined;
       if (!p || roll < 0.05) {
-        const absent = meeting.invitees.find((inv) => ![...meeting.participants.values()].some((x) => x.name === inv.name));
-        if (absent) this.join(meeting, absent, now);
+        const absent = meeting.invitees.find((inv) => !presentNames.has(inv.name));
+        if (absent) {
+          presentNames.add(absent.name);
+          this.join(meeting, absent, now);
+        }
       } else if (roll < 0.09 && p.role !== "host") this.leave(meeting, p.pid, now);
       else if (roll < 0.3) this.changeParticipant(meeting, p.pid, { muted: !p.muted });
       else if (roll < 0.38) this.changeParticipant(meeting, p.pid, { hand: !p.hand });
