@@ -94,7 +94,6 @@ export const confDetailSchema = z.object({
   conferenceData: conferenceInfoSchema,
   data: pageSchema(participantInfoSchema).nullish(),
 });
-export type ConfDetail = z.infer<typeof confDetailSchema>;
 
 export const attendeeRecordSchema = z.object({
   displayName: z.string().nullish(),

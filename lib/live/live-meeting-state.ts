@@ -89,10 +89,6 @@ export class LiveMeetingState {
     return { meeting: this.meeting, participants: [...this.mapped.values()], attendees: this.attendees, speakers: this.speakers };
   }
 
-  get participantCount(): number {
-    return this.pinfo.size;
-  }
-
   private applyParticipants(frame: ParticipantsNotify, now: number): void {
     if ((frame.msgMode ?? 0) === 0) {
       // A full frame is the whole list: whoever it does not name has left.

@@ -93,11 +93,6 @@ export class Relay {
     });
   }
 
-  /** Topics this instance watches upstream, for tests and health. */
-  watchedTopics(): string[] {
-    return [...this.topics.values()].filter((t) => t.source).map((t) => t.key);
-  }
-
   async close(): Promise<void> {
     for (const topic of this.topics.values()) {
       clearInterval(topic.leaseTimer);
