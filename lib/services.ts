@@ -1,17 +1,22 @@
-import type { LoginThrottle } from "@/lib/auth/login-throttle";
+import type { FailureThrottle } from "@/lib/auth/failure-throttle";
 import type { RevokedSessions } from "@/lib/auth/revoked-sessions";
 import type { UserStore } from "@/lib/auth/users";
 import type { HistoryService } from "@/lib/history/history-service";
 import type { HuaweiClient } from "@/lib/huawei/client";
+import type { HostPasswords } from "@/lib/live/host-passwords";
+import type { HostPasswordService } from "@/lib/meetings/host-password-service";
 import type { MeetingsService } from "@/lib/meetings/meetings-service";
 
 /** The process-wide services: built once by the custom server, reached by route handlers too. */
 export interface Services {
   huawei: HuaweiClient;
   meetings: MeetingsService;
+  /** Host passwords given for meetings whose password Huawei withholds from the dashboard's account. */
+  hostPasswords: HostPasswords;
+  hostPasswordEntry: HostPasswordService;
   history: HistoryService;
   users: UserStore;
-  loginThrottle: LoginThrottle;
+  loginThrottle: FailureThrottle;
   revokedSessions: RevokedSessions;
   /** True when the data comes from the built-in simulator rather than Huawei. */
   simulated: boolean;

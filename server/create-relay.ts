@@ -30,6 +30,7 @@ export async function createRelay(
       reconcileMs: envInt(env, "HUAWEI_RECONCILE_MS", 60_000),
       staleAfterMs: envInt(env, "STALE_AFTER_MS", 30_000),
       reconnectMaxMs: envInt(env, "HUAWEI_RECONNECT_MAX_MS", 30_000),
+      unavailableRetryMs: envInt(env, "UNAVAILABLE_RETRY_MS", 60_000),
     },
   };
   if (!redis) {

@@ -1,12 +1,14 @@
 import path from "node:path";
 import { envInt } from "@/lib/env-number";
-import { LoginThrottle } from "@/lib/auth/login-throttle";
+import { FailureThrottle } from "@/lib/auth/failure-throttle";
 import { MemoryRevokedSessions, RedisRevokedSessions } from "@/lib/auth/revoked-sessions";
 import { UserStore } from "@/lib/auth/users";
 import { HistoryService } from "@/lib/history/history-service";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { huaweiConfigFromEnv, tuningFromEnv, type HuaweiClientConfig } from "@/lib/huawei/config";
 import { logger } from "@/lib/logger";
+import { MemoryHostPasswords, RedisHostPasswords } from "@/lib/live/host-passwords";
+import { HostPasswordService } from "@/lib/meetings/host-password-service";
 import { MeetingsService } from "@/lib/meetings/meetings-service";
 import type { Services } from "@/lib/services";
 import { bootstrapUsers } from "./bootstrap-users";
@@ -41,20 +43,25 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
     };
     logger.info({ url: simulator.url }, "no Huawei credentials set: serving the built-in simulator's data");
   }
-  process.env.SESSION_SECRET = await ensureSessionSecret(env, dataDir);
+  const sessionSecret = await ensureSessionSecret(env, dataDir);
+  process.env.SESSION_SECRET = sessionSecret;
   const users = new UserStore(dataDir);
   const demoLogins = await bootstrapUsers(users, { adminPassword: env.DASHBOARD_ADMIN_PASSWORD, simulated: Boolean(simulator) });
   const huawei = new HuaweiClient(config);
   const redis = await connectRedis(env);
+  const hostPasswords = redis ? new RedisHostPasswords(redis.client, redis.prefix, sessionSecret) : new MemoryHostPasswords();
+  const meetings = new MeetingsService(huawei, hostPasswords, envInt(env, "UPSTREAM_CACHE_MS", 5_000));
   return {
     simulator,
     redis,
     services: {
       huawei,
-      meetings: new MeetingsService(huawei, envInt(env, "UPSTREAM_CACHE_MS", 5_000)),
+      meetings,
+      hostPasswords,
+      hostPasswordEntry: new HostPasswordService(huawei, meetings, hostPasswords),
       history: new HistoryService(huawei),
       users,
-      loginThrottle: new LoginThrottle(),
+      loginThrottle: new FailureThrottle(),
       revokedSessions: redis ? new RedisRevokedSessions(redis.client, redis.prefix) : new MemoryRevokedSessions(),
       simulated: Boolean(simulator),
       demoLogins,

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
-    void relay.close().then(() => redis?.client.disconnect());
+    void relay.close().then(() => services.hostPasswords.close()).then(() => redis?.client.disconnect());
     server.close();
     server.closeAllConnections();
     void simulator?.close();

@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef, useState } from "react";
 import type { Person } from "@/lib/domain/attendance";
 import { formatDuration, formatTime } from "@/lib/client/format";
+import { deviceLabel, mediaLabel } from "@/lib/domain/record-words";
 
 const GRID = "grid grid-cols-[minmax(10rem,1.4fr)_5rem_5rem_7rem_minmax(12rem,2fr)] items-center gap-3";
 
@@ -76,7 +77,7 @@ export function PeopleTimeline({ people, start, end, timeZone }: { people: Perso
                         key={i}
                         className="absolute inset-y-0 rounded bg-sky-500/80"
                         style={{ left: pct(Date.parse(s.joinedAt)), width: `max(2px, calc(${pct(Date.parse(s.leftAt))} - ${pct(Date.parse(s.joinedAt))}))` }}
-                        title={`${formatTime(s.joinedAt, timeZone)}–${formatTime(s.leftAt, timeZone)} · ${s.device ?? "device unknown"}`}
+                        title={`${formatTime(s.joinedAt, timeZone)}–${formatTime(s.leftAt, timeZone)} · ${deviceLabel(s) || "device unknown"}`}
                       />
                     ))}
                   </span>
@@ -87,7 +88,7 @@ export function PeopleTimeline({ people, start, end, timeZone }: { people: Perso
                     {p.sessions.map((s, i) => (
                       <li key={i}>
                         {formatTime(s.joinedAt, timeZone)} – {formatTime(s.leftAt, timeZone)}
-                        {s.open && " (still in when recorded)"} · {formatDuration(Date.parse(s.leftAt) - Date.parse(s.joinedAt))} · {s.device ?? "device unknown"} · {s.media ?? "media unknown"}
+                        {s.open && " (still in when recorded)"} · {formatDuration(Date.parse(s.leftAt) - Date.parse(s.joinedAt))} · {deviceLabel(s) || "device unknown"} · {mediaLabel(s) || "media unknown"}
                       </li>
                     ))}
                   </ul>

@@ -47,7 +47,7 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
       </ErrorBox>
     );
   }
-  const { meeting, attendees, fetchedAt } = query.data!;
+  const { meeting, attendees, fetchedAt, listedPresent, mayEnterHostPassword } = query.data!;
   const needle = filter.trim().toLowerCase();
   const shown = needle ? attendees.filter((a) => `${a.name} ${a.accountId ?? ""} ${a.department ?? ""}`.toLowerCase().includes(needle)) : attendees;
 
@@ -75,14 +75,13 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
         <Fact label="Started" value={formatDateTime(meeting.startTime, timeZone)} />
         <Fact label="Running for" value={ended ? "Ended" : meeting.startTime ? formatDuration(now - Date.parse(meeting.startTime)) : "—"} />
         <Fact label="Scheduled end" value={formatDateTime(meeting.endTime, timeZone)} />
-        <Fact label="Present now" value={meeting.participantCount === null ? "—" : numberFormat.format(meeting.participantCount)} />
         <Fact label="Invited" value={numberFormat.format(attendees.length)} />
         <Fact label="Media" value={<MediaBadges mediaTypes={meeting.mediaTypes} />} />
         {meeting.department && <Fact label="Department" value={meeting.department} />}
         <Fact label="Recording" value={meeting.recording ? "Yes" : "No"} />
       </dl>
 
-      <LiveParticipants conferenceID={conferenceID} invitees={attendees} onEnded={markEnded} />
+      <LiveParticipants conferenceID={conferenceID} invitees={attendees} listedPresent={listedPresent} mayEnterHostPassword={mayEnterHostPassword} onEnded={markEnded} />
 
       <section className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -118,7 +117,7 @@ function InviteeTable({ attendees }: { attendees: Attendee[] }) {
             <th className="px-4 py-2.5 font-medium">Joins with</th>
             <th className="px-4 py-2.5 font-medium">Account</th>
             <th className="px-4 py-2.5 font-medium">Department</th>
-            <th className="px-4 py-2.5 font-medium">Phone</th>
+            <th className="px-4 py-2.5 font-medium">Number</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -131,7 +130,7 @@ function InviteeTable({ attendees }: { attendees: Attendee[] }) {
               <td className="px-4 py-2">{a.type ? (TYPE_LABEL[a.type] ?? a.type) : "—"}</td>
               <td className="px-4 py-2 font-mono text-xs">{a.accountId ?? "—"}</td>
               <td className="px-4 py-2">{a.department ?? "—"}</td>
-              <td className="px-4 py-2 font-mono text-xs">{a.phone ?? "—"}</td>
+              <td className="px-4 py-2 font-mono text-xs">{[a.phone, ...a.otherPhones].filter(Boolean).join(", ") || "—"}</td>
             </tr>
           ))}
         </tbody>

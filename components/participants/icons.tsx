@@ -20,9 +20,22 @@ export function MicIcon({ muted }: { muted: boolean }) {
   );
 }
 
-export function VideoIcon({ on }: { on: boolean }) {
+/**
+ * The camera (Huawei's CAMERASTATE). Unknown has its own dashed shape; a value kept from the last
+ * push while the push channel is down is drawn faded and says so.
+ */
+export function CameraIcon({ on, asOfLastPush = false }: { on: boolean | null; asOfLastPush?: boolean }) {
+  if (on === null) {
+    return (
+      <Svg label="Camera state unknown" className="text-slate-400">
+        <rect x="2" y="6" width="14" height="12" rx="2" strokeDasharray="3 3" />
+        <path d="M16 10l6-3v10l-6-3" strokeDasharray="3 3" />
+      </Svg>
+    );
+  }
+  const label = `${on ? "Camera on" : "Camera off"}${asOfLastPush ? " at the last update; may be out of date" : ""}`;
   return (
-    <Svg label={on ? "Video on" : "Video off"} className={on ? "text-sky-600 dark:text-sky-400" : "text-slate-400"}>
+    <Svg label={label} className={`${on ? "text-sky-600 dark:text-sky-400" : "text-slate-400"} ${asOfLastPush ? "opacity-50" : ""}`}>
       <rect x="2" y="6" width="14" height="12" rx="2" />
       <path d="M16 10l6-3v10l-6-3" />
       {!on && SLASH}

@@ -1,36 +1,49 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { DataAge } from "@/components/app/data-age";
 import { EmptyState, FilterButtons, SearchInput } from "@/components/app/ui";
 import { memo, useEffect, useMemo, useRef, useState } from "react";
-import type { Attendee } from "@/lib/domain/meeting";
+import type { Attendee, MeetingDetailResponse } from "@/lib/domain/meeting";
 import type { Participant } from "@/lib/domain/participant";
-import { formatDuration, numberFormat } from "@/lib/client/format";
+import { missingInvitees } from "@/lib/domain/presence";
+import { numberFormat } from "@/lib/client/format";
 import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { meetingStore } from "@/lib/live/stores";
-import { useNow } from "@/lib/client/use-now";
-import { HandIcon, MicIcon, ShareIcon, VideoIcon } from "./icons";
+import { HandQueue } from "./hand-queue";
+import { CameraIcon, HandIcon, MicIcon, ShareIcon } from "./icons";
 import { LiveStatus } from "./live-status";
+import { UnavailablePanel } from "./unavailable-panel";
 
-type Filter = "all" | "hands" | "muted" | "video-off";
+type Filter = "all" | "hands" | "muted" | "camera-off";
 const FILTERS: [Filter, string][] = [
   ["all", "Everyone"],
   ["hands", "Hands up"],
   ["muted", "Muted"],
-  ["video-off", "Video off"],
+  ["camera-off", "Camera off"],
 ];
 const ROLE_RANK: Record<Participant["role"], number> = { host: 0, cohost: 1, participant: 2, audience: 3 };
 
 /** Hands up first (longest waiting first), then hosts, then by name. */
 function byAttention(a: Participant, b: Participant): number {
   if (a.handRaised !== b.handRaised) return a.handRaised ? -1 : 1;
-  if (a.handRaised && b.handRaised) return (a.handRaisedAt ?? "").localeCompare(b.handRaisedAt ?? "");
+  if (a.handRaised && b.handRaised) return (a.handRaisedAt ?? "").localeCompare(b.handRaisedAt ?? "") || a.name.localeCompare(b.name);
   return ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.name.localeCompare(b.name);
 }
 
-export function LiveParticipants({ conferenceID, invitees, onEnded }: { conferenceID: string; invitees: Attendee[]; onEnded: () => void }) {
+interface Props {
+  conferenceID: string;
+  invitees: Attendee[];
+  /** The ongoing list's head count, shown while no live data is at hand. */
+  listedPresent: MeetingDetailResponse["listedPresent"];
+  mayEnterHostPassword: boolean;
+  onEnded: () => void;
+}
+
+export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnterHostPassword, onEnded }: Props) {
   const live = useLiveTopic({ topic: "meeting", conferenceID }, meetingStore);
   const ended = live.upstream === "ended";
+  const unavailable = live.upstream === "unavailable";
   useEffect(() => {
     if (ended) onEnded();
   }, [ended, onEnded]);
@@ -42,7 +55,7 @@ export function LiveParticipants({ conferenceID, invitees, onEnded }: { conferen
     const everyone = [...store.rows.values()];
     const needle = search.trim().toLowerCase();
     const pass = (p: Participant) =>
-      (filter === "all" || (filter === "hands" ? p.handRaised : filter === "muted" ? p.muted : !p.video)) && (!needle || p.name.toLowerCase().includes(needle));
+      (filter === "all" || (filter === "hands" ? p.handRaised : filter === "muted" ? p.muted : p.camera === false)) && (!needle || p.name.toLowerCase().includes(needle));
     return {
       all: everyone,
       shown: everyone.filter(pass).sort(byAttention),
@@ -50,7 +63,8 @@ export function LiveParticipants({ conferenceID, invitees, onEnded }: { conferen
         present: everyone.length,
         muted: everyone.filter((p) => p.muted).length,
         hands: everyone.filter((p) => p.handRaised).length,
-        video: everyone.filter((p) => p.video).length,
+        camera: everyone.filter((p) => p.camera === true).length,
+        cameraUnknown: everyone.filter((p) => p.camera === null).length,
       },
       queue: everyone.filter((p) => p.handRaised).sort(byAttention),
     };
@@ -60,9 +74,13 @@ export function LiveParticipants({ conferenceID, invitees, onEnded }: { conferen
 
   const fields = store.fields;
   const attendees = fields?.attendees.length ? fields.attendees : invitees;
-  const presentNames = new Set(all.map((p) => p.name));
-  const missing = attendees.filter((a) => !presentNames.has(a.name));
+  const hasLiveData = store.seq >= 0 && !unavailable;
+  // Live: the relay's own count. Otherwise the ongoing list's figure, with its age: one number for who is present.
+  const liveCount = hasLiveData && (live.upstream === "live" || live.upstream === "polling" || ended);
+  const missing = useMemo(() => (hasLiveData ? missingInvitees(attendees, all) : []), [hasLiveData, attendees, all]);
   const speaking = new Set(fields?.speakers ?? []);
+  // CAMERASTATE comes only through the push channel: while it is down, camera states are those last pushed.
+  const cameraAsOfLastPush = live.upstream !== "live";
 
   return (
     <section className="space-y-4" aria-label="Live participants">
@@ -77,35 +95,53 @@ export function LiveParticipants({ conferenceID, invitees, onEnded }: { conferen
       )}
 
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Count label={ended ? "Present at the end" : "Present"} value={counts.present} />
-        <Count label="Muted" value={counts.muted} />
-        <Count label="Hands up" value={counts.hands} highlight={counts.hands > 0} />
-        <Count label="Video on" value={counts.video} />
+        {liveCount ? (
+          <Count label={ended ? "Present at the end" : "Present"} value={counts.present} />
+        ) : (
+          <Count label="Present" value={listedPresent?.count ?? null} note={listedPresent ? <DataAge fetchedAt={listedPresent.fetchedAt} staleAfterMs={60_000} /> : "not known"} />
+        )}
+        {hasLiveData && (
+          <>
+            <Count label="Muted" value={counts.muted} />
+            <Count label="Hands up" value={counts.hands} highlight={counts.hands > 0} />
+            <Count
+              label="Camera on"
+              value={counts.camera}
+              note={[cameraAsOfLastPush && "as of the last update", counts.cameraUnknown > 0 && `${numberFormat.format(counts.cameraUnknown)} unknown`].filter(Boolean).join(" · ") || undefined}
+            />
+          </>
+        )}
       </div>
 
-      {queue.length > 0 && <HandQueue queue={queue} />}
-
-      <div className="flex flex-wrap items-center gap-2">
-        <FilterButtons options={FILTERS} value={filter} onChange={setFilter} />
-        <SearchInput value={search} onChange={setSearch} label="Find a participant" className="ml-auto w-64" />
-      </div>
-
-      {store.seq < 0 ? (
-        <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading participants" />
-      ) : shown.length === 0 ? (
-        <EmptyState>{all.length === 0 ? "Nobody is in the meeting." : "Nobody matches."}</EmptyState>
+      {unavailable ? (
+        <UnavailablePanel conferenceID={conferenceID} reason={live.reason} mayEnterHostPassword={mayEnterHostPassword} />
       ) : (
-        <ParticipantList participants={shown} speaking={speaking} />
+        <>
+          {queue.length > 0 && <HandQueue queue={queue} onShowAll={() => setFilter("hands")} />}
+
+          <div className="flex flex-wrap items-center gap-2">
+            <FilterButtons options={FILTERS} value={filter} onChange={setFilter} />
+            <SearchInput value={search} onChange={setSearch} label="Find a participant" className="ml-auto w-64" />
+          </div>
+
+          {store.seq < 0 ? (
+            <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading participants" />
+          ) : shown.length === 0 ? (
+            <EmptyState>{all.length === 0 ? "Nobody is in the meeting." : "Nobody matches."}</EmptyState>
+          ) : (
+            <ParticipantList participants={shown} speaking={speaking} cameraAsOfLastPush={cameraAsOfLastPush} />
+          )}
+        </>
       )}
 
       {missing.length > 0 && (
         <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
           <summary className="cursor-pointer font-medium">Invited but not here ({numberFormat.format(missing.length)})</summary>
-          <ul className="mt-2 grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
+          <ul className="mt-2 grid gap-1 sm:grid-cols-2 lg:grid-cols-3" aria-label="Invited but not here">
             {missing.map((a, i) => (
-              <li key={`${a.accountId ?? a.name}-${i}`} className="text-slate-600 dark:text-slate-300">
+              <li key={`${a.accountId ?? a.phone ?? a.name}-${i}`} className="text-slate-600 dark:text-slate-300">
                 {a.name}
-                {a.department && <span className="text-slate-400"> · {a.department}</span>}
+                {a.department && <span className="text-slate-500 dark:text-slate-400"> · {a.department}</span>}
               </li>
             ))}
           </ul>
@@ -115,32 +151,14 @@ export function LiveParticipants({ conferenceID, invitees, onEnded }: { conferen
   );
 }
 
-function Count({ label, value, highlight }: { label: string; value: number; highlight?: boolean }) {
+function Count({ label, value, highlight, note }: { label: string; value: number | null; highlight?: boolean; note?: React.ReactNode }) {
   return (
     <div className={`rounded-lg border p-3 shadow-sm ${highlight ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}>
       <div className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</div>
       <div className="text-2xl font-semibold tabular-nums" data-count={label}>
-        {numberFormat.format(value)}
+        {value === null ? "—" : numberFormat.format(value)}
       </div>
-    </div>
-  );
-}
-
-function HandQueue({ queue }: { queue: Participant[] }) {
-  const now = useNow();
-  return (
-    <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950/30" aria-label="Raised hands, in order">
-      <h3 className="mb-2 flex items-center gap-1.5 text-sm font-semibold">
-        <HandIcon /> Raised hands, first raised first
-      </h3>
-      <ol className="flex flex-wrap gap-2 text-sm">
-        {queue.map((p, i) => (
-          <li key={p.pid} className="rounded-md bg-white px-2 py-1 shadow-sm dark:bg-slate-900">
-            <span className="tabular-nums text-slate-400">{i + 1}.</span> {p.name}{" "}
-            <span className="text-xs text-slate-500">{p.handRaisedAt ? `waiting ${formatDuration(now - Date.parse(p.handRaisedAt))}` : ""}</span>
-          </li>
-        ))}
-      </ol>
+      {note && <div className="text-xs text-slate-500 dark:text-slate-400">{note}</div>}
     </div>
   );
 }
@@ -148,7 +166,7 @@ function HandQueue({ queue }: { queue: Participant[] }) {
 const ROW = "grid grid-cols-[minmax(8rem,1fr)_auto] items-center gap-3 px-4 sm:grid-cols-[minmax(10rem,1fr)_6rem_auto]";
 
 /** Virtualized: only the rows on screen exist, and a row re-renders only when its participant changed. */
-function ParticipantList({ participants, speaking }: { participants: Participant[]; speaking: Set<string> }) {
+function ParticipantList({ participants, speaking, cameraAsOfLastPush }: { participants: Participant[]; speaking: Set<string>; cameraAsOfLastPush: boolean }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: participants.length, getScrollElement: () => scroller.current, estimateSize: () => 44, overscan: 15, getItemKey: (i) => participants[i]!.pid });
   return (
@@ -158,7 +176,7 @@ function ParticipantList({ participants, speaking }: { participants: Participant
           const p = participants[item.index]!;
           return (
             <div key={item.key} className="absolute inset-x-0 h-11 border-b border-slate-100 dark:border-slate-800" style={{ transform: `translateY(${item.start}px)` }} role="listitem">
-              <ParticipantRow p={p} speaking={speaking.has(p.pid)} />
+              <ParticipantRow p={p} speaking={speaking.has(p.pid)} cameraAsOfLastPush={cameraAsOfLastPush} />
             </div>
           );
         })}
@@ -174,9 +192,9 @@ const ROLE_BADGE: Partial<Record<Participant["role"], string>> = {
 };
 const ROLE_LABEL: Record<Participant["role"], string> = { host: "Host", cohost: "Co-host", participant: "", audience: "Audience" };
 
-const ParticipantRow = memo(function ParticipantRow({ p, speaking }: { p: Participant; speaking: boolean }) {
+const ParticipantRow = memo(function ParticipantRow({ p, speaking, cameraAsOfLastPush }: { p: Participant; speaking: boolean; cameraAsOfLastPush: boolean }) {
   return (
-    <div className={`${ROW} h-full text-sm`} data-pid={p.pid} data-muted={p.muted} data-hand={p.handRaised} data-video={p.video}>
+    <div className={`${ROW} h-full text-sm`} data-pid={p.pid} data-muted={p.muted} data-hand={p.handRaised} data-camera={String(p.camera)}>
       <span className="flex min-w-0 items-center gap-2">
         <span className={`truncate ${speaking ? "font-semibold" : ""}`}>{p.name}</span>
         {ROLE_LABEL[p.role] && <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${ROLE_BADGE[p.role]}`}>{ROLE_LABEL[p.role]}</span>}
@@ -187,7 +205,7 @@ const ParticipantRow = memo(function ParticipantRow({ p, speaking }: { p: Partic
       <span className="flex items-center gap-2">
         {p.handRaised && <HandIcon />}
         {p.sharing && <ShareIcon />}
-        <VideoIcon on={p.video} />
+        {p.videoSite ? <CameraIcon on={p.camera} asOfLastPush={cameraAsOfLastPush} /> : <span className="text-xs text-slate-500 dark:text-slate-400">audio only</span>}
         <MicIcon muted={p.muted} />
       </span>
     </div>

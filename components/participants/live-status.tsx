@@ -9,6 +9,7 @@ const LOOK: Record<UpstreamLiveStatus | "offline" | "connecting", { dot: string;
   polling: { dot: "bg-amber-500", text: "text-amber-700 dark:text-amber-400", label: "Reconnecting to Huawei: updating every few seconds" },
   stale: { dot: "bg-red-500", text: "text-red-700 dark:text-red-400", label: "Stale: Huawei is not answering, data may be out of date" },
   ended: { dot: "bg-slate-400", text: "text-slate-600 dark:text-slate-400", label: "Meeting ended" },
+  unavailable: { dot: "bg-slate-400", text: "text-slate-700 dark:text-slate-300", label: "No live data for this meeting" },
   offline: { dot: "bg-red-500", text: "text-red-700 dark:text-red-400", label: "Connection to the dashboard lost: reconnecting" },
   connecting: { dot: "bg-slate-400", text: "text-slate-500", label: "Connecting" },
 };
@@ -22,7 +23,7 @@ export function LiveStatus({ upstream, connected, sourceTime }: { upstream: Upst
     <span role="status" data-upstream={key} className={`inline-flex items-center gap-2 text-sm font-medium ${look.text}`}>
       <span aria-hidden className={`size-2.5 rounded-full ${look.dot} ${key === "live" ? "animate-pulse" : ""}`} />
       {look.label}
-      {sourceTime > 0 && key !== "ended" && <span className="font-normal text-slate-500 dark:text-slate-400">· data from {formatAge(Math.max(0, now - sourceTime))}</span>}
+      {sourceTime > 0 && key !== "ended" && key !== "unavailable" && <span className="font-normal text-slate-500 dark:text-slate-400">· data from {formatAge(Math.max(0, now - sourceTime))}</span>}
     </span>
   );
 }

@@ -9,15 +9,23 @@ export function jsonError(status: number, code: string, message: string, headers
   return Response.json({ error: { code, message } } satisfies ApiErrorBody, { status, headers });
 }
 
-/** Thrown by handlers for a known client-facing failure. */
+/** Thrown by handlers and services for a known client-facing failure. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
+    this.name = "HttpError";
   }
+}
+
+/** By its fields, not instanceof: services built by the server throw it from another bundle than the route's. */
+function isHttpError(error: unknown): error is HttpError {
+  const e = error as Partial<HttpError> | null;
+  return error instanceof Error && e?.name === "HttpError" && typeof e.status === "number" && typeof e.code === "string";
 }
 
 // Route handlers are bundled apart from the server's modules, so a Huawei error thrown by the
@@ -38,7 +46,7 @@ function isHuaweiError(error: unknown): error is HuaweiErrorLike {
 
 /** Maps any failure to the dashboard's error shape; never leaks a stack trace. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof HttpError) return jsonError(error.status, error.code, error.message);
+  if (isHttpError(error)) return jsonError(error.status, error.code, error.message, error.headers);
   if (isHuaweiError(error)) {
     switch (error.kind) {
       case "timeout":

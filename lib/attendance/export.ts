@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { AttendanceResponse } from "@/lib/domain/attendance";
+import { deviceLabel, mediaLabel } from "@/lib/domain/record-words";
 import { isoInZone } from "@/lib/zoned-time";
 
 const minutes = (ms: number) => Math.round(ms / 600) / 100;
@@ -31,8 +32,8 @@ function sessionRows(att: AttendanceResponse, tz: string): (string | number)[][]
       isoInZone(Date.parse(s.joinedAt), tz),
       isoInZone(Date.parse(s.leftAt), tz),
       minutes(Date.parse(s.leftAt) - Date.parse(s.joinedAt)),
-      s.device ?? "",
-      s.media ?? "",
+      deviceLabel(s),
+      mediaLabel(s),
       s.open ? "yes" : "no",
     ]),
   );

@@ -21,12 +21,26 @@ export async function getJson<S extends z.ZodType>(url: string, schema: S, signa
     throw new ApiError(0, "offline", "The dashboard server cannot be reached.");
   }
   const body: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) {
-    if (res.status === 401 && typeof window !== "undefined") {
-      window.location.replace(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
-    }
-    const err = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? "http_error", err?.message ?? `The server answered ${res.status}.`);
-  }
+  if (!res.ok) throw failure(res, body);
   return schema.parse(body);
+}
+
+/** POSTs JSON to a dashboard API that answers 204; failures throw ApiError with the server's message. */
+export async function postJson(url: string, payload: unknown): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(payload) });
+  } catch {
+    throw new ApiError(0, "offline", "The dashboard server cannot be reached.");
+  }
+  if (!res.ok) throw failure(res, await res.json().catch(() => undefined));
+}
+
+/** The server's `{error}` as an ApiError; a lapsed session sends the user to sign in. */
+function failure(res: Response, body: unknown): ApiError {
+  if (res.status === 401 && typeof window !== "undefined") {
+    window.location.replace(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+  }
+  const err = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  return new ApiError(res.status, err?.code ?? "http_error", err?.message ?? `The server answered ${res.status}.`);
 }

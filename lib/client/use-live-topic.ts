@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { PatchEvent, SnapshotEvent, StatusEvent, Subscription, UpstreamLiveStatus } from "@/lib/domain/participant";
+import type { PatchEvent, SnapshotEvent, StatusEvent, Subscription, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { TopicStore } from "@/lib/live/topic-store";
 import { liveSocket } from "./live-socket";
 
@@ -11,6 +11,8 @@ export interface LiveTopicView<S> {
   version: number;
   upstream: UpstreamLiveStatus | null;
   upstreamSince: number | null;
+  /** Why the topic is `unavailable`, when it is. */
+  reason: UnavailableReason | null;
   connected: boolean;
   error: string | null;
 }
@@ -20,7 +22,7 @@ export interface LiveTopicView<S> {
  * resubscribes after the socket reconnects, and unsubscribes when the component goes.
  */
 export function useLiveTopic<S extends Pick<TopicStore<never, object>, "applySnapshot" | "applyPatch">>(sub: Subscription, makeStore: () => S): LiveTopicView<S> {
-  const [view, setView] = useState<LiveTopicView<S>>(() => ({ store: makeStore(), version: 0, upstream: null, upstreamSince: null, connected: false, error: null }));
+  const [view, setView] = useState<LiveTopicView<S>>(() => ({ store: makeStore(), version: 0, upstream: null, upstreamSince: null, reason: null, connected: false, error: null }));
   const conferenceID = sub.topic === "meeting" ? sub.conferenceID : undefined;
 
   useEffect(() => {
@@ -47,7 +49,7 @@ export function useLiveTopic<S extends Pick<TopicStore<never, object>, "applySna
       if (result === "applied") bump();
     };
     const onStatus = (ev: StatusEvent) => {
-      if (mine(ev)) bump({ upstream: ev.upstream, upstreamSince: ev.since });
+      if (mine(ev)) bump({ upstream: ev.upstream, upstreamSince: ev.since, reason: ev.reason ?? null });
     };
     const onDisconnect = () => bump({ connected: false });
     const onConnectError = (e: Error) => bump({ connected: false, error: /unauthenticated/.test(e.message) ? "Your session has ended: sign in again." : null });

@@ -2,14 +2,19 @@ import { z } from "zod";
 import { concurrencySeries, median, peakConcurrency, totalLength, type Interval } from "@/lib/attendance/intervals";
 import type { AttendeeRecord } from "@/lib/huawei/schemas";
 import { meetingSchema, type Meeting } from "./meeting";
+import { deviceKind, deviceKindSchema, mediaKind, mediaKindSchema } from "./record-words";
 
 export const sessionSchema = z.object({
   joinedAt: z.iso.datetime(),
   leftAt: z.iso.datetime(),
   /** True when Huawei gave no leave time and the meeting's end stands in for it. */
   open: z.boolean(),
+  /** Huawei's words, in the language the call asked for. */
   device: z.string().nullable(),
   media: z.string().nullable(),
+  /** The same, recognised: what the page and exports show in the UI's words. */
+  deviceKind: deviceKindSchema.nullable(),
+  mediaKind: mediaKindSchema.nullable(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -98,7 +103,15 @@ export function buildAttendance(confUUID: string, meeting: Meeting, records: rea
       name: entry.name,
       callNumber: entry.callNumber,
       department: entry.department,
-      sessions: sessions.map((s) => ({ joinedAt: iso(s.start), leftAt: iso(s.end), open: s.open, device: s.device, media: s.media })),
+      sessions: sessions.map((s) => ({
+        joinedAt: iso(s.start),
+        leftAt: iso(s.end),
+        open: s.open,
+        device: s.device,
+        media: s.media,
+        deviceKind: deviceKind(s.device),
+        mediaKind: mediaKind(s.media),
+      })),
       firstJoinedAt: iso(first),
       lastLeftAt: iso(last),
       durationMs,

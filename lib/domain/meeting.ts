@@ -24,12 +24,15 @@ export const meetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
+/** An invitee. Huawei names the invitee's number `participantID`; phone2 and phone3 are further numbers. */
 export const attendeeSchema = z.object({
   name: z.string(),
   role: z.enum(["host", "participant"]),
   type: z.string().nullable(),
   accountId: z.string().nullable(),
+  userUUID: z.string().nullable(),
   phone: z.string().nullable(),
+  otherPhones: z.array(z.string()),
   email: z.string().nullable(),
   department: z.string().nullable(),
 });
@@ -46,6 +49,14 @@ export const meetingDetailResponseSchema = z.object({
   meeting: meetingSchema,
   attendees: z.array(attendeeSchema),
   fetchedAt: z.iso.datetime(),
+  /**
+   * Who is present by the ongoing-meetings list, and when that list was read: confDetail does not
+   * count people, so this is the figure to show while no live data is at hand. Null when the list
+   * does not show the meeting.
+   */
+  listedPresent: z.object({ count: z.number().int(), fetchedAt: z.iso.datetime() }).nullable(),
+  /** The caller may give the dashboard the meeting's host password: an admin, or the meeting's host. */
+  mayEnterHostPassword: z.boolean(),
 });
 export type MeetingDetailResponse = z.infer<typeof meetingDetailResponseSchema>;
 
@@ -55,6 +66,11 @@ const STATES: Record<string, Meeting["state"]> = {
   Created: "ongoing",
   Destroyed: "ended",
 };
+
+/** A past meeting: Huawei's history items carry no conferenceState, and a past meeting has ended. */
+export function toPastMeeting(c: ConferenceInfo): Meeting {
+  return { ...toMeeting(c), state: "ended" };
+}
 
 export function toMeeting(c: ConferenceInfo): Meeting {
   return {
@@ -78,13 +94,15 @@ export function toMeeting(c: ConferenceInfo): Meeting {
 
 export function toAttendee(p: ParticipantInfo): Attendee {
   return {
-    name: p.name?.trim() || p.accountId || p.phone || "(unnamed)",
+    name: p.name?.trim() || p.accountId || p.participantID || "(unnamed)",
     role: p.role === 1 ? "host" : "participant",
     type: p.attendeeType ?? null,
-    accountId: p.accountId ?? null,
-    phone: p.phone ?? null,
-    email: p.email ?? null,
-    department: p.deptName ?? null,
+    accountId: p.accountId || null,
+    userUUID: p.userUUID || null,
+    phone: p.participantID || null,
+    otherPhones: [p.phone2, p.phone3].filter((n): n is string => Boolean(n)),
+    email: p.email || null,
+    department: p.deptName || null,
   };
 }
 

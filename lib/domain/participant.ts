@@ -8,12 +8,26 @@ export const participantSchema = z.object({
   state: z.enum(["in-meeting", "calling", "joining"]),
   muted: z.boolean(),
   handRaised: z.boolean(),
-  video: z.boolean(),
+  /**
+   * The camera is on (pinfoMap CAMERASTATE). Null while unknown: realTimeInfo does not say, so a
+   * person seen only through it has none; otherwise it is the last pushed value.
+   */
+  camera: z.boolean().nullable(),
+  /** The site can send video (pinfoMap VIDEO, realTimeInfo `video`); an audio-only phone cannot. */
+  videoSite: z.boolean(),
   sharing: z.boolean(),
   joinedAt: z.iso.datetime().nullable(),
   /** When the dashboard saw the hand go up (Huawei does not say), for the raise queue. */
   handRaisedAt: z.iso.datetime().nullable(),
+  /** The hand was already up when the dashboard began watching: handRaisedAt is then that moment. */
+  handRaisedBefore: z.boolean(),
   device: z.string().nullable(),
+  /** Meeting account (pinfoMap ACCOUNT or THIRDACCOUNT), to tell invitees apart from namesakes. */
+  account: z.string().nullable(),
+  /** Huawei user id (pinfoMap ACCOUNT_ID). */
+  userUUID: z.string().nullable(),
+  /** The site's number (TEL, or realTimeInfo's `phone`), masked where Huawei masks it. */
+  number: z.string().nullable(),
 });
 export type Participant = z.infer<typeof participantSchema>;
 
@@ -38,8 +52,17 @@ export const meetingTopicDataSchema = z.object({
 });
 export type MeetingTopicData = z.infer<typeof meetingTopicDataSchema>;
 
-export const upstreamStatusSchema = z.enum(["live", "polling", "stale", "ended"]);
+export const upstreamStatusSchema = z.enum(["live", "polling", "stale", "ended", "unavailable"]);
 export type UpstreamLiveStatus = z.infer<typeof upstreamStatusSchema>;
+
+/** Why a meeting cannot be watched live (`unavailable`); the page explains each. */
+export const unavailableReasonSchema = z.enum([
+  /** Huawei gave the dashboard's account no host password (`******`, empty or absent). */
+  "host_password_withheld",
+  /** Huawei refused the host password the dashboard had (MMC.111072065). */
+  "host_password_refused",
+]);
+export type UnavailableReason = z.infer<typeof unavailableReasonSchema>;
 
 const topicRef = { topic: z.enum(["meetings", "meeting"]), conferenceID: z.string().optional() };
 
@@ -52,7 +75,7 @@ export const patchEventSchema = z.object({
   removes: z.array(z.string()),
   meeting: z.record(z.string(), z.unknown()).optional(),
 });
-export const statusEventSchema = z.object({ ...topicRef, upstream: upstreamStatusSchema, since: z.number() });
+export const statusEventSchema = z.object({ ...topicRef, upstream: upstreamStatusSchema, since: z.number(), reason: unavailableReasonSchema.optional() });
 export type SnapshotEvent = z.infer<typeof snapshotEventSchema>;
 export type PatchEvent = z.infer<typeof patchEventSchema>;
 export type StatusEvent = z.infer<typeof statusEventSchema>;

@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { Viewer } from "@/lib/auth/session";
 import { buildAttendance, type AttendanceResponse } from "@/lib/domain/attendance";
-import { toMeeting, type Meeting } from "@/lib/domain/meeting";
+import { toPastMeeting, type Meeting } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import { callerFor, scopeKey } from "@/lib/meetings/viewer-scope";
 
@@ -25,7 +25,7 @@ export class HistoryService {
       ttl: 60_000,
       fetchMethod: async (_key, _stale, { context: { viewer, range } }) => {
         const rows = await this.huawei.listHistory(callerFor(viewer), { startDate: range.from, endDate: range.to }, range.q || undefined);
-        return rows.map(toMeeting).sort((a, b) => (b.startTime ?? "").localeCompare(a.startTime ?? ""));
+        return rows.map(toPastMeeting).sort((a, b) => (b.startTime ?? "").localeCompare(a.startTime ?? ""));
       },
     });
     this.attendances = new LRUCache({
@@ -37,7 +37,7 @@ export class HistoryService {
           this.huawei.pastMeeting(caller, confUUID),
           this.huawei.attendeeRecords(caller, confUUID),
         ]);
-        return buildAttendance(confUUID, { ...toMeeting(conference), state: "ended" }, records);
+        return buildAttendance(confUUID, toPastMeeting(conference), records);
       },
     });
   }

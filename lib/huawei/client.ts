@@ -82,7 +82,7 @@ export class HuaweiClient {
         conference ??= detail.conferenceData;
         return detail.data ?? { count: 0, data: [] };
       },
-      (p) => p.participantID ?? p.userUUID ?? `${p.name}|${p.phone}`,
+      (p) => `${p.participantID}|${p.userUUID}|${p.accountId}|${p.name}`,
     );
     return { conference: conference!, invitees: rows };
   }

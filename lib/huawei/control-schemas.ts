@@ -65,6 +65,7 @@ export const attendeesNotifySchema = z.object({
         name: z.string().nullish(),
         phone: z.string().nullish(),
         accountId: z.string().nullish(),
+        email: z.string().nullish(),
         type: z.string().nullish(),
         deptName: z.string().nullish(),
         role: z.number().nullish(),

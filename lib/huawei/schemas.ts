@@ -3,14 +3,6 @@ import { z } from "zod";
 // Huawei answers grow new fields over time: z.object ignores unknown keys, and every
 // field the dashboard does not strictly need is optional and nullable.
 
-export const errorBodySchema = z.object({
-  error_code: z.string().optional(),
-  error_msg: z.string().optional(),
-  errorCode: z.string().optional(),
-  errorMsg: z.string().optional(),
-  request_id: z.string().optional(),
-});
-
 export const authResponseSchema = z.object({
   accessToken: z.string().min(1),
   validPeriod: z.number().nullish(),
@@ -64,6 +56,8 @@ export const conferenceInfoSchema = z.object({
   onlineAttendeeAmount: z.number().nullish(),
   confMode: z.string().nullish(),
   webinar: z.boolean().nullish(),
+  /** The caller's own role in the meeting: chair, general or audience (confDetail only). */
+  role: z.string().nullish(),
 });
 export type ConferenceInfo = z.infer<typeof conferenceInfoSchema>;
 
@@ -77,13 +71,15 @@ export function pageSchema<T extends z.ZodType>(item: T) {
   });
 }
 
+/** An invitee in confDetail (PY participant_info.py): the number is `participantID`; there is no `phone`. */
 export const participantInfoSchema = z.object({
   participantID: z.string().nullish(),
   name: z.string().nullish(),
   role: z.number().nullish(),
   attendeeType: z.string().nullish(),
   accountId: z.string().nullish(),
-  phone: z.string().nullish(),
+  phone2: z.string().nullish(),
+  phone3: z.string().nullish(),
   email: z.string().nullish(),
   deptName: z.string().nullish(),
   userUUID: z.string().nullish(),

@@ -11,12 +11,14 @@ import { HuaweiTransport } from "./transport";
 type Answer = { status: number; body?: string; hang?: boolean };
 let script: Answer[] = [];
 let hits = 0;
+let lastLanguage: string | undefined;
 let server: Server;
 let baseUrl: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     hits += 1;
+    lastLanguage = req.headers["accept-language"];
     const answer = script.shift() ?? { status: 200, body: "{}" };
     if (answer.hang) return;
     res.writeHead(answer.status, { "content-type": "application/json" }).end(answer.body ?? "");
@@ -94,5 +96,30 @@ describe("HuaweiTransport", () => {
     await Promise.all(Array.from({ length: 11 }, () => slow.send({ path: "/x" }, anything)));
     // 5 in the first second, 5 in the second, the 11th in the third.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+  });
+
+  it("reads Huawei's error code in every spelling the official SDK reads", async () => {
+    const bodies = [
+      { error_code: "MMC.111070005", error_msg: "CONF_DATA_NOT_FOUND" },
+      { errorCode: "MMC.111070005", errorMsg: "CONF_DATA_NOT_FOUND" },
+      { code: "MMC.111070005", message: "CONF_DATA_NOT_FOUND" },
+      { error: { code: "MMC.111070005", message: "CONF_DATA_NOT_FOUND" } },
+      { result: { error: { error_code: "MMC.111070005", error_msg: "CONF_DATA_NOT_FOUND" } } },
+    ];
+    for (const body of bodies) {
+      script = [{ status: 400, body: JSON.stringify(body) }];
+      const error = await transport().send({ path: "/x" }, anything).catch((e: unknown) => e);
+      expect(error, JSON.stringify(body)).toBeInstanceOf(HuaweiApiError);
+      expect((error as HuaweiApiError).code).toBe("MMC.111070005");
+      expect((error as HuaweiApiError).upstreamMessage).toBe("CONF_DATA_NOT_FOUND");
+    }
+  });
+
+  it("states its language on every call: en-US unless the request names another", async () => {
+    script = [{ status: 200, body: "{}" }, { status: 200, body: "{}" }];
+    await transport().send({ path: "/x" }, anything);
+    expect(lastLanguage).toBe("en-US");
+    await transport().send({ path: "/x", headers: { "accept-language": "zh-CN" } }, anything);
+    expect(lastLanguage).toBe("zh-CN");
   });
 });

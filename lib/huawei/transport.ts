@@ -1,6 +1,6 @@
 import PQueue from "p-queue";
 import type { z } from "zod";
-import { errorBodySchema } from "./schemas";
+import { readErrorBody } from "./error-body";
 import { HuaweiApiError, HuaweiError, HuaweiNetworkError, HuaweiSchemaError, HuaweiTimeoutError } from "./errors";
 
 export interface HuaweiRequest {
@@ -16,10 +16,14 @@ export interface TransportOptions {
   timeoutMs: number;
   maxRetries: number;
   requestsPerSecond: number;
+  /** Sent as Accept-Language on every call unless the request names its own (default en-US): Huawei answers in Chinese without it. */
+  language?: string;
   /** Base of the exponential backoff; tests shorten it. */
   backoffBaseMs?: number;
   onOutcome?: (outcome: { path: string; ok: boolean; error?: HuaweiError }) => void;
 }
+
+export const DEFAULT_LANGUAGE = "en-US";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -84,6 +88,7 @@ export class HuaweiTransport {
         method: req.method ?? "GET",
         headers: {
           accept: "application/json",
+          "accept-language": this.opts.language ?? DEFAULT_LANGUAGE,
           ...(req.body === undefined ? {} : { "content-type": "application/json; charset=UTF-8" }),
           ...req.headers,
         },
@@ -107,10 +112,8 @@ export class HuaweiTransport {
     }
     const json = parseJson(text);
     if (!res.ok) {
-      const body = errorBodySchema.safeParse(json);
-      const code = (body.success && (body.data.error_code ?? body.data.errorCode)) || `HTTP.${res.status}`;
-      const message = (body.success && (body.data.error_msg ?? body.data.errorMsg)) || res.statusText;
-      throw new HuaweiApiError(res.status, code, message, req.path, res.headers.get("x-request-id") ?? undefined);
+      const body = readErrorBody(json);
+      throw new HuaweiApiError(res.status, body?.code || `HTTP.${res.status}`, body?.message || res.statusText, req.path, res.headers.get("x-request-id") ?? undefined);
     }
     if (json === undefined && text.trim() !== "") {
       throw new HuaweiSchemaError(req.path, "the body is not JSON");

@@ -14,7 +14,7 @@ const inc = (data: { pid: string; mode?: number; pinfoMap?: Record<string, strin
   createTime,
   data: data.map((d) => ({ mode: 0, ...d })),
 });
-const alice = { NAME: "Alice", ROLE: "1", IS_COHOST: "0", STATE: "0", MUTE: "0", HAND: "0", VIDEO: "1", SHARE: "0", ADDTIME: "1611988486336", CLIENT_LOGIN_TYPE: "Desktop" };
+const alice = { NAME: "Alice", ROLE: "1", IS_COHOST: "0", STATE: "0", MUTE: "0", HAND: "0", VIDEO: "1", CAMERASTATE: "1", SHARE: "0", ADDTIME: "1611988486336", CLIENT_LOGIN_TYPE: "Desktop", ACCOUNT: "alice" };
 const bob = { NAME: "Bob", ROLE: "0", IS_COHOST: "0", STATE: "0", MUTE: "1", HAND: "0", VIDEO: "0", SHARE: "0", ADDTIME: "1611988487000" };
 
 describe("LiveMeetingState", () => {
@@ -22,8 +22,25 @@ describe("LiveMeetingState", () => {
     const s = new LiveMeetingState("1");
     s.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: bob }]));
     const [a, b] = s.snapshot().participants;
-    expect(a).toEqual({ pid: "a", name: "Alice", role: "host", state: "in-meeting", muted: false, handRaised: false, video: true, sharing: false, joinedAt: "2021-01-30T06:34:46.336Z", handRaisedAt: null, device: "Desktop" });
-    expect(b).toMatchObject({ name: "Bob", role: "participant", muted: true, video: false });
+    expect(a).toEqual({
+      pid: "a",
+      name: "Alice",
+      role: "host",
+      state: "in-meeting",
+      muted: false,
+      handRaised: false,
+      camera: true,
+      videoSite: true,
+      sharing: false,
+      joinedAt: "2021-01-30T06:34:46.336Z",
+      handRaisedAt: null,
+      handRaisedBefore: false,
+      device: "Desktop",
+      account: "alice",
+      userUUID: null,
+      number: null,
+    });
+    expect(b).toMatchObject({ name: "Bob", role: "participant", muted: true, videoSite: false, camera: null });
     expect(s.sourceTime).toBe(1000);
   });
 
@@ -31,7 +48,7 @@ describe("LiveMeetingState", () => {
     const s = new LiveMeetingState("1");
     s.apply(full([{ pid: "b", pinfoMap: bob }]));
     s.apply(inc([{ pid: "b", pinfoMap: { MUTE: "0" } }]));
-    expect(s.snapshot().participants[0]).toMatchObject({ name: "Bob", muted: false, video: false });
+    expect(s.snapshot().participants[0]).toMatchObject({ name: "Bob", muted: false, videoSite: false });
   });
 
   it("makes a co-host from IS_COHOST alone, keeping ROLE from before", () => {
@@ -61,6 +78,44 @@ describe("LiveMeetingState", () => {
     expect(s.snapshot().participants[0]!.handRaisedAt).toBeNull();
   });
 
+  it("takes the camera from CAMERASTATE, not VIDEO: a video site with its camera off, an audio-only phone", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([
+      { pid: "v", pinfoMap: { NAME: "Video client, camera off", VIDEO: "1", CAMERASTATE: "0" } },
+      { pid: "p", pinfoMap: { NAME: "Phone", VIDEO: "0", CAMERASTATE: "0" } },
+    ]));
+    const [v, p] = s.snapshot().participants;
+    expect(v).toMatchObject({ videoSite: true, camera: false });
+    expect(p).toMatchObject({ videoSite: false, camera: false });
+    s.apply(inc([{ pid: "v", pinfoMap: { CAMERASTATE: "1" } }]));
+    expect(s.snapshot().participants[0]).toMatchObject({ videoSite: true, camera: true });
+  });
+
+  it("keeps the last pushed camera through realTimeInfo, and has none for someone seen only there", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "a", pinfoMap: alice }]));
+    s.reconcile({ attendees: [], participants: [{ pid: "a", name: "Alice", state: 0, video: 1, mute: 0, hand: 0 }, { pid: "n", name: "New", state: 0, video: 1, mute: 0, hand: 0 }], confInfo: {} });
+    const [a, n] = s.snapshot().participants;
+    expect(a).toMatchObject({ videoSite: true, camera: true });
+    expect(n).toMatchObject({ videoSite: true, camera: null });
+  });
+
+  it("marks hands already up when watching began as raised before it", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "b", pinfoMap: { ...bob, HAND: "1" } }]), 5_000);
+    s.apply(inc([{ pid: "a", pinfoMap: { ...alice, HAND: "1" } }]), 9_000);
+    const [b, a] = s.snapshot().participants;
+    expect(b).toMatchObject({ handRaised: true, handRaisedBefore: true, handRaisedAt: new Date(5_000).toISOString() });
+    expect(a).toMatchObject({ handRaised: true, handRaisedBefore: false, handRaisedAt: new Date(9_000).toISOString() });
+  });
+
+  it("keeps a pushed number in clear when realTimeInfo sends it masked", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "a", pinfoMap: { ...alice, TEL: "+991116003815" } }]));
+    s.reconcile({ attendees: [], participants: [{ pid: "a", name: "Alice", phone: "+99111****815", state: 0, video: 1, mute: 0, hand: 0 }], confInfo: {} });
+    expect(s.snapshot().participants[0]!.number).toBe("+991116003815");
+  });
+
   it("keeps the same object for a participant whose visible state did not change", () => {
     const s = new LiveMeetingState("1");
     s.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: bob }]));
@@ -83,7 +138,7 @@ describe("LiveMeetingState", () => {
       confInfo: { chairID: "a", coHosts: ["c"] },
     }, 50_000);
     const [a, c] = s.snapshot().participants;
-    expect(a).toMatchObject({ pid: "a", role: "host", muted: true, handRaised: true, video: false, sharing: true, joinedAt: "2021-01-30T06:34:46.336Z" });
+    expect(a).toMatchObject({ pid: "a", role: "host", muted: true, handRaised: true, videoSite: false, sharing: true, joinedAt: "2021-01-30T06:34:46.336Z" });
     expect(c).toMatchObject({ pid: "c", role: "cohost", state: "calling" });
     expect(s.snapshot().participants).toHaveLength(2);
     expect(s.sourceTime).toBe(50_000);
@@ -101,8 +156,10 @@ describe("LiveMeetingState", () => {
   it("keeps the three loudest speakers and the invitee list", () => {
     const s = new LiveMeetingState("1");
     s.apply({ action: "SpeakerChangeNotify", data: [{ pid: "x", speakingVolume: 10 }, { pid: "y", speakingVolume: 80 }, { pid: "z", speakingVolume: 40 }, { pid: "w", speakingVolume: 5 }] });
-    s.apply({ action: "AttendeesNotify", msgMode: 0, data: [{ mode: 0, name: "Zhang San", accountId: "zhangsan", type: "normal", role: 1 }] });
+    s.apply({ action: "AttendeesNotify", msgMode: 0, data: [{ mode: 0, name: "Zhang San", accountId: "zhangsan", type: "normal", role: 1, participantID: "+991116003815", phone: "+99111****815" }] });
     expect(s.snapshot().speakers).toEqual(["y", "z", "x"]);
-    expect(s.snapshot().attendees).toEqual([{ name: "Zhang San", role: "host", type: "normal", accountId: "zhangsan", phone: null, email: null, department: null }]);
+    expect(s.snapshot().attendees).toEqual([
+      { name: "Zhang San", role: "host", type: "normal", accountId: "zhangsan", userUUID: null, phone: "+991116003815", otherPhones: [], email: null, department: null },
+    ]);
   });
 });

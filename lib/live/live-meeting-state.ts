@@ -14,9 +14,18 @@ const flag = (v: number | null | undefined) => (v === 1 ? "1" : "0");
  * raw string maps, because increments carry only the keys that changed (and role needs ROLE and
  * IS_COHOST together); `snapshot()` maps them to the dashboard's Participant.
  */
+interface HandUp {
+  /** When the dashboard saw it up. */
+  at: number;
+  /** It was up in the first state the dashboard received: raised at some time before `at`. */
+  before: boolean;
+}
+
 export class LiveMeetingState {
   private readonly pinfo = new Map<string, Pinfo>();
-  private readonly handSince = new Map<string, number>();
+  private readonly handSince = new Map<string, HandUp>();
+  /** When the first whole participant list arrived (a full frame or realTimeInfo); null before. */
+  private watchStartedAt: number | null = null;
   private readonly mapped = new Map<string, Participant>();
   private attendees: Attendee[] = [];
   private speakers: string[] = [];
@@ -34,6 +43,7 @@ export class LiveMeetingState {
     switch (frame.action) {
       case "ParticipantsNotify":
         this.applyParticipants(frame, now);
+        if ((frame.msgMode ?? 0) === 0) this.watchStartedAt ??= now;
         return true;
       case "AttendeesNotify":
         this.applyAttendees(frame);
@@ -70,19 +80,22 @@ export class LiveMeetingState {
     const present = new Set<string>();
     for (const p of rt.participants) {
       present.add(p.pid);
+      const known = this.pinfo.get(p.pid);
       this.merge(p.pid, {
-        NAME: p.name ?? this.pinfo.get(p.pid)?.NAME ?? p.pid,
-        ...(p.phone ? { TEL: p.phone } : {}),
+        NAME: p.name ?? known?.NAME ?? p.pid,
+        // realTimeInfo masks numbers: keep a pushed number in clear rather than flip between the two.
+        ...(p.phone && !known?.TEL ? { TEL: p.phone } : {}),
         STATE: String(p.state ?? 0),
         VIDEO: flag(p.video),
         MUTE: flag(p.mute),
         HAND: flag(p.hand),
-        ROLE: rt.confInfo?.chairID === p.pid ? "1" : (this.pinfo.get(p.pid)?.ROLE === "2" ? "2" : "0"),
+        ROLE: rt.confInfo?.chairID === p.pid ? "1" : (known?.ROLE === "2" ? "2" : "0"),
         IS_COHOST: coHosts.has(p.pid) ? "1" : "0",
       }, now);
     }
     for (const pid of [...this.pinfo.keys()]) if (!present.has(pid)) this.remove(pid);
     this.sourceTime = now;
+    this.watchStartedAt ??= now;
   }
 
   snapshot(): MeetingTopicData {
@@ -103,15 +116,17 @@ export class LiveMeetingState {
 
   private applyAttendees(frame: AttendeesNotify): void {
     const incoming = frame.data.map((a) => ({
-      key: a.participantID ?? a.userUUID ?? `${a.name}|${a.phone}`,
       remove: a.mode === 1,
       attendee: {
-        name: a.name?.trim() || a.accountId || a.phone || "(unnamed)",
+        name: a.name?.trim() || a.accountId || a.participantID || a.phone || "(unnamed)",
         role: a.role === 1 ? ("host" as const) : ("participant" as const),
         type: a.type ?? null,
         accountId: a.accountId || null,
-        phone: a.phone ?? null,
-        email: null,
+        userUUID: a.userUUID || null,
+        // participantID is the invitee's number; `phone` often comes masked.
+        phone: a.participantID || a.phone || null,
+        otherPhones: [],
+        email: a.email || null,
         department: a.deptName || null,
       },
     }));
@@ -127,7 +142,7 @@ export class LiveMeetingState {
     const next = { ...this.pinfo.get(pid), ...changed };
     this.pinfo.set(pid, next);
     if (next.HAND === "1") {
-      if (!this.handSince.has(pid)) this.handSince.set(pid, now);
+      if (!this.handSince.has(pid)) this.handSince.set(pid, { at: now, before: this.watchStartedAt === null });
     } else this.handSince.delete(pid);
     const mapped = toParticipant(pid, next, this.handSince.get(pid));
     const before = this.mapped.get(pid);
@@ -143,11 +158,12 @@ export class LiveMeetingState {
 }
 
 function attendeeKey(a: Attendee): string {
-  return a.accountId ?? `${a.name}|${a.phone}`;
+  return a.accountId ?? a.userUUID ?? a.phone ?? a.name;
 }
 
-export function toParticipant(pid: string, p: Pinfo, handSince: number | undefined): Participant {
+export function toParticipant(pid: string, p: Pinfo, hand: HandUp | undefined): Participant {
   const joined = Number(p.ADDTIME);
+  const handUp = p.HAND === "1" && hand !== undefined;
   return {
     pid,
     name: p.NAME?.trim() || p.TEL || pid,
@@ -155,10 +171,16 @@ export function toParticipant(pid: string, p: Pinfo, handSince: number | undefin
     state: STATE[p.STATE ?? "0"] ?? "in-meeting",
     muted: p.MUTE === "1",
     handRaised: p.HAND === "1",
-    video: p.VIDEO === "1",
+    // VIDEO says the site can send video; CAMERASTATE says the camera is on (D-1514, PY real_time_participant.py).
+    camera: p.CAMERASTATE === undefined ? null : p.CAMERASTATE === "1",
+    videoSite: p.VIDEO === "1",
     sharing: p.SHARE === "1",
     joinedAt: Number.isFinite(joined) && joined > 0 ? iso(joined) : null,
-    handRaisedAt: p.HAND === "1" && handSince !== undefined ? iso(handSince) : null,
-    device: p.CLIENT_LOGIN_TYPE ?? null,
+    handRaisedAt: handUp ? iso(hand.at) : null,
+    handRaisedBefore: handUp && hand.before,
+    device: p.CLIENT_LOGIN_TYPE || null,
+    account: p.ACCOUNT || p.THIRDACCOUNT || null,
+    userUUID: p.ACCOUNT_ID || null,
+    number: p.TEL || null,
   };
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { SIMULATOR_APP_AUTH, startSimulator, type Simulator } from "@/server/simulator/server";
 import type { MeetingTopicData, UpstreamLiveStatus } from "@/lib/domain/participant";
-import { MeetingWatcher } from "./meeting-watcher";
+import { MemoryHostPasswords } from "./host-passwords";
+import { DEFAULT_TIMING, MeetingWatcher } from "./meeting-watcher";
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -28,8 +29,8 @@ describe("MeetingWatcher against the simulator", () => {
       maxRetries: 1,
       requestsPerSecond: 100,
     });
-    const meeting = [...sim.world.ongoing.values()].find((m) => m.participants.size > 3 && m.participants.size < 40)!;
-    const watcher = new MeetingWatcher(huawei, meeting.conferenceID, { heartbeatMs: 300, pollMs: 200, reconcileMs: 60_000, staleAfterMs: 5_000, reconnectMaxMs: 500 });
+    const meeting = [...sim.world.ongoing.values()].find((m) => m.chairForAdmins === "clear" && m.participants.size > 3 && m.participants.size < 40)!;
+    const watcher = new MeetingWatcher(huawei, meeting.conferenceID, new MemoryHostPasswords(), { ...DEFAULT_TIMING, heartbeatMs: 300, pollMs: 200, staleAfterMs: 5_000, reconnectMaxMs: 500 });
     let latest: MeetingTopicData | undefined;
     const statuses: UpstreamLiveStatus[] = [];
     watcher.on("update", (d) => (latest = d));

@@ -1,10 +1,12 @@
 import { EventEmitter } from "node:events";
 import { toMeeting } from "@/lib/domain/meeting";
-import type { MeetingTopicData, UpstreamLiveStatus } from "@/lib/domain/participant";
+import type { MeetingTopicData, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { HuaweiClient } from "@/lib/huawei/client";
-import { MEETING_OVER_CODES } from "@/lib/huawei/error-codes";
+import { HOST_PASSWORD_REFUSED, MEETING_OVER_CODES } from "@/lib/huawei/error-codes";
+import type { ConferenceInfo } from "@/lib/huawei/schemas";
 import { MeetingEventSocket } from "@/lib/huawei/event-socket";
 import { logger } from "@/lib/logger";
+import type { HostPasswords } from "./host-passwords";
 import { LiveMeetingState } from "./live-meeting-state";
 
 export interface WatcherTiming {
@@ -18,13 +20,15 @@ export interface WatcherTiming {
   staleAfterMs: number;
   /** Ceiling of the reconnect backoff. */
   reconnectMaxMs: number;
+  /** While a meeting cannot be watched (no host password), one new try this often; at once when a password is given. */
+  unavailableRetryMs: number;
 }
 
-export const DEFAULT_TIMING: WatcherTiming = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000 };
+export const DEFAULT_TIMING: WatcherTiming = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000, unavailableRetryMs: 60_000 };
 
 interface WatcherEvents {
   update: [MeetingTopicData, number];
-  status: [UpstreamLiveStatus, number];
+  status: [UpstreamLiveStatus, number, UnavailableReason | undefined];
 }
 
 interface ApiErrorLike {
@@ -34,6 +38,13 @@ interface ApiErrorLike {
 
 const isEnded = (e: unknown) => MEETING_OVER_CODES.has((e as ApiErrorLike)?.code ?? "");
 const isAuth = (e: unknown) => (e as ApiErrorLike)?.status === 401;
+const isRefused = (e: unknown) => (e as ApiErrorLike)?.code === HOST_PASSWORD_REFUSED;
+
+/** The chair password in confDetail, when Huawei gave it in clear (not `******`, empty or absent). */
+export function clearChairPassword(conference: ConferenceInfo): string | undefined {
+  const password = conference.passwordEntry?.find((p) => p.conferenceRole === "chair")?.password;
+  return password && !/^\*+$/.test(password) ? password : undefined;
+}
 
 /**
  * Watches one meeting upstream for everyone: push first (one event socket), realTimeInfo polling
@@ -44,6 +55,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   readonly state: LiveMeetingState;
   status: UpstreamLiveStatus = "polling";
   statusSince = Date.now();
+  statusReason: UnavailableReason | undefined;
   private chairPassword = "";
   private confToken = "";
   private wsUrl = "";
@@ -54,14 +66,23 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   private attempts = 0;
   private lastFresh = 0;
   private stopped = false;
+  private retryTimer?: NodeJS.Timeout;
+  private readonly offPasswordSet: () => void;
 
   constructor(
     private readonly huawei: HuaweiClient,
     readonly conferenceID: string,
+    private readonly passwords: HostPasswords,
     private readonly timing: WatcherTiming = DEFAULT_TIMING,
   ) {
     super();
     this.state = new LiveMeetingState(conferenceID);
+    // Someone gave the host password (here or on another instance): try again now, not in a minute.
+    this.offPasswordSet = passwords.onSet((id) => {
+      if (id !== this.conferenceID || this.status !== "unavailable" || this.stopped) return;
+      clearTimeout(this.retryTimer);
+      void this.start();
+    });
   }
 
   async start(): Promise<void> {
@@ -69,8 +90,23 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
       const { conference } = await this.huawei.meetingDetail({ queryAll: true }, this.conferenceID);
       const m = toMeeting(conference);
       this.state.meeting = { ...this.state.meeting, subject: m.subject, hostName: m.hostName, startTime: m.startTime, endTime: m.endTime, recording: m.recording };
-      this.chairPassword = conference.passwordEntry?.find((p) => p.conferenceRole === "chair")?.password ?? "";
-      await this.acquireToken();
+      // Huawei gives the chair password in clear to the meeting's creator and host; an admin may get "******" or nothing.
+      const fromDetail = clearChairPassword(conference);
+      const password = fromDetail ?? (await this.passwords.get(this.conferenceID));
+      if (this.stopped) return;
+      if (!password) return this.unavailable("host_password_withheld");
+      this.chairPassword = password;
+      try {
+        await this.acquireToken();
+      } catch (error) {
+        if (!isRefused(error)) throw error;
+        // A password someone gave is wrong (or was changed): forget it, so the page asks again.
+        if (!fromDetail) await this.passwords.forget(this.conferenceID);
+        return this.unavailable("host_password_refused");
+      }
+      if (this.stopped) return;
+      this.statusReason = undefined;
+      this.setStatus("polling");
       await this.poll();
       this.every(this.timing.reconcileMs, () => this.status === "live" && this.poll());
       this.every(Math.min(5_000, this.timing.staleAfterMs), () => this.checkStale());
@@ -85,12 +121,21 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
 
   stop(): void {
     this.stopped = true;
+    this.offPasswordSet();
     this.socket?.removeAllListeners();
     this.socket?.close();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     clearInterval(this.pollTimer);
     this.removeAllListeners();
+  }
+
+  /** The meeting cannot be watched: say why, and try again at most once a minute (or when a password is given). */
+  private unavailable(reason: UnavailableReason): void {
+    logger.info({ conferenceID: this.conferenceID, reason }, "meeting cannot be watched live");
+    this.setStatus("unavailable", reason);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = this.later(this.timing.unavailableRetryMs, () => void this.start());
   }
 
   private async acquireToken(): Promise<void> {
@@ -182,6 +227,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
 
   private end(): void {
     if (this.stopped || this.status === "ended") return;
+    void this.passwords.forget(this.conferenceID).catch(() => undefined);
     this.state.meeting = { ...this.state.meeting, state: "ended" };
     this.publish();
     this.setStatus("ended");
@@ -195,11 +241,12 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     this.emit("update", this.state.snapshot(), this.state.sourceTime || Date.now());
   }
 
-  private setStatus(status: UpstreamLiveStatus): void {
-    if (this.status === status) return;
+  private setStatus(status: UpstreamLiveStatus, reason?: UnavailableReason): void {
+    if (this.status === status && this.statusReason === reason) return;
     this.status = status;
+    this.statusReason = reason;
     this.statusSince = Date.now();
-    this.emit("status", status, this.statusSince);
+    this.emit("status", status, this.statusSince, reason);
   }
 
   private later(ms: number, fn: () => void): NodeJS.Timeout {

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { viewerFromCookieHeader, type Viewer } from "@/lib/auth/session";
 import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
-import { subscriptionSchema, type Subscription, type UpstreamLiveStatus } from "@/lib/domain/participant";
+import { subscriptionSchema, type StatusEvent, type Subscription, type UnavailableReason, type UpstreamLiveStatus } from "@/lib/domain/participant";
 import { MeetingWatcher, type WatcherTiming } from "@/lib/live/meeting-watcher";
 import { logger } from "@/lib/logger";
 import { scopeKey } from "@/lib/meetings/viewer-scope";
@@ -24,8 +24,9 @@ export interface RelayOptions {
 interface Source {
   status: UpstreamLiveStatus;
   statusSince: number;
+  statusReason?: UnavailableReason;
   on(event: "update", fn: (data: never, sourceTime: number) => void): unknown;
-  on(event: "status", fn: (status: UpstreamLiveStatus, since: number) => void): unknown;
+  on(event: "status", fn: (status: UpstreamLiveStatus, since: number, reason?: UnavailableReason) => void): unknown;
   start(): unknown;
   stop(): void;
 }
@@ -44,10 +45,14 @@ interface Topic {
 
 type Ack = (answer: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;
 
-/** Reply of the upstream owner to another instance asking for a topic's state. */
+/** Reply of the upstream owner to another instance asking for a topic's state (no snapshot before its first data). */
 interface RemoteState {
-  snapshot: unknown;
-  status: { upstream: UpstreamLiveStatus; since: number };
+  snapshot?: unknown;
+  status: Pick<StatusEvent, "upstream" | "since" | "reason">;
+}
+
+function statusOf(source: Source): RemoteState["status"] {
+  return { upstream: source.status, since: source.statusSince, ...(source.statusReason ? { reason: source.statusReason } : {}) };
 }
 
 /**
@@ -88,8 +93,7 @@ export class Relay {
     // Another instance asks for the state of a topic this one watches upstream.
     this.io.on("mm:state", (key: string, reply: (state: RemoteState | null) => void) => {
       const topic = this.topics.get(key);
-      const snapshot = topic?.source ? topic.channel.snapshot() : undefined;
-      reply(topic?.source && snapshot ? { snapshot, status: { upstream: topic.source.status, since: topic.source.statusSince } } : null);
+      reply(topic?.source ? { snapshot: topic.channel.snapshot(), status: statusOf(topic.source) } : null);
     });
   }
 
@@ -165,7 +169,7 @@ export class Relay {
     const channel = newChannel(ref);
     const makeSource = (): Source =>
       sub.topic === "meeting"
-        ? new MeetingWatcher(this.services.huawei, sub.conferenceID, this.opts.timing)
+        ? new MeetingWatcher(this.services.huawei, sub.conferenceID, this.services.hostPasswords, this.opts.timing)
         : new MeetingsFeed(this.services.meetings, viewer, this.opts.listPollMs, this.opts.timing.staleAfterMs);
     topic = { key, ref, room: key, channel, viewers: new Set(), makeSource };
     this.topics.set(key, topic);
@@ -199,8 +203,8 @@ export class Relay {
       this.io.to(topic.room).emit(out.event, out.payload);
       this.leases.saveSeq(topic.key, topic.channel.seq);
     });
-    source.on("status", (upstream: UpstreamLiveStatus, since: number) => {
-      this.io.to(topic.room).emit("status", { ...topic.ref, upstream, since });
+    source.on("status", (upstream: UpstreamLiveStatus, since: number, reason?: UnavailableReason) => {
+      this.io.to(topic.room).emit("status", { ...topic.ref, upstream, since, ...(reason ? { reason } : {}) });
     });
     source.start();
   }
@@ -213,14 +217,15 @@ export class Relay {
 
   /** Sends a socket the topic's current state, from this instance or from the one watching it. */
   private async sendState(socket: Socket, topic: Topic): Promise<void> {
-    const local = topic.source ? topic.channel.snapshot() : undefined;
-    if (local && topic.source) {
-      socket.emit("snapshot", local);
-      socket.emit("status", { ...topic.ref, upstream: topic.source.status, since: topic.source.statusSince });
+    if (topic.source) {
+      // Before its first data (or when it cannot watch at all) the source still has a status to tell.
+      const local = topic.channel.snapshot();
+      if (local) socket.emit("snapshot", local);
+      socket.emit("status", { ...topic.ref, ...statusOf(topic.source) });
       return;
     }
     // Starting here, or alone: the watcher's first update reaches the room as a snapshot.
-    if (topic.source || !this.leases.clustered) return;
+    if (!this.leases.clustered) return;
     try {
       const replies = (await Promise.race([
         this.io.serverSideEmitWithAck("mm:state", topic.key),
@@ -228,7 +233,7 @@ export class Relay {
       ])) as (RemoteState | null)[];
       const state = replies.find((r) => r);
       if (state) {
-        socket.emit("snapshot", state.snapshot);
+        if (state.snapshot) socket.emit("snapshot", state.snapshot);
         socket.emit("status", { ...topic.ref, ...state.status });
       }
     } catch {

@@ -9,11 +9,16 @@ const person = (i: number, over: Partial<Participant> = {}): Participant => ({
   state: "in-meeting",
   muted: true,
   handRaised: false,
-  video: false,
+  camera: false,
+  videoSite: true,
   sharing: false,
   joinedAt: "2026-11-21T10:00:00.000Z",
   handRaisedAt: null,
+  handRaisedBefore: false,
   device: "Desktop",
+  account: `user${i}`,
+  userUUID: null,
+  number: null,
   ...over,
 });
 const data = (participants: Participant[], over: Partial<MeetingTopicData> = {}): MeetingTopicData => ({

@@ -41,7 +41,12 @@ export function randomPerson(rng: Random): PersonName {
   return { name: `${first} ${last}`, account: `${first}.${last}`.toLowerCase() };
 }
 
-/** Huawei masks the middle of phone numbers in most outputs ("+99111****815"). */
-export function maskedPhone(rng: Random): string {
-  return `+8613${rng.digits(1)}****${rng.digits(4)}`;
+/** A number as Huawei's examples show them ("+991116003815"). */
+export function phoneNumber(rng: Random): string {
+  return `+99111${rng.digits(7)}`;
+}
+
+/** Huawei masks the middle of numbers in realTimeInfo and invitee summaries ("+99111****815"). */
+export function masked(number: string): string {
+  return number.length > 9 ? `${number.slice(0, 6)}****${number.slice(-3)}` : number;
 }

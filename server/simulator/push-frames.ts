@@ -1,27 +1,34 @@
+import { masked } from "./names";
 import type { Random } from "./random";
-import type { SimMeeting, SimParticipant } from "./world";
+import type { SimMeeting, SimParticipant } from "./types";
 
 const b = (v: boolean) => (v ? "1" : "0");
+const LOGIN_TYPE: Record<SimParticipant["device"], string> = { soft: "Desktop", web: "Desktop", mobile: "Mobile", terminal: "OtherType" };
 
-/** A participant as ParticipantsNotify's pinfoMap: every value a string. */
+/**
+ * A participant as ParticipantsNotify's pinfoMap (D-1514): every value a string. VIDEO says the
+ * site can send video, CAMERASTATE whether its camera is on; the two are independent.
+ */
 export function pinfoMap(p: SimParticipant): Record<string, string> {
   return {
     NAME: p.name,
-    TEL: p.phone,
+    TEL: p.number,
     ROLE: p.role === "host" ? "1" : "0",
     IS_COHOST: b(p.role === "cohost"),
     STATE: "0",
     HAND: b(p.hand),
     MUTE: b(p.muted),
-    VIDEO: b(p.video),
-    CAMERASTATE: b(p.video),
+    VIDEO: b(p.videoSite),
+    CAMERASTATE: b(p.camera),
     SHARE: b(p.sharing),
     ADDTIME: String(p.joinedAt),
-    CLIENT_LOGIN_TYPE: p.device === "Mobile client" ? "Mobile" : "Desktop",
+    CLIENT_LOGIN_TYPE: LOGIN_TYPE[p.device],
+    ACCOUNT: p.account ?? "",
+    THIRDACCOUNT: p.account ?? "",
     ACCOUNT_ID: p.userUUID ?? "",
     BROADCAST: "0",
     ROLLCALL: "0",
-    ANONYMOUS: "0",
+    ANONYMOUS: p.account ? "0" : "1",
   };
 }
 
@@ -78,14 +85,16 @@ export function confDynamicInfo(meeting: SimMeeting, state: "Created" | "Destroy
   };
 }
 
+/** AttendeesNotify (D-1515): the number is `participantID`; `phone` comes masked. */
 export function attendeesData(meeting: SimMeeting) {
   return meeting.invitees.map((i) => ({
     mode: 0,
     userUUID: i.userUUID ?? "",
     participantID: i.participantID,
     name: i.name,
-    phone: i.phone,
+    phone: masked(i.participantID),
     accountId: i.accountId ?? "",
+    email: i.email ?? "",
     role: 0,
     isMute: 0,
     isAutoInvite: 0,
@@ -94,12 +103,12 @@ export function attendeesData(meeting: SimMeeting) {
   }));
 }
 
-/** realTimeInfo's answer: integers where the push channel has strings. */
+/** realTimeInfo's answer (§4): integers where the push channel has strings, numbers masked, `video` the site's capability. */
 export function realTimeInfo(meeting: SimMeeting) {
   const ps = [...meeting.participants.values()];
   return {
-    attendees: meeting.invitees.map((i) => ({ accountID: i.accountId ?? "", userUUID: i.userUUID ?? "", name: i.name, phone: i.phone })),
-    participants: ps.map((p) => ({ pid: p.pid, name: p.name, phone: p.phone, state: 0, video: p.video ? 1 : 0, mute: p.muted ? 1 : 0, hand: p.hand ? 1 : 0 })),
+    attendees: meeting.invitees.map((i) => ({ accountID: i.accountId ?? "", userUUID: i.userUUID ?? "", name: i.name, phone: masked(i.participantID) })),
+    participants: ps.map((p) => ({ pid: p.pid, name: p.name, phone: masked(p.number), state: 0, video: p.videoSite ? 1 : 0, mute: p.muted ? 1 : 0, hand: p.hand ? 1 : 0 })),
     confInfo: {
       chairID: ps.find((p) => p.role === "host")?.pid ?? "",
       coHosts: ps.filter((p) => p.role === "cohost").map((p) => p.pid),

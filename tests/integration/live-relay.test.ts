@@ -47,14 +47,15 @@ async function client(cookie = adminCookie): Promise<LiveClient> {
 /** A meeting of a given size that no other test touches. */
 const used = new Set<string>();
 function meeting(min = 3, max = 60): SimMeeting {
-  const m = [...sim.world.ongoing.values()].find((x) => !used.has(x.conferenceID) && x.participants.size >= min && x.participants.size <= max)!;
+  // Meetings whose chair password Huawei withholds from admins have tests of their own.
+  const m = [...sim.world.ongoing.values()].find((x) => !used.has(x.conferenceID) && x.chairForAdmins === "clear" && x.participants.size >= min && x.participants.size <= max)!;
   used.add(m.conferenceID);
   return m;
 }
 
 function expectSameAsSimulator(c: LiveClient, m: SimMeeting): void {
-  const got = [...c.meeting.rows.values()].map((p) => [p.pid, p.muted, p.handRaised, p.video] as const).sort();
-  const want = [...m.participants.values()].map((p) => [p.pid, p.muted, p.hand, p.video] as const).sort();
+  const got = [...c.meeting.rows.values()].map((p) => [p.pid, p.muted, p.handRaised, p.camera, p.videoSite] as const).sort();
+  const want = [...m.participants.values()].map((p) => [p.pid, p.muted, p.hand, p.camera, p.videoSite] as const).sort();
   expect(got).toEqual(want);
 }
 
@@ -89,19 +90,19 @@ describe("meeting topic", () => {
     expect(Date.now() - patch.sourceTime).toBeLessThan(5_000);
   });
 
-  it("keeps hand, video, sharing, role, joins and leaves in step", async () => {
+  it("keeps hand, camera, sharing, role, joins and leaves in step", async () => {
     const m = meeting();
     const c = await client();
     await c.subscribe({ topic: "meeting", conferenceID: m.conferenceID });
     await eventually(() => c.status === "live" && sameAsSimulator(c, m));
     const p = someone(m);
-    sim.world.changeParticipant(m, p.pid, { hand: true, video: true, sharing: true, role: "cohost" });
+    sim.world.changeParticipant(m, p.pid, { hand: true, videoSite: true, camera: true, sharing: true, role: "cohost" });
     const guest = sim.world.join(m, { name: "Late Guest" });
     const leaver = [...m.participants.values()].find((x) => x.role === "participant" && x.pid !== p.pid)!;
     sim.world.leave(m, leaver.pid);
     await eventually(() => {
       const got = c.meeting.rows.get(p.pid);
-      return Boolean(got?.handRaised && got.video && got.sharing && got.role === "cohost" && got.handRaisedAt) && c.meeting.rows.has(guest.pid) && !c.meeting.rows.has(leaver.pid);
+      return Boolean(got?.handRaised && got.camera && got.sharing && got.role === "cohost" && got.handRaisedAt) && c.meeting.rows.has(guest.pid) && !c.meeting.rows.has(leaver.pid);
     }, 3_000, "changes");
     expect(c.meeting.rows.get(guest.pid)?.name).toBe("Late Guest");
   });
@@ -156,7 +157,7 @@ describe("meeting topic", () => {
     await eventually(() => c.status === "polling", 3_000, "heartbeat loss noticed");
     await eventually(() => c.status === "live" && sim.events.connections > connections, 10_000, "reconnected");
     const p = someone(m);
-    sim.world.changeParticipant(m, p.pid, { video: !p.video });
+    sim.world.changeParticipant(m, p.pid, { videoSite: true, camera: !p.camera });
     await eventually(() => sameAsSimulator(c, m), 3_000, "same state");
   });
 

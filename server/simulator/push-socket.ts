@@ -3,7 +3,8 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { ConfTokenStore } from "./conf-tokens";
 import { attendeesData, confBasicInfo, confDynamicInfo, FrameFactory, pinfoMap } from "./push-frames";
-import type { World, SimMeeting, SimParticipant } from "./world";
+import type { SimMeeting, SimParticipant } from "./types";
+import type { World } from "./world";
 
 export const WS_PATH = "/cms/open/websocket/confctl/increment/conn";
 
@@ -24,7 +25,7 @@ interface Session {
  * The meeting-control push channel (§7): checks the one-time token, takes Subscribe, sends full
  * frames and then increments driven by the world, echoes HeartBeat, and closes when the meeting ends.
  */
-export class EventSocketServer {
+export class PushSocketServer {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Set<Session>();
   private refuseNext = 0;

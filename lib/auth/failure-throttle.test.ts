@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { LoginThrottle } from "./login-throttle";
+import { FailureThrottle } from "./failure-throttle";
 
-describe("LoginThrottle", () => {
+describe("FailureThrottle", () => {
   it("refuses a username after too many failures until the window has passed", () => {
-    const t = new LoginThrottle(3, 60_000);
+    const t = new FailureThrottle(3, 60_000);
     t.failed("Bob", 0);
     t.failed("bob", 1_000);
     expect(t.retryAfterMs("bob", 2_000)).toBe(0);
@@ -13,7 +13,7 @@ describe("LoginThrottle", () => {
   });
 
   it("forgets failures after a success", () => {
-    const t = new LoginThrottle(2, 60_000);
+    const t = new FailureThrottle(2, 60_000);
     t.failed("bob", 0);
     t.succeeded("bob");
     t.failed("bob", 1);

@@ -1,0 +1,26 @@
+import type { ConfTokenStore } from "./conf-tokens";
+import type { FaultBook } from "./faults";
+import type { PushSocketServer } from "./push-socket";
+import type { TokenStore } from "./token-store";
+import type { World } from "./world";
+
+export interface SimulatorCredentials {
+  appId: string;
+  appKey: string;
+  account: string;
+  password: string;
+}
+
+/** What every API area of the simulator shares: the world, the token stores, the push sockets. */
+export interface SimContext {
+  credentials: SimulatorCredentials;
+  world: World;
+  tokens: TokenStore;
+  confTokens: ConfTokenStore;
+  faults: FaultBook;
+  events: PushSocketServer;
+  /** Calls per "METHOD path" since start or the last reset. */
+  stats: Map<string, number>;
+  /** The base URL of the push socket, known once the server listens. */
+  wsBase(): string;
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import type { SimContext } from "./context";
+import { faultSchema } from "./faults";
+import { SimError, type RouteTable, type SimRequest } from "./http";
+import type { SimMeeting } from "./types";
+
+const participantChangeSchema = z
+  .object({
+    muted: z.boolean(),
+    hand: z.boolean(),
+    camera: z.boolean(),
+    videoSite: z.boolean(),
+    sharing: z.boolean(),
+    role: z.enum(["host", "cohost", "participant"]),
+  })
+  .partial()
+  .strict();
+
+const joinSchema = z.object({
+  name: z.string().min(1),
+  number: z.string().optional(),
+  account: z.string().optional(),
+  userUUID: z.string().optional(),
+});
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new SimError(400, "SIM.400", z.prettifyError(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * The test and demo control surface, `/__sim/*`: fault injection, token expiry, the world's size,
+ * and one meeting's people, end and chair password. Never part of Huawei's API.
+ */
+export function simRoutes(ctx: SimContext, languages: Map<string, string>): RouteTable {
+  const { world, faults, tokens, confTokens, events, stats } = ctx;
+  return {
+    "POST /__sim/ws": (req) => {
+      const f = parse(z.object({ action: z.enum(["drop", "silence", "refuse"]), conferenceID: z.string().optional(), count: z.number().int().min(1).optional() }), req.body);
+      return { affected: events.fault(f.action, f.conferenceID, f.count) };
+    },
+    "GET /__sim/ws": (req) => ({ open: events.openSessions(req.query.get("conferenceID") ?? undefined), connections: events.connections }),
+    "POST /__sim/expire-conf-tokens": () => {
+      confTokens.expireAll();
+      return {};
+    },
+    "GET /__sim/meetings": () =>
+      [...world.ongoing.values()].map((m) => ({ conferenceID: m.conferenceID, subject: m.subject, participants: m.participants.size, chairForAdmins: m.chairForAdmins })),
+    "GET /__sim/info": () => ({ appId: ctx.credentials.appId, account: ctx.credentials.account, ongoing: world.ongoing.size, history: world.history.length }),
+    "GET /__sim/stats": () => Object.fromEntries(stats),
+    "POST /__sim/stats/reset": () => {
+      stats.clear();
+      return {};
+    },
+    /** The Accept-Language of the latest call per "METHOD path" ("" when none was sent). */
+    "GET /__sim/languages": () => Object.fromEntries(languages),
+    "POST /__sim/faults": (req) => {
+      faults.add(parse(faultSchema, req.body));
+      return {};
+    },
+    "DELETE /__sim/faults": () => {
+      faults.clear();
+      return {};
+    },
+    "POST /__sim/expire-tokens": () => {
+      tokens.expireAll();
+      return {};
+    },
+    "POST /__sim/ongoing": (req) => {
+      const { count } = parse(z.object({ count: z.number().int().min(0).max(5000) }), req.body);
+      world.setOngoing(count);
+      return { ongoing: world.ongoing.size };
+    },
+  };
+}
+
+/** `/__sim/meetings/{id}[/participants/{pid} | /join | /end | /chair-password]`. */
+export function meetingControl(ctx: SimContext, req: SimRequest): unknown {
+  const m = /^\/__sim\/meetings\/([^/]+)(?:\/(participants)\/([^/]+)|\/(join|end|chair-password))?$/.exec(req.path);
+  if (!m) throw new SimError(404, "SIM.404", "no such simulator control");
+  const { world } = ctx;
+  const meeting: SimMeeting | undefined = world.ongoing.get(m[1]!);
+  if (!meeting) throw new SimError(404, "SIM.404", "no such ongoing meeting");
+  const [, , participants, pid, action] = m;
+  if (req.method === "GET" && !participants && !action) {
+    return { conferenceID: meeting.conferenceID, subject: meeting.subject, participants: [...meeting.participants.values()], invitees: meeting.invitees, chairPassword: meeting.chairPassword, chairForAdmins: meeting.chairForAdmins };
+  }
+  if (req.method === "POST" && action === "end") {
+    world.endMeeting(meeting);
+    return {};
+  }
+  if (req.method === "POST" && action === "join") {
+    return world.join(meeting, parse(joinSchema, req.body));
+  }
+  if (req.method === "POST" && action === "chair-password") {
+    // What an admin's confDetail shows of the chair password: in clear, "******" or nothing.
+    meeting.chairForAdmins = parse(z.object({ forAdmins: z.enum(["clear", "masked", "absent"]) }), req.body).forAdmins;
+    return { chairForAdmins: meeting.chairForAdmins };
+  }
+  if (participants && req.method === "DELETE") return { left: world.leave(meeting, pid!) };
+  if (participants && req.method === "POST") {
+    const p = world.changeParticipant(meeting, pid!, parse(participantChangeSchema, req.body));
+    if (!p) throw new SimError(404, "SIM.404", "no such participant");
+    return p;
+  }
+  throw new SimError(405, "SIM.405", "method not allowed");
+}
