@@ -54,4 +54,35 @@ describe("MeetingWatcher against the simulator", () => {
       watcher.stop();
     }
   });
+
+  it("does not loop upstream when Huawei withholds the host password, and starts at once when one is given", async () => {
+    const huawei = new HuaweiClient({ baseUrl: sim.url, auth: SIMULATOR_APP_AUTH, timeoutMs: 2_000, maxRetries: 1, requestsPerSecond: 100 });
+    const meeting = [...sim.world.ongoing.values()].find((m) => m.participants.size > 3 && m.participants.size < 40 && m.chairForAdmins === "clear")!;
+    meeting.chairForAdmins = "masked";
+    const passwords = new MemoryHostPasswords();
+    const watcher = new MeetingWatcher(huawei, meeting.conferenceID, passwords, { ...DEFAULT_TIMING, unavailableRetryMs: 60_000 });
+    const statuses: [UpstreamLiveStatus, string | undefined][] = [];
+    watcher.on("status", (s, _since, reason) => statuses.push([s, reason]));
+    const calls = (path: string) => sim.stats.get(`GET /v1/mmc/${path}`) ?? 0;
+    try {
+      const [tokenBefore, detailBefore] = [calls("control/conferences/token"), calls("management/conferences/confDetail")];
+      void watcher.start();
+      await until(() => watcher.status === "unavailable");
+      expect(watcher.statusReason).toBe("host_password_withheld");
+      await new Promise((r) => setTimeout(r, 1_500));
+      // No control-token call without a password, and no second confDetail within the minute.
+      expect(calls("control/conferences/token") - tokenBefore).toBe(0);
+      expect(calls("management/conferences/confDetail") - detailBefore).toBe(1);
+
+      await passwords.set(meeting.conferenceID, "000000");
+      await until(() => watcher.statusReason === "host_password_refused");
+      expect(await passwords.get(meeting.conferenceID)).toBeUndefined();
+
+      await passwords.set(meeting.conferenceID, meeting.chairPassword);
+      await until(() => watcher.status === "live");
+      expect(statuses.map(([s, r]) => (r ? `${s}:${r}` : s))).toEqual(["unavailable:host_password_withheld", "unavailable:host_password_refused", "polling", "live"]);
+    } finally {
+      watcher.stop();
+    }
+  });
 });
