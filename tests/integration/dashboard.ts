@@ -93,6 +93,10 @@ export class Browser {
     return fetch(`${this.base}${pathname}`, { headers: { cookie: this.cookie } });
   }
 
+  post(pathname: string, body: unknown): Promise<Response> {
+    return fetch(`${this.base}${pathname}`, { method: "POST", headers: { cookie: this.cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+  }
+
   /** Signs out, and keeps whatever cookie the server then sets (as a browser would). */
   async logout(): Promise<Response> {
     const res = await fetch(`${this.base}/api/auth/logout`, { method: "POST", headers: { cookie: this.cookie } });
