@@ -97,6 +97,8 @@ describe("Huawei fidelity", () => {
   it("says plainly when Huawei withholds the host password, does not loop, and goes live once an admin gives it", async () => {
     const m = meeting();
     m.chairForAdmins = "masked";
+    // A password no log line could hold by chance, to check that none holds it.
+    m.chairPassword = "Chair-Pw-Q7xK2";
     const tokenCalls = calls("GET /v1/mmc/control/conferences/token");
     const c = await watch(m);
     await eventually(() => c.status === "unavailable", 10_000, "unavailable");
