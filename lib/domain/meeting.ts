@@ -67,6 +67,12 @@ const STATES: Record<string, Meeting["state"]> = {
   Destroyed: "ended",
 };
 
+/** The chair password in confDetail, when Huawei gave it in clear (not `******`, empty or absent). */
+export function clearChairPassword(conference: ConferenceInfo): string | undefined {
+  const password = conference.passwordEntry?.find((p) => p.conferenceRole === "chair")?.password;
+  return password && !/^\*+$/.test(password) ? password : undefined;
+}
+
 /** A past meeting: Huawei's history items carry no conferenceState, and a past meeting has ended. */
 export function toPastMeeting(c: ConferenceInfo): Meeting {
   return { ...toMeeting(c), state: "ended" };

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildAttendance } from "@/lib/domain/attendance";
-import { toAttendee, toMeeting, toPastMeeting } from "@/lib/domain/meeting";
+import { clearChairPassword, toAttendee, toMeeting, toPastMeeting } from "@/lib/domain/meeting";
 import { missingInvitees } from "@/lib/domain/presence";
 import { LiveMeetingState } from "@/lib/live/live-meeting-state";
-import { clearChairPassword } from "@/lib/live/meeting-watcher";
 import { pushFrameSchema, realTimeInfoSchema } from "./control-schemas";
 import { readErrorBody } from "./error-body";
 import { attendeeRecordListSchema, conferenceListSchema, confDetailSchema } from "./schemas";

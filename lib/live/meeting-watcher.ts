@@ -1,9 +1,8 @@
 import { EventEmitter } from "node:events";
-import { toMeeting } from "@/lib/domain/meeting";
+import { clearChairPassword, toMeeting } from "@/lib/domain/meeting";
 import type { MeetingTopicData, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import { HOST_PASSWORD_REFUSED, MEETING_OVER_CODES } from "@/lib/huawei/error-codes";
-import type { ConferenceInfo } from "@/lib/huawei/schemas";
 import { MeetingEventSocket } from "@/lib/huawei/event-socket";
 import { logger } from "@/lib/logger";
 import type { HostPasswords } from "./host-passwords";
@@ -40,11 +39,6 @@ const isEnded = (e: unknown) => MEETING_OVER_CODES.has((e as ApiErrorLike)?.code
 const isAuth = (e: unknown) => (e as ApiErrorLike)?.status === 401;
 const isRefused = (e: unknown) => (e as ApiErrorLike)?.code === HOST_PASSWORD_REFUSED;
 
-/** The chair password in confDetail, when Huawei gave it in clear (not `******`, empty or absent). */
-export function clearChairPassword(conference: ConferenceInfo): string | undefined {
-  const password = conference.passwordEntry?.find((p) => p.conferenceRole === "chair")?.password;
-  return password && !/^\*+$/.test(password) ? password : undefined;
-}
 
 /**
  * Watches one meeting upstream for everyone: push first (one event socket), realTimeInfo polling
@@ -67,6 +61,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   private lastFresh = 0;
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
+  private starting?: Promise<void>;
   private readonly offPasswordSet: () => void;
 
   constructor(
@@ -85,7 +80,15 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     });
   }
 
-  async start(): Promise<void> {
+  /** Single flight: a retry timer and a password arriving at once start it only once. */
+  start(): Promise<void> {
+    this.starting ??= this.begin().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private async begin(): Promise<void> {
     try {
       const { conference } = await this.huawei.meetingDetail({ queryAll: true }, this.conferenceID);
       const m = toMeeting(conference);

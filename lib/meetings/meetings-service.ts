@@ -1,9 +1,8 @@
 import { LRUCache } from "lru-cache";
 import type { Viewer } from "@/lib/auth/session";
-import { toAttendee, toMeeting, type Attendee, type Meeting, type MeetingDetailResponse } from "@/lib/domain/meeting";
+import { clearChairPassword, toAttendee, toMeeting, type Attendee, type Meeting, type MeetingDetailResponse } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import type { HostPasswords } from "@/lib/live/host-passwords";
-import { clearChairPassword } from "@/lib/live/meeting-watcher";
 import { callerFor, scopeKey } from "./viewer-scope";
 
 export interface Snapshot<T> {
