@@ -98,7 +98,13 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
         {liveCount ? (
           <Count label={ended ? "Present at the end" : "Present"} value={counts.present} />
         ) : (
-          <Count label="Present" value={listedPresent?.count ?? null} note={listedPresent ? <DataAge fetchedAt={listedPresent.fetchedAt} staleAfterMs={60_000} /> : "not known"} />
+          <Count label="Present" value={listedPresent?.count ?? null} note={listedPresent ? (
+              <>
+                by the meetings list · <DataAge fetchedAt={listedPresent.fetchedAt} staleAfterMs={60_000} />
+              </>
+            ) : (
+              "not known"
+            )} />
         )}
         {hasLiveData && (
           <>
