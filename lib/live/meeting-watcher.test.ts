@@ -85,4 +85,23 @@ describe("MeetingWatcher against the simulator", () => {
       watcher.stop();
     }
   });
+
+  it("turns unavailable when the host changes the password mid-meeting, and recovers with the new one", async () => {
+    const huawei = new HuaweiClient({ baseUrl: sim.url, auth: SIMULATOR_APP_AUTH, timeoutMs: 2_000, maxRetries: 1, requestsPerSecond: 100 });
+    const meeting = [...sim.world.ongoing.values()].find((m) => m.participants.size > 3 && m.participants.size < 40 && m.chairForAdmins === "clear")!;
+    const watcher = new MeetingWatcher(huawei, meeting.conferenceID, new MemoryHostPasswords(), { ...DEFAULT_TIMING, heartbeatMs: 300, pollMs: 200, unavailableRetryMs: 1_500 });
+    try {
+      void watcher.start();
+      await until(() => watcher.status === "live");
+      // The token can no longer renew itself, and the password it falls back on has changed.
+      meeting.chairPassword = "changed-by-the-host";
+      sim.confTokens.expireAll();
+      await until(() => watcher.status === "unavailable");
+      expect(watcher.statusReason).toBe("host_password_refused");
+      // An admin's confDetail gives the new password in clear: the next try goes live again.
+      await until(() => watcher.status === "live", 10_000);
+    } finally {
+      watcher.stop();
+    }
+  });
 });

@@ -62,6 +62,9 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
   private starting?: Promise<void>;
+  /** The chair password came from a person (or a host's detail), not from this account's own confDetail. */
+  private passwordGiven = false;
+  private loopsStarted = false;
   private readonly offPasswordSet: () => void;
 
   constructor(
@@ -99,6 +102,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
       if (this.stopped) return;
       if (!password) return this.unavailable("host_password_withheld");
       this.chairPassword = password;
+      this.passwordGiven = !fromDetail;
       try {
         await this.acquireToken();
       } catch (error) {
@@ -111,8 +115,12 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
       this.statusReason = undefined;
       this.setStatus("polling");
       await this.poll();
-      this.every(this.timing.reconcileMs, () => this.status === "live" && this.poll());
-      this.every(Math.min(5_000, this.timing.staleAfterMs), () => this.checkStale());
+      if (!this.loopsStarted) {
+        // Once per watcher: a meeting that was unavailable for a while starts here again.
+        this.loopsStarted = true;
+        this.every(this.timing.reconcileMs, () => this.status === "live" && this.poll());
+        this.every(Math.min(5_000, this.timing.staleAfterMs), () => this.checkStale());
+      }
       await this.connect();
     } catch (error) {
       if (isEnded(error)) return this.end();
@@ -154,18 +162,37 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
       this.timers.delete(this.renewTimer);
     }
     this.renewTimer = this.later(Math.max(1_000, Math.min(lifetimeMs * 0.8, lifetimeMs - 60_000)), () =>
-      void this.acquireToken().catch((e) => (isEnded(e) ? this.end() : logger.warn({ err: (e as Error).message }, "control token renewal failed"))),
+      void this.acquireToken().catch((e) => {
+        if (isEnded(e)) return this.end();
+        if (isRefused(e)) return this.passwordRefused();
+        logger.warn({ err: (e as Error).message }, "control token renewal failed");
+      }),
     );
   }
 
+  /**
+   * The host password stopped working mid-meeting (the host changed it): stop the socket and the
+   * polling, drop a password someone gave, and wait for a new one as when it was withheld.
+   */
+  private passwordRefused(): void {
+    this.socket?.removeAllListeners();
+    this.socket?.close();
+    this.socket = undefined;
+    clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+    this.confToken = "";
+    if (this.passwordGiven) void this.passwords.forget(this.conferenceID).catch(() => undefined);
+    this.unavailable("host_password_refused");
+  }
+
   private async connect(): Promise<void> {
-    if (this.stopped) return;
+    if (this.stopped || this.status === "unavailable") return;
     let wsToken: string;
     try {
       wsToken = await this.huawei.wsToken(this.conferenceID, this.confToken);
     } catch (error) {
       if (isEnded(error)) return this.end();
-      if (isAuth(error)) await this.acquireToken().catch(() => undefined);
+      if (isAuth(error)) await this.acquireToken().catch((e) => isRefused(e) && this.passwordRefused());
       return this.reconnectLater();
     }
     const socket = new MeetingEventSocket({ wsUrl: this.wsUrl, conferenceID: this.conferenceID, wsToken, confToken: this.confToken, heartbeatMs: this.timing.heartbeatMs });
@@ -194,7 +221,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   }
 
   private reconnectLater(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.status === "unavailable") return;
     this.startPolling();
     this.later(this.backoff(), () => void this.connect());
   }
@@ -211,6 +238,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   }
 
   private async poll(): Promise<void> {
+    if (this.status === "unavailable") return;
     try {
       const rt = await this.huawei.realTimeInfo(this.conferenceID, this.confToken);
       if (this.stopped) return;
@@ -220,12 +248,12 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
       this.publish();
     } catch (error) {
       if (isEnded(error)) return this.end();
-      if (isAuth(error)) await this.acquireToken().catch(() => undefined);
+      if (isAuth(error)) await this.acquireToken().catch((e) => isRefused(e) && this.passwordRefused());
     }
   }
 
   private checkStale(): void {
-    if (this.status !== "ended" && this.lastFresh && Date.now() - this.lastFresh > this.timing.staleAfterMs && this.status !== "live") this.setStatus("stale");
+    if (this.status !== "ended" && this.status !== "unavailable" && this.lastFresh && Date.now() - this.lastFresh > this.timing.staleAfterMs && this.status !== "live") this.setStatus("stale");
   }
 
   private end(): void {
