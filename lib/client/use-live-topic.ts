@@ -33,8 +33,8 @@ export function useLiveTopic<S extends Pick<TopicStore<never, object>, "applySna
     const mine = (ev: { topic: string; conferenceID?: string }) => ev.topic === subscription.topic && ev.conferenceID === conferenceID;
 
     const subscribe = () => {
-      socket.emit("subscribe", subscription, (ack: { ok: boolean; error?: { message: string } }) => {
-        bump(ack.ok ? { connected: true, error: null } : { error: ack.error?.message ?? "The subscription was refused." });
+      socket.emit("subscribe", subscription, (ack) => {
+        bump(ack.ok ? { connected: true, error: null } : { error: ack.error.message });
       });
     };
     const onSnapshot = (ev: SnapshotEvent) => {

@@ -71,9 +71,13 @@ export const patchEventSchema = z.object({
   ...topicRef,
   seq: z.number().int(),
   sourceTime: z.number(),
+  /** Whole rows of the topic (Participant or Meeting) that changed. */
   upserts: z.array(z.unknown()),
   removes: z.array(z.string()),
+  /** The meeting topic's other fields, when they changed: the meeting's changed keys, the whole invitee and speaker lists. */
   meeting: z.record(z.string(), z.unknown()).optional(),
+  attendees: z.array(attendeeSchema).optional(),
+  speakers: z.array(z.string()).optional(),
 });
 export const statusEventSchema = z.object({ ...topicRef, upstream: upstreamStatusSchema, since: z.number(), reason: unavailableReasonSchema.optional() });
 export type SnapshotEvent = z.infer<typeof snapshotEventSchema>;

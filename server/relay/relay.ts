@@ -2,8 +2,9 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { viewerFromCookieHeader, type Viewer } from "@/lib/auth/session";
 import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
-import { subscriptionSchema, type StatusEvent, type Subscription, type UnavailableReason, type UpstreamLiveStatus } from "@/lib/domain/participant";
+import { subscriptionSchema, type Subscription, type UnavailableReason, type UpstreamLiveStatus } from "@/lib/domain/participant";
 import { MeetingWatcher, type WatcherTiming } from "@/lib/live/meeting-watcher";
+import type { Ack, ClientToServerEvents, InterServerEvents, RemoteState, ServerToClientEvents, SocketData } from "@/lib/live/socket-contract";
 import { logger } from "@/lib/logger";
 import { scopeKey } from "@/lib/meetings/viewer-scope";
 import type { Services } from "@/lib/services";
@@ -43,13 +44,8 @@ interface Topic {
   grace?: NodeJS.Timeout;
 }
 
-type Ack = (answer: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;
-
-/** Reply of the upstream owner to another instance asking for a topic's state (no snapshot before its first data). */
-interface RemoteState {
-  snapshot?: unknown;
-  status: Pick<StatusEvent, "upstream" | "since" | "reason">;
-}
+type RelayServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type RelaySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 function statusOf(source: Source): RemoteState["status"] {
   return { upstream: source.status, since: source.statusSince, ...(source.statusReason ? { reason: source.statusReason } : {}) };
@@ -60,7 +56,7 @@ function statusOf(source: Source): RemoteState["status"] {
  * the Redis adapter and leases, by every instance; patches fanned out through rooms.
  */
 export class Relay {
-  readonly io: Server;
+  readonly io: RelayServer;
   private readonly topics = new Map<string, Topic>();
 
   constructor(
@@ -69,7 +65,7 @@ export class Relay {
     private readonly leases: Leases,
     private readonly opts: RelayOptions,
   ) {
-    this.io = new Server(httpServer, {
+    this.io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
       path: "/socket.io",
       serveClient: false,
       // Leave other upgrades (Next's hot reload in development) alone.
@@ -91,7 +87,7 @@ export class Relay {
     });
     this.io.on("connection", (socket) => this.onConnection(socket));
     // Another instance asks for the state of a topic this one watches upstream.
-    this.io.on("mm:state", (key: string, reply: (state: RemoteState | null) => void) => {
+    this.io.on("mm:state", (key, reply) => {
       const topic = this.topics.get(key);
       reply(topic?.source ? { snapshot: topic.channel.snapshot(), status: statusOf(topic.source) } : null);
     });
@@ -108,23 +104,23 @@ export class Relay {
     await this.io.close();
   }
 
-  private onConnection(socket: Socket): void {
-    const viewer = socket.data.viewer as Viewer;
+  private onConnection(socket: RelaySocket): void {
+    const { viewer } = socket.data;
     const mine = new Set<string>();
-    socket.on("subscribe", (raw: unknown, ack?: Ack) => {
+    socket.on("subscribe", (raw, ack) => {
       void this.subscribe(socket, viewer, raw, mine).then(
         (answer) => ack?.(answer),
         (error: unknown) => ack?.({ ok: false, error: toAckError(error) }),
       );
     });
-    socket.on("unsubscribe", (raw: unknown, ack?: Ack) => {
+    socket.on("unsubscribe", (raw, ack) => {
       const sub = subscriptionSchema.safeParse(raw);
       if (!sub.success) return ack?.({ ok: false, error: { code: "bad_request", message: sub.error.issues[0]!.message } });
       const key = this.keyOf(sub.data, viewer);
       if (mine.delete(key)) this.leave(socket, key);
       ack?.({ ok: true });
     });
-    socket.on("resync", (raw: unknown) => {
+    socket.on("resync", (raw) => {
       const sub = subscriptionSchema.safeParse(raw);
       if (!sub.success) return;
       const key = this.keyOf(sub.data, viewer);
@@ -136,7 +132,8 @@ export class Relay {
     });
   }
 
-  private async subscribe(socket: Socket, viewer: Viewer, raw: unknown, mine: Set<string>) {
+  /** `raw` is whatever the client sent, typed or not: it is parsed before anything else. */
+  private async subscribe(socket: RelaySocket, viewer: Viewer, raw: unknown, mine: Set<string>): Promise<Ack> {
     const parsed = subscriptionSchema.safeParse(raw);
     if (!parsed.success) {
       return { ok: false as const, error: { code: "bad_request", message: parsed.error.issues[0]!.message } };
@@ -200,7 +197,9 @@ export class Relay {
     source.on("update", (data: never, sourceTime: number) => {
       const out = topic.channel.publish(data, sourceTime);
       if (!out) return;
-      this.io.to(topic.room).emit(out.event, out.payload);
+      const room = this.io.to(topic.room);
+      if (out.event === "snapshot") room.emit("snapshot", out.payload);
+      else room.emit("patch", out.payload);
       this.leases.saveSeq(topic.key, topic.channel.seq);
     });
     source.on("status", (upstream: UpstreamLiveStatus, since: number, reason?: UnavailableReason) => {
@@ -216,7 +215,7 @@ export class Relay {
   }
 
   /** Sends a socket the topic's current state, from this instance or from the one watching it. */
-  private async sendState(socket: Socket, topic: Topic): Promise<void> {
+  private async sendState(socket: RelaySocket, topic: Topic): Promise<void> {
     if (topic.source) {
       // Before its first data (or when it cannot watch at all) the source still has a status to tell.
       const local = topic.channel.snapshot();
@@ -241,7 +240,7 @@ export class Relay {
     }
   }
 
-  private leave(socket: Socket, key: string): void {
+  private leave(socket: RelaySocket, key: string): void {
     const topic = this.topics.get(key);
     if (!topic) return;
     topic.viewers.delete(socket.id);

@@ -1,12 +1,11 @@
-import { io, type Socket } from "socket.io-client";
-import type { PatchEvent, SnapshotEvent, StatusEvent, Subscription } from "@/lib/domain/participant";
+import { io } from "socket.io-client";
+import type { PatchEvent, StatusEvent, Subscription } from "@/lib/domain/participant";
+import type { Ack, LiveClientSocket } from "@/lib/live/socket-contract";
 import { meetingStore, meetingsStore } from "@/lib/live/stores";
-
-type Ack = { ok: true } | { ok: false; error: { code: string; message: string } };
 
 /** A socket.io subscriber as a browser tab would be: it keeps the topic's state from snapshots and patches. */
 export class LiveClient {
-  readonly socket: Socket;
+  readonly socket: LiveClientSocket;
   readonly meeting = meetingStore();
   readonly meetings = meetingsStore();
   readonly statuses: StatusEvent[] = [];
@@ -16,18 +15,18 @@ export class LiveClient {
 
   constructor(url: string, cookie: string) {
     this.socket = io(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie }, reconnection: false, forceNew: true });
-    this.socket.on("snapshot", (ev: SnapshotEvent) => {
+    this.socket.on("snapshot", (ev) => {
       this.snapshots += 1;
       this.store(ev.topic).applySnapshot(ev);
     });
-    this.socket.on("patch", (ev: PatchEvent) => {
+    this.socket.on("patch", (ev) => {
       this.patches.push({ ...ev, receivedAt: Date.now() });
       if (this.store(ev.topic).applyPatch(ev) === "gap") {
         this.gaps += 1;
-        this.socket.emit("resync", ev.topic === "meeting" ? { topic: "meeting", conferenceID: ev.conferenceID } : { topic: "meetings" });
+        this.socket.emit("resync", ev.topic === "meeting" && ev.conferenceID ? { topic: "meeting", conferenceID: ev.conferenceID } : { topic: "meetings" });
       }
     });
-    this.socket.on("status", (ev: StatusEvent) => this.statuses.push(ev));
+    this.socket.on("status", (ev) => this.statuses.push(ev));
   }
 
   private store(topic: "meeting" | "meetings") {
@@ -42,8 +41,9 @@ export class LiveClient {
     });
   }
 
+  /** Sends what a browser would, or (for the tests of bad input) anything at all. */
   subscribe(sub: Subscription | Record<string, unknown>): Promise<Ack> {
-    return this.socket.timeout(10_000).emitWithAck("subscribe", sub) as Promise<Ack>;
+    return this.socket.timeout(10_000).emitWithAck("subscribe", sub as Subscription);
   }
 
   get status(): string | undefined {
