@@ -2,6 +2,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import type { Server as HttpServer } from "node:http";
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
+import { thresholdsFromEnv } from "@/lib/domain/attention";
 import { envInt } from "@/lib/env-number";
 import { logger } from "@/lib/logger";
 import type { Services } from "@/lib/services";
@@ -32,6 +33,7 @@ export async function createRelay(
       reconnectMaxMs: envInt(env, "HUAWEI_RECONNECT_MAX_MS", 30_000),
       unavailableRetryMs: envInt(env, "UNAVAILABLE_RETRY_MS", 60_000),
     },
+    wall: { maxLive: envInt(env, "WALL_MAX_LIVE", 100), thresholds: thresholdsFromEnv(env) },
   };
   if (!redis) {
     const relay = new Relay(httpServer, services, new LocalLeases(), opts);

@@ -7,6 +7,8 @@ import { services } from "@/lib/services";
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const viewer = await currentViewer(await cookies());
   if (!viewer) redirect("/login");
+  // A wall display has no desk pages: it reads only what the wall shows.
+  if (viewer.role === "wall") redirect("/wall");
   return (
     <>
       <AppHeader username={viewer.username} role={viewer.role} simulated={services().simulated} />

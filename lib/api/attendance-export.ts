@@ -2,7 +2,7 @@ import { attendanceCsv, attendanceXlsx, exportFileName } from "@/lib/attendance/
 import { services } from "@/lib/services";
 import { z } from "zod";
 import { confUuidSchema, parseOr400, queryObject, timeZoneSchema } from "./validation";
-import { withViewer } from "./with-viewer";
+import { DESK_ROLES, withViewer } from "./with-viewer";
 
 const exportQuerySchema = z.object({ tz: timeZoneSchema });
 
@@ -26,5 +26,5 @@ export function attendanceExportRoute(format: keyof typeof FORMATS) {
         "content-disposition": `attachment; filename="${exportFileName(attendance, format)}"`,
       },
     });
-  });
+  }, DESK_ROLES);
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { PatchEvent, SnapshotEvent, StatusEvent, Subscription, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
+import { subscriptionSchema, type PatchEvent, type SnapshotEvent, type StatusEvent, type Subscription, type UnavailableReason, type UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { TopicStore } from "@/lib/live/topic-store";
 import { liveSocket } from "./live-socket";
 
@@ -23,11 +23,13 @@ export interface LiveTopicView<S> {
  */
 export function useLiveTopic<S extends Pick<TopicStore<never, object>, "applySnapshot" | "applyPatch">>(sub: Subscription, makeStore: () => S): LiveTopicView<S> {
   const [view, setView] = useState<LiveTopicView<S>>(() => ({ store: makeStore(), version: 0, upstream: null, upstreamSince: null, reason: null, connected: false, error: null }));
-  const conferenceID = sub.topic === "meeting" ? sub.conferenceID : undefined;
+  // The subscription's identity: a new object with the same content is the same topic.
+  const key = JSON.stringify(sub);
 
   useEffect(() => {
     const socket = liveSocket();
-    const subscription: Subscription = conferenceID ? { topic: "meeting", conferenceID } : { topic: "meetings" };
+    const subscription = subscriptionSchema.parse(JSON.parse(key));
+    const conferenceID = subscription.topic === "meeting" ? subscription.conferenceID : undefined;
     const store = makeStore();
     const bump = (patch: Partial<LiveTopicView<S>> = {}) => setView((v) => ({ ...v, ...patch, store, version: v.version + 1 }));
     const mine = (ev: { topic: string; conferenceID?: string }) => ev.topic === subscription.topic && ev.conferenceID === conferenceID;
@@ -72,7 +74,7 @@ export function useLiveTopic<S extends Pick<TopicStore<never, object>, "applySna
     };
     // makeStore is a module-level factory; the topic is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [conferenceID]);
+  }, [key]);
 
   return view;
 }

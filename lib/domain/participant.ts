@@ -64,7 +64,7 @@ export const unavailableReasonSchema = z.enum([
 ]);
 export type UnavailableReason = z.infer<typeof unavailableReasonSchema>;
 
-const topicRef = { topic: z.enum(["meetings", "meeting"]), conferenceID: z.string().optional() };
+const topicRef = { topic: z.enum(["meetings", "meeting", "wall"]), conferenceID: z.string().optional() };
 
 export const snapshotEventSchema = z.object({ ...topicRef, seq: z.number().int(), sourceTime: z.number(), data: z.unknown() });
 export const patchEventSchema = z.object({
@@ -87,6 +87,8 @@ export type StatusEvent = z.infer<typeof statusEventSchema>;
 /** What a client sends to `subscribe` and `unsubscribe`. */
 export const subscriptionSchema = z.discriminatedUnion("topic", [
   z.object({ topic: z.literal("meetings") }),
+  /** The wall's overview; `mask: "initials"` reduces names to initials on the server. */
+  z.object({ topic: z.literal("wall"), mask: z.enum(["none", "initials"]).default("none") }),
   z.object({ topic: z.literal("meeting"), conferenceID: z.string().regex(/^[A-Za-z0-9]{1,32}$/, "a conference ID is 1 to 32 letters and digits") }),
 ]);
 export type Subscription = z.infer<typeof subscriptionSchema>;

@@ -130,6 +130,11 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     }
   }
 
+  /** Some upstream data has arrived (a full list, or a poll). */
+  get hasData(): boolean {
+    return this.lastFresh > 0;
+  }
+
   stop(): void {
     this.stopped = true;
     this.offPasswordSet();

@@ -1,4 +1,5 @@
 import type { Attendee, Meeting } from "@/lib/domain/meeting";
+import { wallTopicDataSchema, type MeetingSummary } from "@/lib/domain/wall";
 import { meetingsTopicDataSchema, meetingTopicDataSchema, type LiveMeeting, type Participant } from "@/lib/domain/participant";
 import { TopicStore } from "./topic-store";
 
@@ -17,4 +18,8 @@ export function meetingStore() {
 
 export function meetingsStore() {
   return new TopicStore<Meeting, object>((data) => ({ rows: meetingsTopicDataSchema.parse(data).items, fields: {} }), (m) => m.conferenceID);
+}
+
+export function wallStore() {
+  return new TopicStore<MeetingSummary, object>((data) => ({ rows: wallTopicDataSchema.parse(data).items, fields: {} }), (m) => m.conferenceID);
 }

@@ -3,6 +3,7 @@ import { Server, type Socket } from "socket.io";
 import { viewerFromCookieHeader, type Viewer } from "@/lib/auth/session";
 import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
 import { subscriptionSchema, type Subscription, type UnavailableReason, type UpstreamLiveStatus } from "@/lib/domain/participant";
+import type { AttentionThresholds } from "@/lib/domain/attention";
 import { MeetingWatcher, type WatcherTiming } from "@/lib/live/meeting-watcher";
 import type { Ack, ClientToServerEvents, InterServerEvents, RemoteState, ServerToClientEvents, SocketData } from "@/lib/live/socket-contract";
 import { logger } from "@/lib/logger";
@@ -10,7 +11,9 @@ import { scopeKey } from "@/lib/meetings/viewer-scope";
 import type { Services } from "@/lib/services";
 import type { Leases } from "./leases";
 import { MeetingsFeed } from "./meetings-feed";
-import { meetingsTopic, meetingTopic, TopicChannel, type TopicRef } from "./topic-channel";
+import { meetingsTopic, meetingTopic, TopicChannel, wallTopic, type TopicRef } from "./topic-channel";
+import { WallFeed } from "./wall-feed";
+import { PooledMeetingSource, WatcherPool } from "./watcher-pool";
 
 export interface RelayOptions {
   /** How long a topic's upstream watcher outlives its last viewer. */
@@ -20,13 +23,14 @@ export interface RelayOptions {
   /** How often the upstream lease is claimed or renewed. */
   leaseRenewMs: number;
   timing: WatcherTiming;
+  wall: { maxLive: number; thresholds: AttentionThresholds };
 }
 
 interface Source {
   status: UpstreamLiveStatus;
   statusSince: number;
   statusReason?: UnavailableReason;
-  on(event: "update", fn: (data: never, sourceTime: number) => void): unknown;
+  on(event: "update", fn: (data: unknown, sourceTime: number) => void): unknown;
   on(event: "status", fn: (status: UpstreamLiveStatus, since: number, reason?: UnavailableReason) => void): unknown;
   start(): unknown;
   stop(): void;
@@ -58,6 +62,8 @@ function statusOf(source: Source): RemoteState["status"] {
 export class Relay {
   readonly io: RelayServer;
   private readonly topics = new Map<string, Topic>();
+  /** One watcher per meeting in this process, shared by its meeting topic and the wall. */
+  private readonly pool: WatcherPool;
 
   constructor(
     httpServer: HttpServer,
@@ -65,6 +71,7 @@ export class Relay {
     private readonly leases: Leases,
     private readonly opts: RelayOptions,
   ) {
+    this.pool = new WatcherPool((id) => new MeetingWatcher(services.huawei, id, services.hostPasswords, opts.timing));
     this.io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
       path: "/socket.io",
       serveClient: false,
@@ -139,6 +146,13 @@ export class Relay {
       return { ok: false as const, error: { code: "bad_request", message: parsed.error.issues[0]!.message } };
     }
     const sub = parsed.data;
+    if (sub.topic === "wall" && viewer.role === "host") {
+      return { ok: false as const, error: { code: "forbidden", message: "The wall is for admins and wall displays." } };
+    }
+    // A meeting's frames carry invitees' numbers and e-mail addresses, which a wall display must not receive.
+    if (sub.topic === "meeting" && viewer.role === "wall") {
+      return { ok: false as const, error: { code: "forbidden", message: "A wall display sees the wall only." } };
+    }
     // A host may watch only meetings Huawei shows them; this also rejects meetings not going on.
     if (sub.topic === "meeting") await this.services.meetings.detail(viewer, sub.conferenceID);
     const key = this.keyOf(sub, viewer);
@@ -156,18 +170,24 @@ export class Relay {
   }
 
   private keyOf(sub: Subscription, viewer: Viewer): string {
-    return sub.topic === "meeting" ? `meeting:${sub.conferenceID}` : `meetings:${scopeKey(viewer)}`;
+    if (sub.topic === "meeting") return `meeting:${sub.conferenceID}`;
+    if (sub.topic === "wall") return `wall:${sub.mask}`;
+    return `meetings:${scopeKey(viewer)}`;
   }
 
   private topicFor(key: string, sub: Subscription, viewer: Viewer): Topic {
     let topic = this.topics.get(key);
     if (topic) return topic;
-    const ref: TopicRef = sub.topic === "meeting" ? { topic: "meeting", conferenceID: sub.conferenceID } : { topic: "meetings" };
+    const ref: TopicRef = sub.topic === "meeting" ? { topic: "meeting", conferenceID: sub.conferenceID } : { topic: sub.topic };
     const channel = newChannel(ref);
-    const makeSource = (): Source =>
-      sub.topic === "meeting"
-        ? new MeetingWatcher(this.services.huawei, sub.conferenceID, this.services.hostPasswords, this.opts.timing)
-        : new MeetingsFeed(this.services.meetings, viewer, this.opts.listPollMs, this.opts.timing.staleAfterMs);
+    const makeSource = (): Source => {
+      if (sub.topic === "meeting") return new PooledMeetingSource(this.pool, sub.conferenceID);
+      if (sub.topic === "wall") {
+        const wallViewer: Viewer = { username: "wall", role: "wall", huaweiUserId: null };
+        return new WallFeed(this.services.meetings, wallViewer, this.pool, { listPollMs: this.opts.listPollMs, staleAfterMs: this.opts.timing.staleAfterMs, mask: sub.mask === "initials", ...this.opts.wall });
+      }
+      return new MeetingsFeed(this.services.meetings, viewer, this.opts.listPollMs, this.opts.timing.staleAfterMs);
+    };
     topic = { key, ref, room: key, channel, viewers: new Set(), makeSource };
     this.topics.set(key, topic);
     return topic;
@@ -194,7 +214,7 @@ export class Relay {
     const source = topic.makeSource();
     topic.source = source;
     logger.info({ topic: topic.key, instance: this.leases.instanceId }, "watching upstream");
-    source.on("update", (data: never, sourceTime: number) => {
+    source.on("update", (data: unknown, sourceTime: number) => {
       const out = topic.channel.publish(data, sourceTime);
       if (!out) return;
       const room = this.io.to(topic.room);
@@ -269,7 +289,9 @@ export class Relay {
 }
 
 function newChannel(ref: TopicRef): TopicChannel<unknown, unknown> {
-  return (ref.topic === "meeting" ? new TopicChannel(ref, meetingTopic) : new TopicChannel(ref, meetingsTopic)) as TopicChannel<unknown, unknown>;
+  if (ref.topic === "meeting") return new TopicChannel(ref, meetingTopic) as TopicChannel<unknown, unknown>;
+  if (ref.topic === "wall") return new TopicChannel(ref, wallTopic) as TopicChannel<unknown, unknown>;
+  return new TopicChannel(ref, meetingsTopic) as TopicChannel<unknown, unknown>;
 }
 
 function toAckError(error: unknown): { code: string; message: string } {

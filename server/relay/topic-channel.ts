@@ -1,9 +1,10 @@
 import type { Meeting } from "@/lib/domain/meeting";
+import type { MeetingSummary, WallTopicData } from "@/lib/domain/wall";
 import type { MeetingTopicData, Participant, PatchEvent, SnapshotEvent } from "@/lib/domain/participant";
 import { changedFields, diffById } from "@/lib/live/diff";
 
 export interface TopicRef {
-  topic: "meetings" | "meeting";
+  topic: "meetings" | "meeting" | "wall";
   conferenceID?: string;
 }
 
@@ -29,6 +30,12 @@ export const meetingTopic: TopicKind<MeetingTopicData, Participant> = {
 };
 
 export const meetingsTopic: TopicKind<{ items: Meeting[] }, Meeting> = {
+  rows: (d) => d.items,
+  id: (m) => m.conferenceID,
+  extras: () => undefined,
+};
+
+export const wallTopic: TopicKind<WallTopicData, MeetingSummary> = {
   rows: (d) => d.items,
   id: (m) => m.conferenceID,
   extras: () => undefined,

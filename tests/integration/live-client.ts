@@ -1,13 +1,15 @@
 import { io } from "socket.io-client";
 import type { PatchEvent, StatusEvent, Subscription } from "@/lib/domain/participant";
 import type { Ack, LiveClientSocket } from "@/lib/live/socket-contract";
-import { meetingStore, meetingsStore } from "@/lib/live/stores";
+import { meetingStore, meetingsStore, wallStore } from "@/lib/live/stores";
 
 /** A socket.io subscriber as a browser tab would be: it keeps the topic's state from snapshots and patches. */
 export class LiveClient {
   readonly socket: LiveClientSocket;
   readonly meeting = meetingStore();
   readonly meetings = meetingsStore();
+  readonly wall = wallStore();
+  private wallSub: Subscription = { topic: "wall", mask: "none" };
   readonly statuses: StatusEvent[] = [];
   readonly patches: (PatchEvent & { receivedAt: number })[] = [];
   snapshots = 0;
@@ -23,14 +25,14 @@ export class LiveClient {
       this.patches.push({ ...ev, receivedAt: Date.now() });
       if (this.store(ev.topic).applyPatch(ev) === "gap") {
         this.gaps += 1;
-        this.socket.emit("resync", ev.topic === "meeting" && ev.conferenceID ? { topic: "meeting", conferenceID: ev.conferenceID } : { topic: "meetings" });
+        this.socket.emit("resync", ev.topic === "meeting" && ev.conferenceID ? { topic: "meeting", conferenceID: ev.conferenceID } : ev.topic === "wall" ? this.wallSub : { topic: "meetings" });
       }
     });
     this.socket.on("status", (ev) => this.statuses.push(ev));
   }
 
-  private store(topic: "meeting" | "meetings") {
-    return topic === "meeting" ? this.meeting : this.meetings;
+  private store(topic: "meeting" | "meetings" | "wall") {
+    return topic === "meeting" ? this.meeting : topic === "wall" ? this.wall : this.meetings;
   }
 
   connected(): Promise<void> {
@@ -43,6 +45,7 @@ export class LiveClient {
 
   /** Sends what a browser would, or (for the tests of bad input) anything at all. */
   subscribe(sub: Subscription | Record<string, unknown>): Promise<Ack> {
+    if (sub.topic === "wall") this.wallSub = sub as Subscription;
     return this.socket.timeout(10_000).emitWithAck("subscribe", sub as Subscription);
   }
 

@@ -1,5 +1,5 @@
 import { historyQuerySchema, parseOr400, queryObject } from "@/lib/api/validation";
-import { withViewer } from "@/lib/api/with-viewer";
+import { DESK_ROLES, withViewer } from "@/lib/api/with-viewer";
 import type { HistoryListResponse } from "@/lib/domain/meeting";
 import { services } from "@/lib/services";
 
@@ -13,4 +13,4 @@ export const GET = withViewer(async (req, viewer) => {
     to: new Date(to).toISOString(),
   };
   return Response.json(body);
-});
+}, DESK_ROLES);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { conferenceIdSchema, parseOr400 } from "@/lib/api/validation";
-import { withViewer } from "@/lib/api/with-viewer";
+import { DESK_ROLES, withViewer } from "@/lib/api/with-viewer";
 import { services } from "@/lib/services";
 
 const bodySchema = z.object({ password: z.string().min(1, "the host password is required").max(64, "a host password is at most 64 characters") }, { error: "send JSON {password}" });
@@ -11,4 +11,4 @@ export const POST = withViewer<{ params: Promise<{ conferenceID: string }> }>(as
   const { password } = parseOr400(bodySchema, await req.json().catch(() => undefined));
   await services().hostPasswordEntry.submit(viewer, conferenceID, password);
   return new Response(null, { status: 204 });
-});
+}, DESK_ROLES);

@@ -1,0 +1,140 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { browserTimeZone } from "@/components/app/time-zone";
+import { byAttention } from "@/lib/domain/attention";
+import type { MeetingSummary } from "@/lib/domain/wall";
+import { formatTime, numberFormat } from "@/lib/client/format";
+import { useLiveTopic } from "@/lib/client/use-live-topic";
+import { useNow } from "@/lib/client/use-now";
+import { wallStore } from "@/lib/live/stores";
+import { parseWallSettings, type WallSettings } from "@/lib/wall/settings";
+import { WallTile } from "./wall-tile";
+
+/** How long the notice about bad URL settings stays up. */
+const NOTICE_MS = 30_000;
+
+function matches(m: MeetingSummary, s: WallSettings): boolean {
+  if (s.only === "attention" && m.attention.length === 0) return false;
+  if (s.ids.length && !s.ids.includes(m.conferenceID)) return false;
+  const q = s.q.toLowerCase();
+  return !q || [m.subject, m.hostName ?? "", m.conferenceID].some((x) => x.toLowerCase().includes(q));
+}
+
+/** How many tiles fit the grid without cutting one off: the grid's columns times whole rows. */
+function useFit(grid: React.RefObject<HTMLDivElement | null>): number {
+  const [fit, setFit] = useState(1_000);
+  useLayoutEffect(() => {
+    const el = grid.current;
+    if (!el) return;
+    const measure = () => {
+      const style = getComputedStyle(el);
+      const columns = style.gridTemplateColumns.split(" ").filter(Boolean).length || 1;
+      const em = parseFloat(style.fontSize);
+      const gap = parseFloat(style.rowGap) || 0;
+      const rows = Math.max(1, Math.floor((el.clientHeight + gap) / (11 * em + gap)));
+      setFit(columns * rows);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [grid]);
+  return fit;
+}
+
+/**
+ * The NOC wall: every ongoing meeting as a tile, attention first, totals on top, the age of every
+ * tile's data, and a full-width banner whenever what it shows may be out of date. No controls:
+ * it is set by its URL and runs unattended.
+ */
+export function WallPage({ simulated }: { simulated: boolean }) {
+  const params = useSearchParams();
+  const { settings, problems } = useMemo(() => parseWallSettings(new URLSearchParams(params.toString())), [params]);
+  const [showNotice, setShowNotice] = useState(problems.length > 0);
+  useEffect(() => {
+    const t = setTimeout(() => setShowNotice(false), NOTICE_MS);
+    return () => clearTimeout(t);
+  }, []);
+  const live = useLiveTopic({ topic: "wall", mask: settings.mask }, wallStore);
+  const now = useNow(1_000);
+  const timeZone = settings.tz ?? browserTimeZone();
+  const grid = useRef<HTMLDivElement>(null);
+  const fit = useFit(grid);
+
+  const all = useMemo(() => [...live.store.rows.values()], [live.version, live.store]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = useMemo(() => all.filter((m) => matches(m, settings)).sort(byAttention), [all, settings]);
+  const visible = shown.slice(0, shown.length > fit ? Math.max(0, fit - 1) : fit);
+  const hidden = shown.slice(visible.length);
+  const needing = all.filter((m) => m.attention.length > 0).length;
+  const totals = {
+    meetings: all.length,
+    present: all.reduce((sum, m) => sum + (m.present ?? m.listedPresent ?? 0), 0),
+    hands: all.reduce((sum, m) => sum + (m.hands ?? 0), 0),
+  };
+
+  const hasData = live.store.seq >= 0;
+  const sinceData = live.store.sourceTime ? formatTime(new Date(live.store.sourceTime).toISOString(), timeZone) : null;
+  const banner = !live.connected
+    ? `Cannot reach the dashboard: reconnecting.${hasData ? ` Showing the state of ${sinceData}.` : ""}`
+    : live.upstream === "stale"
+      ? `Huawei Cloud Meeting is not answering: showing the state of ${sinceData}. Retrying.`
+      : null;
+
+  return (
+    <div
+      className={`${settings.theme === "light" ? "wall-light bg-slate-100 text-slate-950" : "bg-slate-950 text-slate-50"} flex h-screen cursor-none flex-col gap-[0.6em] overflow-hidden p-[0.8em]`}
+      style={{ fontSize: "clamp(12px, 1.05vw, 56px)" }}
+      data-wall
+    >
+      {banner && (
+        <div role="alert" className="rounded-[0.4em] bg-red-700 px-[0.8em] py-[0.4em] text-[1.3em] font-semibold text-white" data-wall-banner>
+          {banner}
+        </div>
+      )}
+      <header className="flex items-end justify-between gap-[1em]">
+        <dl className="flex gap-[2em]">
+          <Total label="meetings" value={totals.meetings} />
+          <Total label="people present" value={totals.present} />
+          <Total label="hands up" value={totals.hands} />
+          <Total label="need attention" value={needing} alert={needing > 0} />
+        </dl>
+        <div className="text-right text-[1.1em] text-slate-400 light:text-slate-600">
+          <div className="text-[1.6em] font-semibold tabular-nums text-slate-100 light:text-slate-900">{formatTime(new Date(now).toISOString(), timeZone)}</div>
+          {timeZone}
+          {simulated && " · simulated data"}
+        </div>
+      </header>
+      {showNotice && (
+        <p className="self-start rounded-[0.3em] bg-slate-800 px-[0.6em] py-[0.2em] text-[0.9em] text-slate-200 light:bg-slate-200 light:text-slate-800" data-wall-notice>
+          Wall settings: {problems.join("; ")}.
+        </p>
+      )}
+      <div ref={grid} className="grid min-h-0 flex-1 grid-cols-[repeat(auto-fill,minmax(24em,1fr))] content-start gap-[0.6em]">
+        {visible.map((m) => (
+          <WallTile key={m.conferenceID} m={m} now={now} timeZone={timeZone} />
+        ))}
+        {hidden.length > 0 && (
+          <div className="flex h-[11em] items-center justify-center rounded-[0.6em] border-[0.15em] border-dashed border-slate-600 p-[0.7em] text-center text-[1.3em]" data-wall-more>
+            +{numberFormat.format(hidden.length)} more meetings
+            {hidden.some((m) => m.attention.length) ? `, ${hidden.filter((m) => m.attention.length).length} needing attention` : ", none needing attention"}
+          </div>
+        )}
+        {hasData && shown.length === 0 && <p className="col-span-full text-[1.5em] text-slate-400">{all.length ? "No meeting matches this wall's settings." : "No meetings going on."}</p>}
+        {!hasData && <p className="col-span-full text-[1.5em] text-slate-400">Connecting…</p>}
+      </div>
+    </div>
+  );
+}
+
+function Total({ label, value, alert }: { label: string; value: number; alert?: boolean }) {
+  return (
+    <div>
+      <dd className={`text-[2.6em] font-bold tabular-nums leading-none ${alert ? "text-amber-300 light:text-amber-700" : ""}`} data-wall-total={label}>
+        {numberFormat.format(value)}
+      </dd>
+      <dt className="text-[1em] uppercase tracking-wide text-slate-400 light:text-slate-600">{label}</dt>
+    </div>
+  );
+}

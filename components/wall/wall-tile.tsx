@@ -1,0 +1,65 @@
+import type { AttentionReason, MeetingSummary } from "@/lib/domain/wall";
+import { formatAge, formatDuration, formatTime, numberFormat } from "@/lib/client/format";
+
+const REASON: Record<AttentionReason, string> = {
+  no_host: "No host present",
+  hand_waiting: "Hand waiting",
+  overrun: "Past its end",
+  headcount_drop: "People dropping out",
+  live_data_unavailable: "No live data",
+  live_data_stale: "Data stale",
+};
+
+const n = (v: number | null) => (v === null ? "—" : numberFormat.format(v));
+
+/** One meeting, readable from across the room: everything on the tile, nothing behind a hover. */
+export function WallTile({ m, now, timeZone }: { m: MeetingSummary; now: number; timeZone: string }) {
+  const urgent = m.attention.length > 0;
+  const present = m.present ?? m.listedPresent;
+  const stale = m.upstream === "stale";
+  return (
+    <article
+      data-wall-tile={m.conferenceID}
+      data-attention={m.attention.join(" ")}
+      className={`flex h-[11em] flex-col justify-between overflow-hidden rounded-[0.6em] border-[0.15em] p-[0.7em] ${urgent ? "border-amber-400 bg-amber-950/40 light:bg-amber-50" : "border-slate-700 bg-slate-900 light:border-slate-300 light:bg-white"}`}
+    >
+      <div className="min-w-0">
+        <h2 className="truncate text-[1.35em] font-semibold leading-tight">{m.subject}</h2>
+        <p className="truncate text-[0.95em] text-slate-300 light:text-slate-600">
+          {m.hostName ?? "—"} · started {formatTime(m.startTime, timeZone)} · {m.startTime ? formatDuration(now - Date.parse(m.startTime)) : "—"}
+          {m.recording && <span className="ml-[0.5em] font-semibold text-red-400 light:text-red-700">● REC</span>}
+        </p>
+      </div>
+      <dl className="grid grid-cols-4 gap-[0.4em] text-center">
+        <Figure label="present" value={`${n(present)}${m.invited !== null ? ` / ${n(m.invited)}` : ""}`} note={m.present === null && present !== null ? "by list" : undefined} />
+        <Figure label="muted" value={n(m.muted)} />
+        <Figure label="hands up" value={n(m.hands)} strong={(m.hands ?? 0) > 0} />
+        <Figure label="camera on" value={n(m.camera)} />
+      </dl>
+      <div className="flex items-center justify-between gap-[0.5em] text-[0.9em]">
+        <ul className="flex min-w-0 flex-wrap gap-[0.3em]" aria-label="Needs attention">
+          {m.attention.map((r) => (
+            <li key={r} className="rounded-[0.3em] bg-amber-400 px-[0.4em] font-semibold text-slate-950">
+              {REASON[r]}
+            </li>
+          ))}
+        </ul>
+        <span className={`shrink-0 ${stale ? "font-semibold text-red-400 light:text-red-700" : "text-slate-400 light:text-slate-600"}`} data-age>
+          {stale ? "STALE · " : ""}data {formatAge(Math.max(0, now - m.sourceTime))}
+        </span>
+      </div>
+    </article>
+  );
+}
+
+function Figure({ label, value, strong, note }: { label: string; value: string; strong?: boolean; note?: string }) {
+  return (
+    <div>
+      <dd className={`text-[1.6em] font-bold tabular-nums leading-none ${strong ? "text-amber-300 light:text-amber-700" : ""}`}>{value}</dd>
+      <dt className="text-[0.8em] uppercase tracking-wide text-slate-400 light:text-slate-600">
+        {label}
+        {note && ` (${note})`}
+      </dt>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SIMULATOR_URL, snap } from "./helpers";
+
+interface SimMeeting {
+  conferenceID: string;
+  subject: string;
+  participants: number;
+  chairForAdmins: string;
+}
+
+async function wallSignIn(page: Page, query = ""): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("wall");
+  await page.getByLabel("Password").fill("wall-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // A wall display has no desk pages: it lands on the wall.
+  await expect(page).toHaveURL(/\/wall/);
+  if (query) await page.goto(`/wall${query}`);
+  await expect(page.locator("[data-wall-tile]").first()).toBeVisible({ timeout: 15_000 });
+}
+
+async function fitsTheScreen(page: Page): Promise<void> {
+  const { scrollW, scrollH, w, h } = await page.evaluate(() => ({
+    scrollW: document.documentElement.scrollWidth,
+    scrollH: document.documentElement.scrollHeight,
+    w: window.innerWidth,
+    h: window.innerHeight,
+  }));
+  expect(scrollW).toBeLessThanOrEqual(w);
+  expect(scrollH).toBeLessThanOrEqual(h);
+}
+
+test("the wall shows totals and tiles, a meeting without a host first, and fits 1080p and 4K", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const meetings = ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings`)).json()) as SimMeeting[]).filter((m) => m.chairForAdmins === "clear" && m.participants >= 3 && m.participants <= 15);
+  const target = meetings.at(-2)!;
+  const people = ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings/${target.conferenceID}`)).json()) as { participants: { pid: string; role: string }[] }).participants;
+  for (const p of people.filter((x) => x.role !== "participant")) {
+    await fetch(`${SIMULATOR_URL}/__sim/meetings/${target.conferenceID}/participants/${p.pid}`, { method: p.role === "host" ? "DELETE" : "POST", headers: { "content-type": "application/json" }, body: p.role === "host" ? undefined : JSON.stringify({ role: "participant" }) });
+  }
+  await wallSignIn(page);
+  await expect(page.locator('[data-wall-total="meetings"]')).not.toHaveText("0");
+  const first = page.locator("[data-wall-tile]").first();
+  await expect(first).toHaveAttribute("data-attention", /no_host/, { timeout: 15_000 });
+  await expect(page.locator(`[data-wall-tile="${target.conferenceID}"]`)).toContainText("No host present");
+  await expect(page.locator("[data-wall-banner]")).toHaveCount(0);
+  await fitsTheScreen(page);
+  await snap(page, "wall-1080p");
+
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  await page.waitForTimeout(500);
+  await fitsTheScreen(page);
+  await snap(page, "wall-4k");
+});
+
+test("URL settings: only meetings needing attention, light theme, masked names; a bad value is reported, not fatal", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const frames: string[] = [];
+  page.on("websocket", (ws) => ws.on("framereceived", (f) => frames.push(String(f.payload))));
+  await wallSignIn(page, "?only=attention&theme=light&mask=initials&rotate=soon");
+  await expect(page.locator("[data-wall-notice]")).toContainText('"rotate" is not a wall setting');
+  const tiles = page.locator("[data-wall-tile]");
+  for (const attention of await tiles.evaluateAll((els) => els.map((e) => e.getAttribute("data-attention")))) expect(attention).not.toBe("");
+  const hosts = ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings`)).json()) as SimMeeting[]).map((m) => m.conferenceID);
+  const detail = (await (await fetch(`${SIMULATOR_URL}/__sim/meetings/${hosts[0]}`)).json()) as { participants: { name: string; role: string }[] };
+  const hostName = detail.participants.find((p) => p.role === "host")?.name;
+  if (hostName) expect(frames.join("\n")).not.toContain(`"hostName":"${hostName}"`);
+  await snap(page, "wall-attention-light-masked");
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { attentionReasons, DEFAULT_THRESHOLDS, thresholdsFromEnv } from "./attention";
+
+const now = Date.parse("2026-11-23T10:00:00Z");
+const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
+const calm = { present: 20, endTime: iso(-3_600_000), oldestHandAt: null, upstream: "live" as const, hostPresent: true };
+
+describe("attentionReasons", () => {
+  it("raises nothing for a calm meeting", () => {
+    expect(attentionReasons(calm, [{ at: now - 60_000, count: 21 }], DEFAULT_THRESHOLDS, now)).toEqual([]);
+  });
+
+  it("flags no host or co-host present", () => {
+    expect(attentionReasons({ ...calm, hostPresent: false }, [], DEFAULT_THRESHOLDS, now)).toEqual(["no_host"]);
+  });
+
+  it("flags a hand waiting longer than the threshold, not one just raised", () => {
+    expect(attentionReasons({ ...calm, oldestHandAt: iso(121_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual(["hand_waiting"]);
+    expect(attentionReasons({ ...calm, oldestHandAt: iso(30_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual([]);
+  });
+
+  it("flags a meeting past its scheduled end", () => {
+    expect(attentionReasons({ ...calm, endTime: iso(120_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual(["overrun"]);
+    expect(attentionReasons({ ...calm, endTime: iso(30_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual([]);
+  });
+
+  it("flags a sharp drop in head count within the window, not a small or an old one", () => {
+    expect(attentionReasons({ ...calm, present: 10 }, [{ at: now - 60_000, count: 20 }], DEFAULT_THRESHOLDS, now)).toEqual(["headcount_drop"]);
+    expect(attentionReasons({ ...calm, present: 17 }, [{ at: now - 60_000, count: 20 }], DEFAULT_THRESHOLDS, now)).toEqual([]);
+    expect(attentionReasons({ ...calm, present: 10 }, [{ at: now - 600_000, count: 20 }], DEFAULT_THRESHOLDS, now)).toEqual([]);
+    expect(attentionReasons({ ...calm, present: 2 }, [{ at: now - 60_000, count: 5 }], DEFAULT_THRESHOLDS, now)).toEqual([]);
+  });
+
+  it("flags live data that is unavailable or stale, and claims nothing it cannot know", () => {
+    const unknown = { present: null, endTime: null, oldestHandAt: null, hostPresent: null };
+    expect(attentionReasons({ ...unknown, upstream: "unavailable" }, [], DEFAULT_THRESHOLDS, now)).toEqual(["live_data_unavailable"]);
+    expect(attentionReasons({ ...unknown, upstream: "stale" }, [{ at: now, count: 50 }], DEFAULT_THRESHOLDS, now)).toEqual(["live_data_stale"]);
+  });
+
+  it("reads its thresholds from the environment", () => {
+    expect(thresholdsFromEnv({ NODE_ENV: "test", ATTENTION_HAND_WAIT_MS: "60000", ATTENTION_DROP_PERCENT: "50" })).toMatchObject({ handWaitMs: 60_000, dropShare: 0.5, dropMin: 5 });
+  });
+});

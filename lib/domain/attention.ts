@@ -1,0 +1,64 @@
+import { envInt } from "@/lib/env-number";
+import type { AttentionReason, MeetingSummary } from "./wall";
+
+export interface AttentionThresholds {
+  /** A hand up longer than this needs someone. */
+  handWaitMs: number;
+  /** A meeting this long past its scheduled end is overrunning (Huawei gives the end to the minute). */
+  overrunGraceMs: number;
+  /** A drop of at least this share of the people present ... */
+  dropShare: number;
+  /** ... and at least this many people ... */
+  dropMin: number;
+  /** ... within this long is a sharp drop. */
+  dropWindowMs: number;
+}
+
+export const DEFAULT_THRESHOLDS: AttentionThresholds = { handWaitMs: 120_000, overrunGraceMs: 60_000, dropShare: 0.3, dropMin: 5, dropWindowMs: 120_000 };
+
+export function thresholdsFromEnv(env: NodeJS.ProcessEnv): AttentionThresholds {
+  return {
+    handWaitMs: envInt(env, "ATTENTION_HAND_WAIT_MS", DEFAULT_THRESHOLDS.handWaitMs),
+    overrunGraceMs: envInt(env, "ATTENTION_OVERRUN_GRACE_MS", DEFAULT_THRESHOLDS.overrunGraceMs),
+    dropShare: envInt(env, "ATTENTION_DROP_PERCENT", DEFAULT_THRESHOLDS.dropShare * 100) / 100,
+    dropMin: envInt(env, "ATTENTION_DROP_MIN", DEFAULT_THRESHOLDS.dropMin),
+    dropWindowMs: envInt(env, "ATTENTION_DROP_WINDOW_MS", DEFAULT_THRESHOLDS.dropWindowMs),
+  };
+}
+
+/** Head counts over time, to see a sharp drop. */
+export interface CountSample {
+  at: number;
+  count: number;
+}
+
+type Facts = Pick<MeetingSummary, "present" | "endTime" | "oldestHandAt" | "upstream"> & { hostPresent: boolean | null };
+
+/**
+ * What needs attention in a meeting now: no host or co-host present, a hand waiting too long,
+ * running past its scheduled end, a sharp drop in head count, live data unavailable or stale.
+ * Facts that are not known (no live data) raise nothing but the missing data itself.
+ */
+export function attentionReasons(m: Facts, samples: readonly CountSample[], t: AttentionThresholds, now: number): AttentionReason[] {
+  const out: AttentionReason[] = [];
+  if (m.upstream === "unavailable") out.push("live_data_unavailable");
+  if (m.upstream === "stale") out.push("live_data_stale");
+  if (m.hostPresent === false) out.push("no_host");
+  if (m.oldestHandAt && now - Date.parse(m.oldestHandAt) > t.handWaitMs) out.push("hand_waiting");
+  if (m.endTime && now > Date.parse(m.endTime) + t.overrunGraceMs) out.push("overrun");
+  if (m.present !== null && sharpDrop(samples, m.present, t, now)) out.push("headcount_drop");
+  return out;
+}
+
+function sharpDrop(samples: readonly CountSample[], present: number, t: AttentionThresholds, now: number): boolean {
+  const recent = samples.filter((s) => now - s.at <= t.dropWindowMs);
+  if (!recent.length) return false;
+  const peak = Math.max(...recent.map((s) => s.count));
+  const lost = peak - present;
+  return lost >= t.dropMin && lost >= peak * t.dropShare;
+}
+
+/** Attention first (most reasons first), then the biggest meetings. */
+export function byAttention(a: MeetingSummary, b: MeetingSummary): number {
+  return b.attention.length - a.attention.length || (b.present ?? b.listedPresent ?? 0) - (a.present ?? a.listedPresent ?? 0) || a.subject.localeCompare(b.subject);
+}

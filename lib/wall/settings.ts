@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { isValidTimeZone } from "@/lib/zoned-time";
+
+/**
+ * A wall screen's settings, from its URL as Grafana's kiosk links do:
+ * `/wall?only=attention&q=sales&ids=123,456&theme=light&tz=Asia/Shanghai&mask=initials`.
+ * A bad or unknown value never blanks the screen: it falls back to the default and is reported.
+ */
+export interface WallSettings {
+  /** Only meetings that need attention, or all. */
+  only: "all" | "attention";
+  /** Subject, host or meeting ID containing this. */
+  q: string;
+  /** Only these meetings (empty: all). */
+  ids: string[];
+  theme: "dark" | "light";
+  /** Null: the screen's own zone. */
+  tz: string | null;
+  mask: "none" | "initials";
+}
+
+export const DEFAULT_WALL_SETTINGS: WallSettings = { only: "all", q: "", ids: [], theme: "dark", tz: null, mask: "none" };
+
+const fields = {
+  only: z.enum(["all", "attention"]),
+  q: z.string().trim().max(128),
+  ids: z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9]{1,32}$/)).max(200)),
+  theme: z.enum(["dark", "light"]),
+  tz: z.string().refine(isValidTimeZone),
+  mask: z.enum(["none", "initials"]),
+} satisfies Record<keyof WallSettings, z.ZodType>;
+
+export function parseWallSettings(params: URLSearchParams): { settings: WallSettings; problems: string[] } {
+  const settings: WallSettings = { ...DEFAULT_WALL_SETTINGS };
+  const problems: string[] = [];
+  for (const [key, raw] of params) {
+    if (!(key in fields)) {
+      problems.push(`"${key}" is not a wall setting; ignored`);
+      continue;
+    }
+    const name = key as keyof WallSettings;
+    const parsed = fields[name].safeParse(raw);
+    if (parsed.success) Object.assign(settings, { [name]: parsed.data });
+    else problems.push(`${name}=${raw.slice(0, 40)} is not valid; using ${JSON.stringify(DEFAULT_WALL_SETTINGS[name]) ?? "the default"}`);
+  }
+  return { settings, problems };
+}

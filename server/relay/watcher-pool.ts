@@ -1,0 +1,92 @@
+import type { MeetingTopicData, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
+import type { MeetingWatcher } from "@/lib/live/meeting-watcher";
+
+interface Entry {
+  watcher: MeetingWatcher;
+  users: number;
+}
+
+/**
+ * One upstream watcher per meeting in this process, shared by whoever needs it (a meeting
+ * topic, the wall), started on first use and stopped when the last user lets go.
+ */
+export class WatcherPool {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly make: (conferenceID: string) => MeetingWatcher) {}
+
+  acquire(conferenceID: string): MeetingWatcher {
+    let entry = this.entries.get(conferenceID);
+    if (!entry) {
+      entry = { watcher: this.make(conferenceID), users: 0 };
+      this.entries.set(conferenceID, entry);
+      void entry.watcher.start();
+    }
+    entry.users += 1;
+    return entry.watcher;
+  }
+
+  release(conferenceID: string): void {
+    const entry = this.entries.get(conferenceID);
+    if (!entry || --entry.users > 0) return;
+    entry.watcher.stop();
+    this.entries.delete(conferenceID);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+type UpdateListener = (data: MeetingTopicData, sourceTime: number) => void;
+type StatusListener = (status: UpstreamLiveStatus, since: number, reason?: UnavailableReason) => void;
+
+/**
+ * A meeting topic's source: a share of the pooled watcher. A topic that joins a watcher already
+ * running gets its current state at once instead of waiting for the next change.
+ */
+export class PooledMeetingSource {
+  private watcher?: MeetingWatcher;
+  private readonly updates: UpdateListener[] = [];
+  private readonly statuses: StatusListener[] = [];
+
+  constructor(
+    private readonly pool: WatcherPool,
+    readonly conferenceID: string,
+  ) {}
+
+  get status(): UpstreamLiveStatus {
+    return this.watcher?.status ?? "polling";
+  }
+
+  get statusSince(): number {
+    return this.watcher?.statusSince ?? Date.now();
+  }
+
+  get statusReason(): UnavailableReason | undefined {
+    return this.watcher?.statusReason;
+  }
+
+  on(event: "update", fn: UpdateListener): void;
+  on(event: "status", fn: StatusListener): void;
+  on(event: "update" | "status", fn: UpdateListener | StatusListener): void {
+    if (event === "update") this.updates.push(fn as UpdateListener);
+    else this.statuses.push(fn as StatusListener);
+  }
+
+  start(): void {
+    const watcher = this.pool.acquire(this.conferenceID);
+    this.watcher = watcher;
+    for (const fn of this.updates) watcher.on("update", fn);
+    for (const fn of this.statuses) watcher.on("status", fn);
+    if (watcher.hasData) for (const fn of this.updates) fn(watcher.state.snapshot(), watcher.state.sourceTime);
+  }
+
+  stop(): void {
+    if (!this.watcher) return;
+    for (const fn of this.updates) this.watcher.off("update", fn);
+    for (const fn of this.statuses) this.watcher.off("status", fn);
+    this.watcher = undefined;
+    this.pool.release(this.conferenceID);
+  }
+}

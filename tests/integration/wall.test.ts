@@ -1,0 +1,95 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { UserStore } from "@/lib/auth/users";
+import { initials } from "@/lib/domain/masking";
+import type { SimMeeting } from "@/server/simulator/world";
+import { Browser, startStack, type Stack } from "./dashboard";
+import { eventually, LiveClient } from "./live-client";
+
+let stack: Stack;
+let wall: Browser;
+/** Withheld before anyone watches, so its watcher starts without a host password. */
+let unwatchable: SimMeeting;
+const clients: LiveClient[] = [];
+
+beforeAll(async () => {
+  stack = await startStack(
+    { seed: 4242 },
+    { MEETINGS_POLL_MS: "300", UPSTREAM_CACHE_MS: "100", RELAY_GRACE_MS: "500", ATTENTION_HAND_WAIT_MS: "1000", UNAVAILABLE_RETRY_MS: "60000" },
+  );
+  await new UserStore(stack.dash.dataDir).upsert({ username: "wall", password: "wall-password", role: "wall" });
+  wall = new Browser(stack.dash.url);
+  expect((await wall.login("wall", "wall-password")).status).toBe(200);
+  unwatchable = small().at(-1)!;
+  unwatchable.chairForAdmins = "absent";
+});
+afterEach(() => {
+  while (clients.length) clients.pop()!.close();
+});
+afterAll(() => stack?.stop());
+
+async function client(cookie: string): Promise<LiveClient> {
+  const c = new LiveClient(stack.dash.url, cookie);
+  clients.push(c);
+  await c.connected();
+  return c;
+}
+
+const tile = (c: LiveClient, m: SimMeeting) => c.wall.rows.get(m.conferenceID);
+const small = () => [...stack.sim.world.ongoing.values()].filter((m) => m.chairForAdmins === "clear" && m.participants.size >= 4 && m.participants.size <= 30);
+
+describe("the wall", () => {
+  it("shows every ongoing meeting with live figures, and what needs attention", async () => {
+    const c = await client(wall.sessionCookie);
+    expect(await c.subscribe({ topic: "wall" })).toEqual({ ok: true });
+    const [hostless, handy] = small();
+    await eventually(() => c.wall.rows.size === stack.sim.world.ongoing.size && small().every((m) => tile(c, m)?.upstream === "live"), 15_000, "wall with live figures");
+    expect(tile(c, hostless!)!.present).toBe(hostless!.participants.size);
+    const t = tile(c, handy!)!;
+    expect(t).toMatchObject({ subject: handy!.subject, hostName: handy!.scheduler.name, invited: handy!.invitees.length, upstream: "live" });
+    expect(t.muted).toBe([...handy!.participants.values()].filter((p) => p.muted).length);
+
+    // The host leaves and nobody co-hosts: no host present.
+    for (const p of [...hostless!.participants.values()]) {
+      if (p.role === "host") stack.sim.world.leave(hostless!, p.pid);
+      else if (p.role === "cohost") stack.sim.world.changeParticipant(hostless!, p.pid, { role: "participant" });
+    }
+    await eventually(() => tile(c, hostless!)?.attention.includes("no_host") === true, 5_000, "no host flagged");
+
+    // A hand waits longer than the threshold (1 s here).
+    const raiser = [...handy!.participants.values()].find((p) => p.role === "participant" && !p.hand)!;
+    stack.sim.world.changeParticipant(handy!, raiser.pid, { hand: true });
+    await eventually(() => tile(c, handy!)?.attention.includes("hand_waiting") === true, 10_000, "hand waiting flagged");
+  });
+
+  it("flags a meeting it cannot watch live", async () => {
+    const m = unwatchable;
+    const c = await client(stack.admin.sessionCookie);
+    expect(await c.subscribe({ topic: "wall" })).toEqual({ ok: true });
+    await eventually(() => tile(c, m)?.attention.includes("live_data_unavailable") === true, 10_000, "unavailable flagged");
+    expect(tile(c, m)).toMatchObject({ unavailableReason: "host_password_withheld", present: null, listedPresent: m.participants.size });
+  });
+
+  it("masks names on the server with mask=initials", async () => {
+    const c = await client(wall.sessionCookie);
+    const frames: string[] = [];
+    c.socket.onAny((_event, payload) => frames.push(JSON.stringify(payload)));
+    expect(await c.subscribe({ topic: "wall", mask: "initials" })).toEqual({ ok: true });
+    await eventually(() => c.wall.rows.size === stack.sim.world.ongoing.size, 10_000, "masked wall");
+    const m = [...stack.sim.world.ongoing.values()][0]!;
+    expect(tile(c, m)!.hostName).toBe(initials(m.scheduler.name));
+    const everything = frames.join("\n");
+    for (const meeting of stack.sim.world.ongoing.values()) expect(everything).not.toContain(`"${meeting.scheduler.name}"`);
+  });
+
+  it("gives a wall display only what the wall shows", async () => {
+    const m = small()[0]!;
+    for (const path of ["/api/history", `/api/meetings/${m.conferenceID}`, "/api/history/0123456789abcdef0123456789abcdef/attendance.csv"]) {
+      expect((await wall.get(path)).status, path).toBe(403);
+    }
+    expect((await wall.post(`/api/meetings/${m.conferenceID}/host-password`, { password: "x" })).status).toBe(403);
+    const c = await client(wall.sessionCookie);
+    expect(await c.subscribe({ topic: "meeting", conferenceID: m.conferenceID })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const host = await client(stack.host.sessionCookie);
+    expect(await host.subscribe({ topic: "wall" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+  });
+});
