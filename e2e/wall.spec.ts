@@ -9,13 +9,12 @@ interface SimMeeting {
 }
 
 async function wallSignIn(page: Page, query = ""): Promise<void> {
-  await page.goto("/login");
+  await page.goto(query ? `/login?next=${encodeURIComponent(`/wall${query}`)}` : "/login");
   await page.getByLabel("Username").fill("wall");
   await page.getByLabel("Password").fill("wall-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   // A wall display has no desk pages: it lands on the wall.
   await expect(page).toHaveURL(/\/wall/);
-  if (query) await page.goto(`/wall${query}`);
   await expect(page.locator("[data-wall-tile]").first()).toBeVisible({ timeout: 15_000 });
 }
 

@@ -116,9 +116,11 @@ export function WallPage({ simulated }: { simulated: boolean }) {
           <WallTile key={m.conferenceID} m={m} now={now} timeZone={timeZone} />
         ))}
         {hidden.length > 0 && (
-          <div className="flex h-[11em] items-center justify-center rounded-[0.6em] border-[0.15em] border-dashed border-slate-600 p-[0.7em] text-center text-[1.3em]" data-wall-more>
-            +{numberFormat.format(hidden.length)} more meetings
-            {hidden.some((m) => m.attention.length) ? `, ${hidden.filter((m) => m.attention.length).length} needing attention` : ", none needing attention"}
+          <div className="flex h-[11em] items-center justify-center rounded-[0.6em] border-[0.15em] border-dashed border-slate-600 p-[0.7em] text-center" data-wall-more>
+            <span className="text-[1.3em]">
+              +{numberFormat.format(hidden.length)} more meetings
+              {hidden.some((m) => m.attention.length) ? `, ${hidden.filter((m) => m.attention.length).length} needing attention` : ", none needing attention"}
+            </span>
           </div>
         )}
         {hasData && shown.length === 0 && <p className="col-span-full text-[1.5em] text-slate-400">{all.length ? "No meeting matches this wall's settings." : "No meetings going on."}</p>}

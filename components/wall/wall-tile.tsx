@@ -30,8 +30,8 @@ export function WallTile({ m, now, timeZone }: { m: MeetingSummary; now: number;
           {m.recording && <span className="ml-[0.5em] font-semibold text-red-400 light:text-red-700">● REC</span>}
         </p>
       </div>
-      <dl className="grid grid-cols-4 gap-[0.4em] text-center">
-        <Figure label="present" value={`${n(present)}${m.invited !== null ? ` / ${n(m.invited)}` : ""}`} note={m.present === null && present !== null ? "by list" : undefined} />
+      <dl className="grid grid-cols-[1.7fr_1fr_1fr_1fr] gap-[0.4em] text-center">
+        <Figure label="present" value={`${n(present)}${m.invited !== null ? ` / ${n(m.invited)}` : ""}`} note={m.present === null && present !== null ? "listed" : undefined} />
         <Figure label="muted" value={n(m.muted)} />
         <Figure label="hands up" value={n(m.hands)} strong={(m.hands ?? 0) > 0} />
         <Figure label="camera on" value={n(m.camera)} />
@@ -55,8 +55,8 @@ export function WallTile({ m, now, timeZone }: { m: MeetingSummary; now: number;
 function Figure({ label, value, strong, note }: { label: string; value: string; strong?: boolean; note?: string }) {
   return (
     <div>
-      <dd className={`text-[1.6em] font-bold tabular-nums leading-none ${strong ? "text-amber-300 light:text-amber-700" : ""}`}>{value}</dd>
-      <dt className="text-[0.8em] uppercase tracking-wide text-slate-400 light:text-slate-600">
+      <dd className={`whitespace-nowrap text-[1.6em] font-bold tabular-nums leading-none ${strong ? "text-amber-300 light:text-amber-700" : ""}`}>{value}</dd>
+      <dt className="whitespace-nowrap text-[0.8em] uppercase tracking-wide text-slate-400 light:text-slate-600">
         {label}
         {note && ` (${note})`}
       </dt>

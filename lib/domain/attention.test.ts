@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attentionReasons, DEFAULT_THRESHOLDS, thresholdsFromEnv } from "./attention";
+import { attentionReasons, byAttention, DEFAULT_THRESHOLDS, thresholdsFromEnv } from "./attention";
+import type { MeetingSummary } from "./wall";
 
 const now = Date.parse("2026-11-23T10:00:00Z");
 const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
@@ -39,5 +40,14 @@ describe("attentionReasons", () => {
 
   it("reads its thresholds from the environment", () => {
     expect(thresholdsFromEnv({ NODE_ENV: "test", ATTENTION_HAND_WAIT_MS: "60000", ATTENTION_DROP_PERCENT: "50" })).toMatchObject({ handWaitMs: 60_000, dropShare: 0.5, dropMin: 5 });
+  });
+
+  it("sorts the most urgent first: a meeting without a host before one without live data, then the biggest", () => {
+    const tile = (conferenceID: string, attention: MeetingSummary["attention"], present: number): MeetingSummary => ({
+      conferenceID, subject: conferenceID, hostName: null, startTime: null, endTime: null, recording: false, invited: null, present, listedPresent: null,
+      muted: null, hands: null, camera: null, oldestHandAt: null, upstream: "live", unavailableReason: null, sourceTime: 0, attention,
+    });
+    const sorted = [tile("calm-big", [], 900), tile("no-data", ["live_data_unavailable"], 50), tile("hostless", ["no_host"], 3), tile("calm-small", [], 4)].sort(byAttention);
+    expect(sorted.map((t) => t.conferenceID)).toEqual(["hostless", "no-data", "calm-big", "calm-small"]);
   });
 });

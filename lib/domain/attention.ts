@@ -58,7 +58,19 @@ function sharpDrop(samples: readonly CountSample[], present: number, t: Attentio
   return lost >= t.dropMin && lost >= peak * t.dropShare;
 }
 
-/** Attention first (most reasons first), then the biggest meetings. */
+/** How urgent each reason is for whoever watches the wall: people waiting or leaving before data trouble. */
+const SEVERITY: Record<AttentionReason, number> = {
+  no_host: 6,
+  headcount_drop: 5,
+  hand_waiting: 4,
+  live_data_stale: 3,
+  overrun: 2,
+  live_data_unavailable: 1,
+};
+
+const weight = (m: MeetingSummary) => m.attention.reduce((sum, r) => sum + 10 ** SEVERITY[r], 0);
+
+/** Attention first (the most urgent reasons first), then the biggest meetings. */
 export function byAttention(a: MeetingSummary, b: MeetingSummary): number {
-  return b.attention.length - a.attention.length || (b.present ?? b.listedPresent ?? 0) - (a.present ?? a.listedPresent ?? 0) || a.subject.localeCompare(b.subject);
+  return weight(b) - weight(a) || (b.present ?? b.listedPresent ?? 0) - (a.present ?? a.listedPresent ?? 0) || a.subject.localeCompare(b.subject);
 }
