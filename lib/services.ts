@@ -1,3 +1,5 @@
+import type { DisplaySeen } from "@/lib/auth/display-seen";
+import type { DisplayStore } from "@/lib/auth/displays";
 import type { FailureThrottle } from "@/lib/auth/failure-throttle";
 import type { RevokedSessions } from "@/lib/auth/revoked-sessions";
 import type { UserStore } from "@/lib/auth/users";
@@ -18,6 +20,10 @@ export interface Services {
   users: UserStore;
   loginThrottle: FailureThrottle;
   revokedSessions: RevokedSessions;
+  displays: DisplayStore;
+  displaySeen: DisplaySeen;
+  /** Disconnects, on every instance, the live sockets of a display (set once the relay runs). */
+  disconnectDisplay: (displayId: string) => Promise<void>;
   /** True when the data comes from the built-in simulator rather than Huawei. */
   simulated: boolean;
   /** Demo sign-ins shown on the sign-in page in simulator mode. */

@@ -1,5 +1,7 @@
 import path from "node:path";
 import { envInt } from "@/lib/env-number";
+import { MemoryDisplaySeen, RedisDisplaySeen } from "@/lib/auth/display-seen";
+import { DisplayStore } from "@/lib/auth/displays";
 import { FailureThrottle } from "@/lib/auth/failure-throttle";
 import { MemoryRevokedSessions, RedisRevokedSessions } from "@/lib/auth/revoked-sessions";
 import { UserStore } from "@/lib/auth/users";
@@ -63,6 +65,10 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       users,
       loginThrottle: new FailureThrottle(),
       revokedSessions: redis ? new RedisRevokedSessions(redis.client, redis.prefix) : new MemoryRevokedSessions(),
+      displays: new DisplayStore(dataDir),
+      displaySeen: redis ? new RedisDisplaySeen(redis.client, redis.prefix) : new MemoryDisplaySeen(),
+      // Replaced by the relay's once it runs; before that no socket can be open.
+      disconnectDisplay: async () => undefined,
       simulated: Boolean(simulator),
       demoLogins,
       startedAt: new Date().toISOString(),

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => void handle(req, res));
   const relay = await createRelay(server, services, process.env, redis);
+  services.disconnectDisplay = (displayId) => relay.relay.disconnectDisplay(displayId);
   if (dev) {
     // socket.io answers its own upgrades; the rest (Next's hot reload) go to Next.
     const nextUpgrade = app.getUpgradeHandler();

@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/app/app-header";
+import { SessionKeeper } from "@/components/app/session-keeper";
 import { currentViewer } from "@/lib/auth/session";
 import { services } from "@/lib/services";
 
@@ -11,6 +12,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   if (viewer.role === "wall") redirect("/wall");
   return (
     <>
+      <SessionKeeper />
       <AppHeader username={viewer.username} role={viewer.role} simulated={services().simulated} />
       <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">{children}</main>
     </>

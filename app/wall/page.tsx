@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
+import { SessionKeeper } from "@/components/app/session-keeper";
 import { WallPage } from "@/components/wall/wall-page";
 import { currentViewer } from "@/lib/auth/session";
 import { services } from "@/lib/services";
@@ -15,6 +16,7 @@ export default async function Wall() {
   if (viewer.role === "host") redirect("/");
   return (
     <Suspense>
+      <SessionKeeper />
       <WallPage simulated={services().simulated} />
     </Suspense>
   );

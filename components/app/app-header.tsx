@@ -11,6 +11,7 @@ const NAV = [
   ["/", "Ongoing"],
   ["/history", "History"],
 ] as const;
+const ADMIN_NAV = [...NAV, ["/admin/displays", "Displays"]] as const;
 
 export function AppHeader({ username, role, simulated }: { username: string; role: string; simulated: boolean }) {
   const router = useRouter();
@@ -29,7 +30,7 @@ export function AppHeader({ username, role, simulated }: { username: string; rol
           Meeting Monitor
         </Link>
         <nav className="flex gap-4 text-sm">
-          {NAV.map(([href, label]) => {
+          {(role === "admin" ? ADMIN_NAV : NAV).map(([href, label]) => {
             const current = href === "/" ? pathname === "/" || pathname.startsWith("/meetings") : pathname.startsWith(href);
             return (
               <Link

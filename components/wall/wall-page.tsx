@@ -76,7 +76,9 @@ export function WallPage({ simulated }: { simulated: boolean }) {
 
   const hasData = live.store.seq >= 0;
   const sinceData = live.store.sourceTime ? formatTime(new Date(live.store.sourceTime).toISOString(), timeZone) : null;
-  const banner = !live.connected
+  const banner = live.unauthenticated
+    ? "This screen is no longer signed in (its display link was revoked). An admin can make a new link under Displays."
+    : !live.connected
     ? `Cannot reach the dashboard: reconnecting.${hasData ? ` Showing the state of ${sinceData}.` : ""}`
     : live.upstream === "stale"
       ? `Huawei Cloud Meeting is not answering: showing the state of ${sinceData}. Retrying.`

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { getIronSession, unsealData, type SessionOptions } from "iron-session";
 import type { cookies } from "next/headers";
 import { services } from "@/lib/services";
@@ -9,6 +10,8 @@ import type { Role } from "./users";
  */
 export interface SessionData {
   username?: string;
+  /** A wall display's session (opened by its link) names the display instead of a user. */
+  display?: string;
   sid?: string;
   issuedAt?: number;
 }
@@ -17,10 +20,15 @@ export interface Viewer {
   username: string;
   role: Role;
   huaweiUserId: string | null;
+  /** Set for a wall display signed in by its link. */
+  displayId?: string;
 }
 
 export const SESSION_COOKIE = "mm_session";
+/** A person's session lasts this long after its last renewal (pages renew it while open). */
 export const SESSION_TTL_S = 12 * 3600;
+/** A display's session: long, and renewed while the wall runs, so a wall never meets a sign-in page. */
+export const DISPLAY_SESSION_TTL_S = 30 * 24 * 3600;
 
 /** Read at call time: the custom server settles SESSION_SECRET before Next starts. */
 export function sessionOptions(): SessionOptions {
@@ -45,11 +53,18 @@ export function getSession(cookies: CookieStore) {
   return getIronSession<SessionData>(cookies, sessionOptions());
 }
 
-/** The viewer of a live session: signed out (revoked) sessions and removed users have none. */
+/** The viewer of a live session: signed out (revoked) sessions, removed users and revoked displays have none. */
 async function viewerOf(data: SessionData): Promise<Viewer | undefined> {
-  if (!data.username || !data.sid) return undefined;
-  const { users, revokedSessions } = services();
+  if (!data.sid || !(data.username || data.display)) return undefined;
+  const { users, revokedSessions, displays, displaySeen } = services();
   if (await revokedSessions.isRevoked(data.sid)) return undefined;
+  if (data.display) {
+    const display = await displays.find(data.display);
+    if (!display) return undefined;
+    await displaySeen.seen(display.id);
+    return { username: `display:${display.name}`, role: "wall", huaweiUserId: null, displayId: display.id };
+  }
+  if (!data.username) return undefined;
   const user = await users.find(data.username);
   return user ? { username: user.username, role: user.role, huaweiUserId: user.huaweiUserId } : undefined;
 }
@@ -69,4 +84,26 @@ export async function viewerFromCookieHeader(header: string | undefined): Promis
   if (!sealed) return undefined;
   const { password, ttl } = sessionOptions();
   return viewerOf(await unsealData<SessionData>(decodeURIComponent(sealed), { password, ttl }));
+}
+
+/** Signs this browser in as a wall display for a long time (its link was opened). */
+export async function openDisplaySession(cookies: CookieStore, displayId: string): Promise<void> {
+  const session = await getSession(cookies);
+  session.updateConfig({ ...sessionOptions(), ttl: DISPLAY_SESSION_TTL_S });
+  session.username = undefined;
+  session.display = displayId;
+  session.sid = randomUUID();
+  session.issuedAt = Date.now();
+  await session.save();
+}
+
+/** Extends a live session by its full lifetime from now, so nobody working is signed out mid-task. */
+export async function renewSession(cookies: CookieStore): Promise<Viewer | undefined> {
+  const session = await getSession(cookies);
+  const viewer = await viewerOf(session);
+  if (!viewer) return undefined;
+  session.updateConfig({ ...sessionOptions(), ttl: session.display ? DISPLAY_SESSION_TTL_S : SESSION_TTL_S });
+  session.issuedAt = Date.now();
+  await session.save();
+  return viewer;
 }

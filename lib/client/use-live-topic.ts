@@ -14,6 +14,8 @@ export interface LiveTopicView<S> {
   /** Why the topic is `unavailable`, when it is. */
   reason: UnavailableReason | null;
   connected: boolean;
+  /** The server refused the socket's session (signed out, removed, or a revoked display). */
+  unauthenticated: boolean;
   error: string | null;
 }
 
@@ -22,7 +24,7 @@ export interface LiveTopicView<S> {
  * resubscribes after the socket reconnects, and unsubscribes when the component goes.
  */
 export function useLiveTopic<S extends Pick<TopicStore<never, object>, "applySnapshot" | "applyPatch">>(sub: Subscription, makeStore: () => S): LiveTopicView<S> {
-  const [view, setView] = useState<LiveTopicView<S>>(() => ({ store: makeStore(), version: 0, upstream: null, upstreamSince: null, reason: null, connected: false, error: null }));
+  const [view, setView] = useState<LiveTopicView<S>>(() => ({ store: makeStore(), version: 0, upstream: null, upstreamSince: null, reason: null, connected: false, unauthenticated: false, error: null }));
   // The subscription's identity: a new object with the same content is the same topic.
   const key = JSON.stringify(sub);
 
@@ -36,7 +38,7 @@ export function useLiveTopic<S extends Pick<TopicStore<never, object>, "applySna
 
     const subscribe = () => {
       socket.emit("subscribe", subscription, (ack) => {
-        bump(ack.ok ? { connected: true, error: null } : { error: ack.error.message });
+        bump(ack.ok ? { connected: true, unauthenticated: false, error: null } : { error: ack.error.message });
       });
     };
     const onSnapshot = (ev: SnapshotEvent) => {
@@ -53,8 +55,16 @@ export function useLiveTopic<S extends Pick<TopicStore<never, object>, "applySna
     const onStatus = (ev: StatusEvent) => {
       if (mine(ev)) bump({ upstream: ev.upstream, upstreamSince: ev.since, reason: ev.reason ?? null });
     };
-    const onDisconnect = () => bump({ connected: false });
-    const onConnectError = (e: Error) => bump({ connected: false, error: /unauthenticated/.test(e.message) ? "Your session has ended: sign in again." : null });
+    const onDisconnect = (reason: string) => {
+      bump({ connected: false });
+      // socket.io does not reconnect after the server closed the socket (a revoked display, a
+      // restart): try once, so the page learns which it was from the handshake.
+      if (reason === "io server disconnect") socket.connect();
+    };
+    const onConnectError = (e: Error) => {
+      const unauthenticated = /unauthenticated/.test(e.message);
+      bump({ connected: false, unauthenticated, error: unauthenticated ? "Your session has ended: sign in again." : null });
+    };
 
     socket.on("connect", subscribe);
     socket.on("snapshot", onSnapshot);

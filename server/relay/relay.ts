@@ -111,8 +111,14 @@ export class Relay {
     await this.io.close();
   }
 
+  /** Ends the live sockets of a revoked display, on every instance (the room spans them through the adapter). */
+  async disconnectDisplay(displayId: string): Promise<void> {
+    this.io.in(displayRoom(displayId)).disconnectSockets(true);
+  }
+
   private onConnection(socket: RelaySocket): void {
     const { viewer } = socket.data;
+    if (viewer.displayId) void socket.join(displayRoom(viewer.displayId));
     const mine = new Set<string>();
     socket.on("subscribe", (raw, ack) => {
       void this.subscribe(socket, viewer, raw, mine).then(
@@ -287,6 +293,8 @@ export class Relay {
     this.topics.delete(topic.key);
   }
 }
+
+const displayRoom = (displayId: string) => `display:${displayId}`;
 
 function newChannel(ref: TopicRef): TopicChannel<unknown, unknown> {
   if (ref.topic === "meeting") return new TopicChannel(ref, meetingTopic) as TopicChannel<unknown, unknown>;

@@ -1,0 +1,35 @@
+import type { Redis } from "ioredis";
+
+/** When each display was last seen using the dashboard: in memory, or in Redis when scaled out. */
+export interface DisplaySeen {
+  seen(id: string, at?: number): Promise<void>;
+  lastSeen(): Promise<Record<string, number>>;
+}
+
+export class MemoryDisplaySeen implements DisplaySeen {
+  private readonly at = new Map<string, number>();
+
+  async seen(id: string, at = Date.now()): Promise<void> {
+    this.at.set(id, at);
+  }
+
+  async lastSeen(): Promise<Record<string, number>> {
+    return Object.fromEntries(this.at);
+  }
+}
+
+export class RedisDisplaySeen implements DisplaySeen {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  async seen(id: string, at = Date.now()): Promise<void> {
+    await this.redis.hset(`${this.prefix}:display-seen`, id, String(at));
+  }
+
+  async lastSeen(): Promise<Record<string, number>> {
+    const all = await this.redis.hgetall(`${this.prefix}:display-seen`);
+    return Object.fromEntries(Object.entries(all).map(([id, at]) => [id, Number(at)]));
+  }
+}
