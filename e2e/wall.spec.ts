@@ -66,3 +66,32 @@ test("URL settings: only meetings needing attention, light theme, masked names; 
   if (hostName) expect(frames.join("\n")).not.toContain(`"hostName":"${hostName}"`);
   await snap(page, "wall-attention-light-masked");
 });
+
+test("an admin makes a display link; the screen opens the wall without signing in; revoking it stops the screen", async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password").fill("admin-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Displays" }).click();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("NOC wall, 2nd floor");
+  await page.getByRole("textbox", { name: "Wall settings" }).fill("mask=initials");
+  await page.getByRole("button", { name: "Create link" }).click();
+  const url = (await page.locator("[data-display-url]").textContent())!.trim();
+  expect(url).toMatch(/\/d\//);
+
+  const screen = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const wall = await screen.newPage();
+  await wall.goto(url);
+  await expect(wall).toHaveURL(/\/wall\?mask=initials$/);
+  await expect(wall.locator("[data-wall-tile]").first()).toBeVisible({ timeout: 15_000 });
+
+  await page.reload();
+  const row = page.locator("tr", { hasText: "NOC wall, 2nd floor" });
+  await expect(row).not.toContainText("never");
+  await snap(page, "admin-displays");
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(wall.locator("[data-wall-banner]")).toContainText("no longer signed in", { timeout: 10_000 });
+  await snap(wall, "wall-revoked");
+  await screen.close();
+});
