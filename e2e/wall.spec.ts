@@ -56,8 +56,9 @@ test("URL settings: only meetings needing attention, light theme, masked names; 
   await page.setViewportSize({ width: 1920, height: 1080 });
   const frames: string[] = [];
   page.on("websocket", (ws) => ws.on("framereceived", (f) => frames.push(String(f.payload))));
-  await wallSignIn(page, "?only=attention&theme=light&mask=initials&rotate=soon");
-  await expect(page.locator("[data-wall-notice]")).toContainText('"rotate" is not a wall setting');
+  await wallSignIn(page, "?only=attention&theme=light&mask=initials&rotate=soon&zoom=2");
+  await expect(page.locator("[data-wall-notice]")).toContainText("rotate=soon is not valid; using no rotation");
+  await expect(page.locator("[data-wall-notice]")).toContainText('"zoom" is not a wall setting');
   const tiles = page.locator("[data-wall-tile]");
   for (const attention of await tiles.evaluateAll((els) => els.map((e) => e.getAttribute("data-attention")))) expect(attention).not.toBe("");
   const hosts = ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings`)).json()) as SimMeeting[]).map((m) => m.conferenceID);
@@ -94,4 +95,15 @@ test("an admin makes a display link; the screen opens the wall without signing i
   await expect(wall.locator("[data-wall-banner]")).toContainText("no longer signed in", { timeout: 10_000 });
   await snap(wall, "wall-revoked");
   await screen.close();
+});
+
+test("in rotation the wall shows one meeting's live grid, then the overview again", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await wallSignIn(page, "?rotate=10s");
+  await expect(page.locator("[data-wall-meeting]")).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator("[data-wall-meeting] [data-pid]").first()).toBeVisible({ timeout: 10_000 });
+  await fitsTheScreen(page);
+  await snap(page, "wall-rotation-meeting");
+  await expect(page.locator("[data-wall-meeting]")).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator("[data-wall-tile]").first()).toBeVisible();
 });

@@ -9,7 +9,9 @@ import { formatTime, numberFormat } from "@/lib/client/format";
 import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { useNow } from "@/lib/client/use-now";
 import { wallStore } from "@/lib/live/stores";
+import { viewAt } from "@/lib/wall/rotation";
 import { parseWallSettings, type WallSettings } from "@/lib/wall/settings";
+import { WallMeetingView } from "./wall-meeting-view";
 import { WallTile } from "./wall-tile";
 
 /** How long the notice about bad URL settings stays up. */
@@ -62,9 +64,18 @@ export function WallPage({ simulated }: { simulated: boolean }) {
   const timeZone = settings.tz ?? browserTimeZone();
   const grid = useRef<HTMLDivElement>(null);
   const fit = useFit(grid);
+  const [step, setStep] = useState(0);
+  useEffect(() => {
+    if (!settings.rotate) return;
+    const timer = setInterval(() => setStep((s) => s + 1), settings.rotate);
+    return () => clearInterval(timer);
+  }, [settings.rotate]);
 
   const all = useMemo(() => [...live.store.rows.values()], [live.version, live.store]); // eslint-disable-line react-hooks/exhaustive-deps
   const shown = useMemo(() => all.filter((m) => matches(m, settings)).sort(byAttention), [all, settings]);
+  // Only meetings with a live grid rotate in; the overview already says which have none.
+  const rotating = shown.filter((m) => m.present !== null).map((m) => m.conferenceID);
+  const view = settings.rotate ? viewAt(step, rotating) : ({ kind: "overview" } as const);
   const visible = shown.slice(0, shown.length > fit ? Math.max(0, fit - 1) : fit);
   const hidden = shown.slice(visible.length);
   const needing = all.filter((m) => m.attention.length > 0).length;
@@ -113,7 +124,17 @@ export function WallPage({ simulated }: { simulated: boolean }) {
           Wall settings: {problems.join("; ")}.
         </p>
       )}
-      <div ref={grid} className="grid min-h-0 flex-1 grid-cols-[repeat(auto-fill,minmax(24em,1fr))] content-start gap-[0.6em]">
+      {view.kind === "meeting" && (
+        <WallMeetingView
+          key={view.conferenceID}
+          conferenceID={view.conferenceID}
+          mask={settings.mask}
+          attention={shown.find((m) => m.conferenceID === view.conferenceID)?.attention ?? []}
+          now={now}
+          timeZone={timeZone}
+        />
+      )}
+      <div ref={grid} hidden={view.kind === "meeting"} className="grid min-h-0 flex-1 grid-cols-[repeat(auto-fill,minmax(24em,1fr))] content-start gap-[0.6em]">
         {visible.map((m) => (
           <WallTile key={m.conferenceID} m={m} now={now} timeZone={timeZone} />
         ))}

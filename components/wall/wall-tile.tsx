@@ -1,14 +1,6 @@
-import type { AttentionReason, MeetingSummary } from "@/lib/domain/wall";
+import type { MeetingSummary } from "@/lib/domain/wall";
 import { formatAge, formatDuration, formatTime, numberFormat } from "@/lib/client/format";
-
-const REASON: Record<AttentionReason, string> = {
-  no_host: "No host present",
-  hand_waiting: "Hand waiting",
-  overrun: "Past its end",
-  headcount_drop: "People dropping out",
-  live_data_unavailable: "No live data",
-  live_data_stale: "Data stale",
-};
+import { AttentionChips } from "./attention-chips";
 
 const n = (v: number | null) => (v === null ? "—" : numberFormat.format(v));
 
@@ -37,13 +29,7 @@ export function WallTile({ m, now, timeZone }: { m: MeetingSummary; now: number;
         <Figure label="camera on" value={n(m.camera)} />
       </dl>
       <div className="flex items-center justify-between gap-[0.5em] text-[0.9em]">
-        <ul className="flex min-w-0 flex-wrap gap-[0.3em]" aria-label="Needs attention">
-          {m.attention.map((r) => (
-            <li key={r} className="rounded-[0.3em] bg-amber-400 px-[0.4em] font-semibold text-slate-950">
-              {REASON[r]}
-            </li>
-          ))}
-        </ul>
+        <AttentionChips reasons={m.attention} />
         <span className={`shrink-0 ${stale ? "font-semibold text-red-400 light:text-red-700" : "text-slate-400 light:text-slate-600"}`} data-age>
           {stale ? "STALE · " : ""}data {formatAge(Math.max(0, now - m.sourceTime))}
         </span>

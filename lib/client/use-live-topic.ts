@@ -31,7 +31,7 @@ export function useLiveTopic<S extends Pick<TopicStore<never, object>, "applySna
   useEffect(() => {
     const socket = liveSocket();
     const subscription = subscriptionSchema.parse(JSON.parse(key));
-    const conferenceID = subscription.topic === "meeting" ? subscription.conferenceID : undefined;
+    const conferenceID = "conferenceID" in subscription ? subscription.conferenceID : undefined;
     const store = makeStore();
     const bump = (patch: Partial<LiveTopicView<S>> = {}) => setView((v) => ({ ...v, ...patch, store, version: v.version + 1 }));
     const mine = (ev: { topic: string; conferenceID?: string }) => ev.topic === subscription.topic && ev.conferenceID === conferenceID;

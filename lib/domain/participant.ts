@@ -64,7 +64,7 @@ export const unavailableReasonSchema = z.enum([
 ]);
 export type UnavailableReason = z.infer<typeof unavailableReasonSchema>;
 
-const topicRef = { topic: z.enum(["meetings", "meeting", "wall"]), conferenceID: z.string().optional() };
+const topicRef = { topic: z.enum(["meetings", "meeting", "wall", "wall-meeting"]), conferenceID: z.string().optional() };
 
 export const snapshotEventSchema = z.object({ ...topicRef, seq: z.number().int(), sourceTime: z.number(), data: z.unknown() });
 export const patchEventSchema = z.object({
@@ -78,18 +78,24 @@ export const patchEventSchema = z.object({
   meeting: z.record(z.string(), z.unknown()).optional(),
   attendees: z.array(attendeeSchema).optional(),
   speakers: z.array(z.string()).optional(),
+  /** The wall's meeting view: who is missing, by name, when it changed. */
+  missing: z.array(z.object({ name: z.string(), department: z.string().nullable() })).optional(),
 });
 export const statusEventSchema = z.object({ ...topicRef, upstream: upstreamStatusSchema, since: z.number(), reason: unavailableReasonSchema.optional() });
 export type SnapshotEvent = z.infer<typeof snapshotEventSchema>;
 export type PatchEvent = z.infer<typeof patchEventSchema>;
 export type StatusEvent = z.infer<typeof statusEventSchema>;
 
+const conferenceIdSchema = z.string().regex(/^[A-Za-z0-9]{1,32}$/, "a conference ID is 1 to 32 letters and digits");
+
 /** What a client sends to `subscribe` and `unsubscribe`. */
 export const subscriptionSchema = z.discriminatedUnion("topic", [
   z.object({ topic: z.literal("meetings") }),
   /** The wall's overview; `mask: "initials"` reduces names to initials on the server. */
   z.object({ topic: z.literal("wall"), mask: z.enum(["none", "initials"]).default("none") }),
-  z.object({ topic: z.literal("meeting"), conferenceID: z.string().regex(/^[A-Za-z0-9]{1,32}$/, "a conference ID is 1 to 32 letters and digits") }),
+  /** One meeting as the wall shows it in rotation: no numbers, accounts or e-mail addresses. */
+  z.object({ topic: z.literal("wall-meeting"), conferenceID: conferenceIdSchema, mask: z.enum(["none", "initials"]).default("none") }),
+  z.object({ topic: z.literal("meeting"), conferenceID: conferenceIdSchema }),
 ]);
 export type Subscription = z.infer<typeof subscriptionSchema>;
 

@@ -1,5 +1,6 @@
 import type { Attendee, Meeting } from "@/lib/domain/meeting";
 import { wallTopicDataSchema, type MeetingSummary } from "@/lib/domain/wall";
+import { wallMeetingDataSchema, type WallMeetingData } from "@/lib/domain/wall-meeting";
 import { meetingsTopicDataSchema, meetingTopicDataSchema, type LiveMeeting, type Participant } from "@/lib/domain/participant";
 import { TopicStore } from "./topic-store";
 
@@ -22,4 +23,11 @@ export function meetingsStore() {
 
 export function wallStore() {
   return new TopicStore<MeetingSummary, object>((data) => ({ rows: wallTopicDataSchema.parse(data).items, fields: {} }), (m) => m.conferenceID);
+}
+
+export function wallMeetingStore() {
+  return new TopicStore<Participant, Omit<WallMeetingData, "participants">>((data) => {
+    const { participants, ...fields } = wallMeetingDataSchema.parse(data);
+    return { rows: participants, fields };
+  }, (p) => p.pid);
 }

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/zoned-time";
+import { parseRotate } from "./rotation";
 
 /**
  * A wall screen's settings, from its URL as Grafana's kiosk links do:
- * `/wall?only=attention&q=sales&ids=123,456&theme=light&tz=Asia/Shanghai&mask=initials`.
+ * `/wall?rotate=30s&only=attention&q=sales&ids=123,456&theme=light&tz=Asia/Shanghai&mask=initials`.
  * A bad or unknown value never blanks the screen: it falls back to the default and is reported.
  */
 export interface WallSettings {
+  /** Each view (the overview, then one meeting) stays this long, in ms; null: the overview only. */
+  rotate: number | null;
   /** Only meetings that need attention, or all. */
   only: "all" | "attention";
   /** Subject, host or meeting ID containing this. */
@@ -19,9 +22,15 @@ export interface WallSettings {
   mask: "none" | "initials";
 }
 
-export const DEFAULT_WALL_SETTINGS: WallSettings = { only: "all", q: "", ids: [], theme: "dark", tz: null, mask: "none" };
+export const DEFAULT_WALL_SETTINGS: WallSettings = { rotate: null, only: "all", q: "", ids: [], theme: "dark", tz: null, mask: "none" };
 
 const fields = {
+  rotate: z.string().transform((s, ctx) => {
+    if (s === "none") return null;
+    const ms = parseRotate(s);
+    if (ms === null) ctx.addIssue({ code: "custom", message: "10s to 60m" });
+    return ms;
+  }),
   only: z.enum(["all", "attention"]),
   q: z.string().trim().max(128),
   ids: z
@@ -32,6 +41,12 @@ const fields = {
   tz: z.string().refine(isValidTimeZone),
   mask: z.enum(["none", "initials"]),
 } satisfies Record<keyof WallSettings, z.ZodType>;
+
+function describeDefault(name: keyof WallSettings): string {
+  const value = DEFAULT_WALL_SETTINGS[name];
+  if (value === null) return name === "rotate" ? "no rotation" : "the screen's own";
+  return Array.isArray(value) ? "all" : JSON.stringify(value);
+}
 
 export function parseWallSettings(params: URLSearchParams): { settings: WallSettings; problems: string[] } {
   const settings: WallSettings = { ...DEFAULT_WALL_SETTINGS };
@@ -44,7 +59,7 @@ export function parseWallSettings(params: URLSearchParams): { settings: WallSett
     const name = key as keyof WallSettings;
     const parsed = fields[name].safeParse(raw);
     if (parsed.success) Object.assign(settings, { [name]: parsed.data });
-    else problems.push(`${name}=${raw.slice(0, 40)} is not valid; using ${JSON.stringify(DEFAULT_WALL_SETTINGS[name]) ?? "the default"}`);
+    else problems.push(`${name}=${raw.slice(0, 40)} is not valid; using ${describeDefault(name)}`);
   }
   return { settings, problems };
 }

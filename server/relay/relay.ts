@@ -4,6 +4,7 @@ import { viewerFromCookieHeader, type Viewer } from "@/lib/auth/session";
 import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
 import { subscriptionSchema, type Subscription, type UnavailableReason, type UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { AttentionThresholds } from "@/lib/domain/attention";
+import { toWallMeeting } from "@/lib/domain/wall-meeting";
 import { MeetingWatcher, type WatcherTiming } from "@/lib/live/meeting-watcher";
 import type { Ack, ClientToServerEvents, InterServerEvents, RemoteState, ServerToClientEvents, SocketData } from "@/lib/live/socket-contract";
 import { logger } from "@/lib/logger";
@@ -11,7 +12,7 @@ import { scopeKey } from "@/lib/meetings/viewer-scope";
 import type { Services } from "@/lib/services";
 import type { Leases } from "./leases";
 import { MeetingsFeed } from "./meetings-feed";
-import { meetingsTopic, meetingTopic, TopicChannel, wallTopic, type TopicRef } from "./topic-channel";
+import { meetingsTopic, meetingTopic, TopicChannel, wallMeetingTopic, wallTopic, type TopicRef } from "./topic-channel";
 import { WallFeed } from "./wall-feed";
 import { PooledMeetingSource, WatcherPool } from "./watcher-pool";
 
@@ -152,7 +153,7 @@ export class Relay {
       return { ok: false as const, error: { code: "bad_request", message: parsed.error.issues[0]!.message } };
     }
     const sub = parsed.data;
-    if (sub.topic === "wall" && viewer.role === "host") {
+    if ((sub.topic === "wall" || sub.topic === "wall-meeting") && viewer.role === "host") {
       return { ok: false as const, error: { code: "forbidden", message: "The wall is for admins and wall displays." } };
     }
     // A meeting's frames carry invitees' numbers and e-mail addresses, which a wall display must not receive.
@@ -160,7 +161,7 @@ export class Relay {
       return { ok: false as const, error: { code: "forbidden", message: "A wall display sees the wall only." } };
     }
     // A host may watch only meetings Huawei shows them; this also rejects meetings not going on.
-    if (sub.topic === "meeting") await this.services.meetings.detail(viewer, sub.conferenceID);
+    if (sub.topic === "meeting" || sub.topic === "wall-meeting") await this.services.meetings.detail(viewer, sub.conferenceID);
     const key = this.keyOf(sub, viewer);
     const topic = this.topicFor(key, sub, viewer);
     clearTimeout(topic.grace);
@@ -178,16 +179,21 @@ export class Relay {
   private keyOf(sub: Subscription, viewer: Viewer): string {
     if (sub.topic === "meeting") return `meeting:${sub.conferenceID}`;
     if (sub.topic === "wall") return `wall:${sub.mask}`;
+    if (sub.topic === "wall-meeting") return `wall-meeting:${sub.conferenceID}:${sub.mask}`;
     return `meetings:${scopeKey(viewer)}`;
   }
 
   private topicFor(key: string, sub: Subscription, viewer: Viewer): Topic {
     let topic = this.topics.get(key);
     if (topic) return topic;
-    const ref: TopicRef = sub.topic === "meeting" ? { topic: "meeting", conferenceID: sub.conferenceID } : { topic: sub.topic };
+    const ref: TopicRef = sub.topic === "meeting" || sub.topic === "wall-meeting" ? { topic: sub.topic, conferenceID: sub.conferenceID } : { topic: sub.topic };
     const channel = newChannel(ref);
     const makeSource = (): Source => {
       if (sub.topic === "meeting") return new PooledMeetingSource(this.pool, sub.conferenceID);
+      if (sub.topic === "wall-meeting") {
+        const mask = sub.mask === "initials";
+        return new PooledMeetingSource(this.pool, sub.conferenceID, (data) => toWallMeeting(data, mask));
+      }
       if (sub.topic === "wall") {
         const wallViewer: Viewer = { username: "wall", role: "wall", huaweiUserId: null };
         return new WallFeed(this.services.meetings, wallViewer, this.pool, { listPollMs: this.opts.listPollMs, staleAfterMs: this.opts.timing.staleAfterMs, mask: sub.mask === "initials", ...this.opts.wall });
@@ -299,6 +305,7 @@ const displayRoom = (displayId: string) => `display:${displayId}`;
 function newChannel(ref: TopicRef): TopicChannel<unknown, unknown> {
   if (ref.topic === "meeting") return new TopicChannel(ref, meetingTopic) as TopicChannel<unknown, unknown>;
   if (ref.topic === "wall") return new TopicChannel(ref, wallTopic) as TopicChannel<unknown, unknown>;
+  if (ref.topic === "wall-meeting") return new TopicChannel(ref, wallMeetingTopic) as TopicChannel<unknown, unknown>;
   return new TopicChannel(ref, meetingsTopic) as TopicChannel<unknown, unknown>;
 }
 

@@ -1,10 +1,11 @@
 import type { Meeting } from "@/lib/domain/meeting";
 import type { MeetingSummary, WallTopicData } from "@/lib/domain/wall";
+import type { WallMeetingData } from "@/lib/domain/wall-meeting";
 import type { MeetingTopicData, Participant, PatchEvent, SnapshotEvent } from "@/lib/domain/participant";
 import { changedFields, diffById } from "@/lib/live/diff";
 
 export interface TopicRef {
-  topic: "meetings" | "meeting" | "wall";
+  topic: "meetings" | "meeting" | "wall" | "wall-meeting";
   conferenceID?: string;
 }
 
@@ -39,6 +40,19 @@ export const wallTopic: TopicKind<WallTopicData, MeetingSummary> = {
   rows: (d) => d.items,
   id: (m) => m.conferenceID,
   extras: () => undefined,
+};
+
+export const wallMeetingTopic: TopicKind<WallMeetingData, Participant> = {
+  rows: (d) => d.participants,
+  id: (p) => p.pid,
+  extras(prev, next) {
+    const out: Record<string, unknown> = {};
+    const meeting = changedFields(prev.meeting, next.meeting);
+    if (meeting) out.meeting = meeting;
+    if (JSON.stringify(prev.missing) !== JSON.stringify(next.missing)) out.missing = next.missing;
+    if (prev.speakers.join() !== next.speakers.join()) out.speakers = next.speakers;
+    return Object.keys(out).length ? out : undefined;
+  },
 };
 
 export type Outgoing = { event: "snapshot"; payload: SnapshotEvent } | { event: "patch"; payload: PatchEvent };

@@ -38,7 +38,7 @@ export class WatcherPool {
   }
 }
 
-type UpdateListener = (data: MeetingTopicData, sourceTime: number) => void;
+type UpdateListener = (data: unknown, sourceTime: number) => void;
 type StatusListener = (status: UpstreamLiveStatus, since: number, reason?: UnavailableReason) => void;
 
 /**
@@ -50,9 +50,13 @@ export class PooledMeetingSource {
   private readonly updates: UpdateListener[] = [];
   private readonly statuses: StatusListener[] = [];
 
+  private readonly forwarders = new Map<UpdateListener, (data: MeetingTopicData, sourceTime: number) => void>();
+
   constructor(
     private readonly pool: WatcherPool,
     readonly conferenceID: string,
+    /** What the topic publishes of the meeting (the wall's view leaves identities out). */
+    private readonly view: (data: MeetingTopicData) => unknown = (data) => data,
   ) {}
 
   get status(): UpstreamLiveStatus {
@@ -77,14 +81,19 @@ export class PooledMeetingSource {
   start(): void {
     const watcher = this.pool.acquire(this.conferenceID);
     this.watcher = watcher;
-    for (const fn of this.updates) watcher.on("update", fn);
+    for (const fn of this.updates) {
+      const forward = (data: MeetingTopicData, sourceTime: number) => fn(this.view(data), sourceTime);
+      this.forwarders.set(fn, forward);
+      watcher.on("update", forward);
+    }
     for (const fn of this.statuses) watcher.on("status", fn);
-    if (watcher.hasData) for (const fn of this.updates) fn(watcher.state.snapshot(), watcher.state.sourceTime);
+    if (watcher.hasData) for (const fn of this.updates) fn(this.view(watcher.state.snapshot()), watcher.state.sourceTime);
   }
 
   stop(): void {
     if (!this.watcher) return;
-    for (const fn of this.updates) this.watcher.off("update", fn);
+    for (const forward of this.forwarders.values()) this.watcher.off("update", forward);
+    this.forwarders.clear();
     for (const fn of this.statuses) this.watcher.off("status", fn);
     this.watcher = undefined;
     this.pool.release(this.conferenceID);

@@ -1,7 +1,7 @@
 import { io } from "socket.io-client";
 import type { PatchEvent, StatusEvent, Subscription } from "@/lib/domain/participant";
 import type { Ack, LiveClientSocket } from "@/lib/live/socket-contract";
-import { meetingStore, meetingsStore, wallStore } from "@/lib/live/stores";
+import { meetingStore, meetingsStore, wallMeetingStore, wallStore } from "@/lib/live/stores";
 
 /** A socket.io subscriber as a browser tab would be: it keeps the topic's state from snapshots and patches. */
 export class LiveClient {
@@ -9,7 +9,9 @@ export class LiveClient {
   readonly meeting = meetingStore();
   readonly meetings = meetingsStore();
   readonly wall = wallStore();
-  private wallSub: Subscription = { topic: "wall", mask: "none" };
+  readonly wallMeeting = wallMeetingStore();
+  /** What was subscribed, by topic and meeting, to ask for the same again after a gap. */
+  private readonly subs = new Map<string, Subscription>();
   readonly statuses: StatusEvent[] = [];
   readonly patches: (PatchEvent & { receivedAt: number })[] = [];
   snapshots = 0;
@@ -25,14 +27,15 @@ export class LiveClient {
       this.patches.push({ ...ev, receivedAt: Date.now() });
       if (this.store(ev.topic).applyPatch(ev) === "gap") {
         this.gaps += 1;
-        this.socket.emit("resync", ev.topic === "meeting" && ev.conferenceID ? { topic: "meeting", conferenceID: ev.conferenceID } : ev.topic === "wall" ? this.wallSub : { topic: "meetings" });
+        const sub = this.subs.get(`${ev.topic}:${ev.conferenceID ?? ""}`);
+        if (sub) this.socket.emit("resync", sub);
       }
     });
     this.socket.on("status", (ev) => this.statuses.push(ev));
   }
 
-  private store(topic: "meeting" | "meetings" | "wall") {
-    return topic === "meeting" ? this.meeting : topic === "wall" ? this.wall : this.meetings;
+  private store(topic: "meeting" | "meetings" | "wall" | "wall-meeting") {
+    return { meeting: this.meeting, meetings: this.meetings, wall: this.wall, "wall-meeting": this.wallMeeting }[topic];
   }
 
   connected(): Promise<void> {
@@ -45,7 +48,8 @@ export class LiveClient {
 
   /** Sends what a browser would, or (for the tests of bad input) anything at all. */
   subscribe(sub: Subscription | Record<string, unknown>): Promise<Ack> {
-    if (sub.topic === "wall") this.wallSub = sub as Subscription;
+    const conferenceID = "conferenceID" in sub && typeof sub.conferenceID === "string" ? sub.conferenceID : "";
+    this.subs.set(`${String(sub.topic)}:${conferenceID}`, sub as Subscription);
     return this.socket.timeout(10_000).emitWithAck("subscribe", sub as Subscription);
   }
 

@@ -92,4 +92,21 @@ describe("the wall", () => {
     const host = await client(stack.host.sessionCookie);
     expect(await host.subscribe({ topic: "wall" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
+
+  it("shows one meeting in rotation without numbers, accounts or e-mail addresses, names masked when asked", async () => {
+    const m = small()[1]!;
+    const c = await client(wall.sessionCookie);
+    const frames: string[] = [];
+    c.socket.onAny((_event, payload) => frames.push(JSON.stringify(payload)));
+    expect(await c.subscribe({ topic: "wall-meeting", conferenceID: m.conferenceID, mask: "initials" })).toEqual({ ok: true });
+    await eventually(() => c.wallMeeting.rows.size === m.participants.size && (c.wallMeeting.fields?.missing.length ?? 0) > 0, 10_000, "the meeting's wall view");
+    const someone = [...m.participants.values()].find((p) => p.role === "participant")!;
+    expect(c.wallMeeting.rows.get(someone.pid)).toMatchObject({ name: initials(someone.name), number: null, account: null, userUUID: null });
+    const everything = frames.join("\n");
+    for (const i of m.invitees) {
+      expect(everything).not.toContain(i.participantID);
+      if (i.email) expect(everything).not.toContain(i.email);
+      expect(everything).not.toContain(`"${i.name}"`);
+    }
+  });
 });

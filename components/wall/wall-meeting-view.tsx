@@ -1,0 +1,143 @@
+"use client";
+
+import { useLayoutEffect, useRef, useState } from "react";
+import { HandIcon, MicIcon, ShareIcon } from "@/components/participants/icons";
+import type { Participant } from "@/lib/domain/participant";
+import type { AttentionReason } from "@/lib/domain/wall";
+import { formatAge, formatDuration, formatTime, numberFormat } from "@/lib/client/format";
+import { useLiveTopic } from "@/lib/client/use-live-topic";
+import { wallMeetingStore } from "@/lib/live/stores";
+import { AttentionChips } from "./attention-chips";
+
+const ROLE_RANK: Record<Participant["role"], number> = { host: 0, cohost: 1, participant: 2, audience: 3 };
+const ROLE_LABEL: Partial<Record<Participant["role"], string>> = { host: "host", cohost: "co-host" };
+const UPSTREAM_LABEL = { live: "live", polling: "updating every few seconds", stale: "STALE", ended: "meeting ended", unavailable: "no live data" } as const;
+/** Row height of the grid, in the wall's em. */
+const ROW_EM = 2.1;
+
+function byAttention(a: Participant, b: Participant): number {
+  if (a.handRaised !== b.handRaised) return a.handRaised ? -1 : 1;
+  if (a.handRaised) return (a.handRaisedAt ?? "").localeCompare(b.handRaisedAt ?? "");
+  return ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.name.localeCompare(b.name);
+}
+
+/** How many rows of `ROW_EM` fit the element, times its columns. */
+function useFit(el: React.RefObject<HTMLElement | null>): number {
+  const [fit, setFit] = useState(200);
+  useLayoutEffect(() => {
+    const node = el.current;
+    if (!node) return;
+    const measure = () => {
+      const style = getComputedStyle(node);
+      const columns = style.gridTemplateColumns.split(" ").filter(Boolean).length || 1;
+      setFit(columns * Math.max(1, Math.floor(node.clientHeight / (ROW_EM * parseFloat(style.fontSize)))));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [el]);
+  return fit;
+}
+
+/** One meeting's live grid sized for the wall: large rows, the raise queue and who is missing. */
+interface Props {
+  conferenceID: string;
+  mask: "none" | "initials";
+  /** What the overview says needs attention in this meeting. */
+  attention: readonly AttentionReason[];
+  now: number;
+  timeZone: string;
+}
+
+export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }: Props) {
+  const live = useLiveTopic({ topic: "wall-meeting", conferenceID, mask }, wallMeetingStore);
+  const grid = useRef<HTMLUListElement>(null);
+  const fit = useFit(grid);
+  const people = [...live.store.rows.values()].sort(byAttention);
+  const fields = live.store.fields;
+  const hands = people.filter((p) => p.handRaised);
+  const shown = people.slice(0, people.length > fit ? fit - 1 : fit);
+  const count = (pick: (p: Participant) => boolean) => numberFormat.format(people.filter(pick).length);
+  const upstream = live.upstream ?? "polling";
+
+  return (
+    <section className="flex min-h-0 flex-1 flex-col gap-[0.6em]" data-wall-meeting={conferenceID}>
+      <header className="flex items-end justify-between gap-[1em]">
+        <div className="min-w-0">
+          <h2 className="truncate text-[2.2em] font-bold leading-tight">{fields?.meeting.subject ?? "…"}</h2>
+          <p className="text-[1.1em] text-slate-300 light:text-slate-600">
+            {fields?.meeting.hostName ?? "—"} · started {formatTime(fields?.meeting.startTime ?? null, timeZone)} ·{" "}
+            {fields?.meeting.startTime ? formatDuration(now - Date.parse(fields.meeting.startTime)) : "—"}
+          </p>
+        </div>
+        <dl className="flex shrink-0 gap-[1.6em] text-center">
+          {[
+            ["present", numberFormat.format(people.length)],
+            ["muted", count((p) => p.muted)],
+            ["hands up", numberFormat.format(hands.length)],
+            ["camera on", count((p) => p.camera === true)],
+          ].map(([label, value]) => (
+            <div key={label}>
+              <dd className="text-[2.2em] font-bold tabular-nums leading-none">{value}</dd>
+              <dt className="text-[0.9em] uppercase tracking-wide text-slate-400 light:text-slate-600">{label}</dt>
+            </div>
+          ))}
+        </dl>
+      </header>
+      <div className="flex items-center gap-[1em] text-[1em]">
+        <AttentionChips reasons={attention} />
+        <p className={upstream === "live" ? "text-slate-400" : "font-semibold text-amber-300 light:text-amber-700"} data-wall-meeting-status={upstream}>
+          {UPSTREAM_LABEL[upstream]}
+          {/* Live means the push socket answers: nothing has changed since. Otherwise say how old the data is. */}
+          {upstream !== "live" && live.store.sourceTime > 0 && ` · data ${formatAge(Math.max(0, now - live.store.sourceTime))}`}
+        </p>
+      </div>
+      <div className="grid min-h-0 flex-1 grid-cols-[1fr_22em] gap-[1em]">
+        <ul ref={grid} className="grid min-h-0 auto-rows-[2.1em] grid-cols-[repeat(auto-fill,minmax(17em,1fr))] content-start gap-x-[1em] overflow-hidden">
+          {shown.map((p) => (
+            <li key={p.pid} className="flex items-center justify-between gap-[0.5em] border-b border-slate-800 text-[1.15em] light:border-slate-300" data-pid={p.pid}>
+              <span className="truncate">
+                {p.name}
+                {ROLE_LABEL[p.role] && <span className="ml-[0.4em] text-[0.8em] text-sky-300 light:text-sky-700">{ROLE_LABEL[p.role]}</span>}
+              </span>
+              <span className="flex shrink-0 items-center gap-[0.3em]">
+                {p.handRaised && <HandIcon />}
+                {p.sharing && <ShareIcon />}
+                <MicIcon muted={p.muted} />
+              </span>
+            </li>
+          ))}
+          {people.length > shown.length && <li className="text-[1.15em] text-slate-400">+{numberFormat.format(people.length - shown.length)} more</li>}
+        </ul>
+        <aside className="flex min-h-0 flex-col gap-[1em] overflow-hidden">
+          <div>
+            <h3 className="text-[1.2em] font-semibold">Raised hands ({numberFormat.format(hands.length)})</h3>
+            <ol className="text-[1.1em]">
+              {hands.slice(0, 8).map((p, i) => (
+                <li key={p.pid} className="truncate">
+                  {i + 1}. {p.name}{" "}
+                  <span className="text-[0.85em] text-slate-400 light:text-slate-600">
+                    {p.handRaisedAt && (p.handRaisedBefore ? `before ${formatTime(p.handRaisedAt, timeZone)}` : formatDuration(now - Date.parse(p.handRaisedAt)))}
+                  </span>
+                </li>
+              ))}
+              {hands.length > 8 && <li className="text-slate-400">+{hands.length - 8} more</li>}
+            </ol>
+          </div>
+          <div className="min-h-0">
+            <h3 className="text-[1.2em] font-semibold">Invited, not here ({numberFormat.format(fields?.missing.length ?? 0)})</h3>
+            <ul className="text-[1.05em] text-slate-300 light:text-slate-700">
+              {fields?.missing.slice(0, 12).map((m, i) => (
+                <li key={`${m.name}-${i}`} className="truncate">
+                  {m.name}
+                </li>
+              ))}
+              {(fields?.missing.length ?? 0) > 12 && <li className="text-slate-400">+{fields!.missing.length - 12} more</li>}
+            </ul>
+          </div>
+        </aside>
+      </div>
+    </section>
+  );
+}
