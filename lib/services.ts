@@ -29,6 +29,8 @@ export interface Services {
   /** Demo sign-ins shown on the sign-in page in simulator mode. */
   demoLogins: { username: string; password: string; role: string }[];
   startedAt: string;
+  /** The build this process serves (Next's BUILD_ID); a wall reloads itself when it changes. */
+  version: string;
 }
 
 // Next bundles route handlers separately from the server's own modules, so a module-level

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { envInt } from "@/lib/env-number";
 import { MemoryDisplaySeen, RedisDisplaySeen } from "@/lib/auth/display-seen";
@@ -72,6 +73,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       simulated: Boolean(simulator),
       demoLogins,
       startedAt: new Date().toISOString(),
+      version: await readFile(path.resolve(".next/BUILD_ID"), "utf8").then((id) => id.trim(), () => "development"),
     },
   };
 }

@@ -9,6 +9,7 @@ export async function GET(): Promise<Response> {
       status: degraded ? "degraded" : "ok",
       simulated: s.simulated,
       startedAt: s.startedAt,
+      version: s.version,
       upstream: s.huawei.status(),
     },
     { headers: { "cache-control": "no-store" } },
