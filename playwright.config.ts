@@ -48,6 +48,8 @@ export default defineConfig({
       // A still world: the tests make the changes they look for.
       SIMULATOR_TICK_MS: "0",
       MEETINGS_POLL_MS: "1000",
+      // The wall turns stale (with its banner) within seconds of Huawei not answering.
+      STALE_AFTER_MS: "5000",
       UPSTREAM_CACHE_MS: "500",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",

@@ -107,3 +107,17 @@ test("in rotation the wall shows one meeting's live grid, then the overview agai
   await expect(page.locator("[data-wall-meeting]")).toHaveCount(0, { timeout: 15_000 });
   await expect(page.locator("[data-wall-tile]").first()).toBeVisible();
 });
+
+test("when Huawei stops answering the wall keeps its tiles, says so in a banner, and recovers by itself", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await wallSignIn(page);
+  const meetings = await page.locator('[data-wall-total="meetings"]').textContent();
+  await fetch(`${SIMULATOR_URL}/__sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ path: "/v1/mmc/management/conferences/online", status: 500, count: 100000 }) });
+  await expect(page.locator("[data-wall-banner]")).toContainText("Huawei Cloud Meeting is not answering", { timeout: 20_000 });
+  // The last good state stays: the same meetings (the banner only takes room from the grid).
+  await expect(page.locator('[data-wall-total="meetings"]')).toHaveText(meetings!);
+  await expect(page.locator("[data-wall-tile]").first()).toBeVisible();
+  await snap(page, "wall-stale");
+  await fetch(`${SIMULATOR_URL}/__sim/faults`, { method: "DELETE" });
+  await expect(page.locator("[data-wall-banner]")).toHaveCount(0, { timeout: 15_000 });
+});

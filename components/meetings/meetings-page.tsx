@@ -27,12 +27,10 @@ export function MeetingsPage() {
 
   // Live first: the relay's `meetings` topic pushes changes; HTTP polling stands in while it cannot.
   const live = useLiveTopic({ topic: "meetings" }, meetingsStore);
-  const liveReady = live.connected && live.store.seq >= 0 && live.upstream === "live";
+  const liveReady = live.connected && live.seq >= 0 && live.upstream === "live";
   const liveData = useMemo(
-    () => (liveReady ? pageOf([...live.store.rows.values()], q, page, live.store.sourceTime) : undefined),
-    // `version` changes whenever the store does.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [liveReady, live.version, q, page],
+    () => (liveReady ? pageOf([...live.rows.values()], q, page, live.sourceTime) : undefined),
+    [liveReady, live.rows, live.sourceTime, q, page],
   );
   const query = useQuery({
     queryKey: ["meetings", q, page],

@@ -49,10 +49,10 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
   }, [ended, onEnded]);
   const [filter, setFilter] = useState<Filter>("all");
   const [search, setSearch] = useState("");
-  const { store, version } = live;
+  const { rows } = live;
 
   const { all, shown, counts, queue } = useMemo(() => {
-    const everyone = [...store.rows.values()];
+    const everyone = [...rows.values()];
     const needle = search.trim().toLowerCase();
     const pass = (p: Participant) =>
       (filter === "all" || (filter === "hands" ? p.handRaised : filter === "muted" ? p.muted : p.camera === false)) && (!needle || p.name.toLowerCase().includes(needle));
@@ -68,13 +68,11 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
       },
       queue: everyone.filter((p) => p.handRaised).sort(byAttention),
     };
-    // `version` changes whenever the store does.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, filter, search, store]);
+  }, [rows, filter, search]);
 
-  const fields = store.fields;
+  const fields = live.fields;
   const attendees = fields?.attendees.length ? fields.attendees : invitees;
-  const hasLiveData = store.seq >= 0 && !unavailable;
+  const hasLiveData = live.seq >= 0 && !unavailable;
   // Live: the relay's own count. Otherwise the ongoing list's figure, with its age: one number for who is present.
   const liveCount = hasLiveData && (live.upstream === "live" || live.upstream === "polling" || ended);
   const missing = useMemo(() => (hasLiveData ? missingInvitees(attendees, all) : []), [hasLiveData, attendees, all]);
@@ -86,7 +84,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
     <section className="space-y-4" aria-label="Live participants">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">Participants</h2>
-        <LiveStatus upstream={live.upstream} connected={live.connected} sourceTime={store.sourceTime} />
+        <LiveStatus upstream={live.upstream} connected={live.connected} sourceTime={live.sourceTime} />
       </div>
       {live.error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
@@ -130,7 +128,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
             <SearchInput value={search} onChange={setSearch} label="Find a participant" className="ml-auto w-64" />
           </div>
 
-          {store.seq < 0 ? (
+          {live.seq < 0 ? (
             <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading participants" />
           ) : shown.length === 0 ? (
             <EmptyState>{all.length === 0 ? "Nobody is in the meeting." : "Nobody matches."}</EmptyState>

@@ -54,8 +54,8 @@ export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }
   const live = useLiveTopic({ topic: "wall-meeting", conferenceID, mask }, wallMeetingStore);
   const grid = useRef<HTMLUListElement>(null);
   const fit = useFit(grid);
-  const people = [...live.store.rows.values()].sort(byAttention);
-  const fields = live.store.fields;
+  const people = [...live.rows.values()].sort(byAttention);
+  const fields = live.fields;
   const hands = people.filter((p) => p.handRaised);
   const shown = people.slice(0, people.length > fit ? fit - 1 : fit);
   const count = (pick: (p: Participant) => boolean) => numberFormat.format(people.filter(pick).length);
@@ -90,7 +90,7 @@ export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }
         <p className={upstream === "live" ? "text-slate-400" : "font-semibold text-amber-300 light:text-amber-700"} data-wall-meeting-status={upstream}>
           {UPSTREAM_LABEL[upstream]}
           {/* Live means the push socket answers: nothing has changed since. Otherwise say how old the data is. */}
-          {upstream !== "live" && live.store.sourceTime > 0 && ` · data ${formatAge(Math.max(0, now - live.store.sourceTime))}`}
+          {upstream !== "live" && live.sourceTime > 0 && ` · data ${formatAge(Math.max(0, now - live.sourceTime))}`}
         </p>
       </div>
       <div className="grid min-h-0 flex-1 grid-cols-[1fr_22em] gap-[1em]">

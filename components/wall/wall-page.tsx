@@ -71,7 +71,7 @@ export function WallPage({ simulated }: { simulated: boolean }) {
     return () => clearInterval(timer);
   }, [settings.rotate]);
 
-  const all = useMemo(() => [...live.store.rows.values()], [live.version, live.store]); // eslint-disable-line react-hooks/exhaustive-deps
+  const all = useMemo(() => [...live.rows.values()], [live.rows]);
   const shown = useMemo(() => all.filter((m) => matches(m, settings)).sort(byAttention), [all, settings]);
   // Only meetings with a live grid rotate in; the overview already says which have none.
   const rotating = shown.filter((m) => m.present !== null).map((m) => m.conferenceID);
@@ -85,8 +85,8 @@ export function WallPage({ simulated }: { simulated: boolean }) {
     hands: all.reduce((sum, m) => sum + (m.hands ?? 0), 0),
   };
 
-  const hasData = live.store.seq >= 0;
-  const sinceData = live.store.sourceTime ? formatTime(new Date(live.store.sourceTime).toISOString(), timeZone) : null;
+  const hasData = live.seq >= 0;
+  const sinceData = live.sourceTime ? formatTime(new Date(live.sourceTime).toISOString(), timeZone) : null;
   const banner = live.unauthenticated
     ? "This screen is no longer signed in (its display link was revoked). An admin can make a new link under Displays."
     : !live.connected

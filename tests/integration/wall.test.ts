@@ -14,7 +14,7 @@ const clients: LiveClient[] = [];
 beforeAll(async () => {
   stack = await startStack(
     { seed: 4242 },
-    { MEETINGS_POLL_MS: "300", UPSTREAM_CACHE_MS: "100", RELAY_GRACE_MS: "500", ATTENTION_HAND_WAIT_MS: "1000", UNAVAILABLE_RETRY_MS: "60000" },
+    { MEETINGS_POLL_MS: "300", UPSTREAM_CACHE_MS: "100", RELAY_GRACE_MS: "500", ATTENTION_HAND_WAIT_MS: "1000", UNAVAILABLE_RETRY_MS: "60000", STALE_AFTER_MS: "2000", HUAWEI_MAX_ATTEMPTS: "1" },
   );
   await new UserStore(stack.dash.dataDir).upsert({ username: "wall", password: "wall-password", role: "wall" });
   wall = new Browser(stack.dash.url);
@@ -79,6 +79,18 @@ describe("the wall", () => {
     expect(tile(c, m)!.hostName).toBe(initials(m.scheduler.name));
     const everything = frames.join("\n");
     for (const meeting of stack.sim.world.ongoing.values()) expect(everything).not.toContain(`"${meeting.scheduler.name}"`);
+  });
+
+  it("turns stale when Huawei stops answering, keeping the last state, and recovers by itself", async () => {
+    const c = await client(wall.sessionCookie);
+    expect(await c.subscribe({ topic: "wall", mask: "initials" })).toEqual({ ok: true });
+    await eventually(() => c.wall.rows.size > 0 && c.status === "live", 10_000, "live wall");
+    const rows = c.wall.rows.size;
+    await fetch(`${stack.sim.url}/__sim/faults`, { method: "POST", body: JSON.stringify({ path: "/v1/mmc/management/conferences/online", status: 500, count: 100_000 }) });
+    await eventually(() => c.status === "stale", 15_000, "stale");
+    expect(c.wall.rows.size).toBe(rows);
+    await fetch(`${stack.sim.url}/__sim/faults`, { method: "DELETE" });
+    await eventually(() => c.status === "live", 10_000, "live again");
   });
 
   it("gives a wall display only what the wall shows", async () => {
