@@ -1,6 +1,6 @@
 "use client";
 
-import { useLayoutEffect, useRef, useState } from "react";
+import { useRef } from "react";
 import { HandIcon, MicIcon, ShareIcon } from "@/components/participants/icons";
 import type { Participant } from "@/lib/domain/participant";
 import type { AttentionReason } from "@/lib/domain/wall";
@@ -8,6 +8,7 @@ import { formatAge, formatDuration, formatTime, numberFormat } from "@/lib/clien
 import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { wallMeetingStore } from "@/lib/live/stores";
 import { AttentionChips } from "./attention-chips";
+import { useGridFit } from "./use-grid-fit";
 
 const ROLE_RANK: Record<Participant["role"], number> = { host: 0, cohost: 1, participant: 2, audience: 3 };
 const ROLE_LABEL: Partial<Record<Participant["role"], string>> = { host: "host", cohost: "co-host" };
@@ -19,25 +20,6 @@ function byAttention(a: Participant, b: Participant): number {
   if (a.handRaised !== b.handRaised) return a.handRaised ? -1 : 1;
   if (a.handRaised) return (a.handRaisedAt ?? "").localeCompare(b.handRaisedAt ?? "");
   return ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.name.localeCompare(b.name);
-}
-
-/** How many rows of `ROW_EM` fit the element, times its columns. */
-function useFit(el: React.RefObject<HTMLElement | null>): number {
-  const [fit, setFit] = useState(200);
-  useLayoutEffect(() => {
-    const node = el.current;
-    if (!node) return;
-    const measure = () => {
-      const style = getComputedStyle(node);
-      const columns = style.gridTemplateColumns.split(" ").filter(Boolean).length || 1;
-      setFit(columns * Math.max(1, Math.floor(node.clientHeight / (ROW_EM * parseFloat(style.fontSize)))));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(node);
-    return () => observer.disconnect();
-  }, [el]);
-  return fit;
 }
 
 /** One meeting's live grid sized for the wall: large rows, the raise queue and who is missing. */
@@ -53,7 +35,7 @@ interface Props {
 export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }: Props) {
   const live = useLiveTopic({ topic: "wall-meeting", conferenceID, mask }, wallMeetingStore);
   const grid = useRef<HTMLUListElement>(null);
-  const fit = useFit(grid);
+  const fit = useGridFit(grid, ROW_EM);
   const people = [...live.rows.values()].sort(byAttention);
   const fields = live.fields;
   const hands = people.filter((p) => p.handRaised);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { browserTimeZone } from "@/components/app/time-zone";
 import { byAttention } from "@/lib/domain/attention";
 import type { MeetingSummary } from "@/lib/domain/wall";
@@ -12,7 +12,8 @@ import { wallStore } from "@/lib/live/stores";
 import { viewAt } from "@/lib/wall/rotation";
 import { parseWallSettings, type WallSettings } from "@/lib/wall/settings";
 import { WallMeetingView } from "./wall-meeting-view";
-import { WallTile } from "./wall-tile";
+import { useGridFit } from "./use-grid-fit";
+import { TILE_EM, WallTile } from "./wall-tile";
 
 /** How long the notice about bad URL settings stays up. */
 const NOTICE_MS = 30_000;
@@ -22,28 +23,6 @@ function matches(m: MeetingSummary, s: WallSettings): boolean {
   if (s.ids.length && !s.ids.includes(m.conferenceID)) return false;
   const q = s.q.toLowerCase();
   return !q || [m.subject, m.hostName ?? "", m.conferenceID].some((x) => x.toLowerCase().includes(q));
-}
-
-/** How many tiles fit the grid without cutting one off: the grid's columns times whole rows. */
-function useFit(grid: React.RefObject<HTMLDivElement | null>): number {
-  const [fit, setFit] = useState(1_000);
-  useLayoutEffect(() => {
-    const el = grid.current;
-    if (!el) return;
-    const measure = () => {
-      const style = getComputedStyle(el);
-      const columns = style.gridTemplateColumns.split(" ").filter(Boolean).length || 1;
-      const em = parseFloat(style.fontSize);
-      const gap = parseFloat(style.rowGap) || 0;
-      const rows = Math.max(1, Math.floor((el.clientHeight + gap) / (11 * em + gap)));
-      setFit(columns * rows);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [grid]);
-  return fit;
 }
 
 /**
@@ -63,7 +42,7 @@ export function WallPage({ simulated }: { simulated: boolean }) {
   const now = useNow(1_000);
   const timeZone = settings.tz ?? browserTimeZone();
   const grid = useRef<HTMLDivElement>(null);
-  const fit = useFit(grid);
+  const fit = useGridFit(grid, TILE_EM);
   const [step, setStep] = useState(0);
   useEffect(() => {
     if (!settings.rotate) return;

@@ -2,6 +2,9 @@ import type { MeetingSummary } from "@/lib/domain/wall";
 import { formatAge, formatDuration, formatTime, numberFormat } from "@/lib/client/format";
 import { AttentionChips } from "./attention-chips";
 
+/** A tile's height in the wall's em (its `h-[11em]`), for fitting whole tiles on the screen. */
+export const TILE_EM = 11;
+
 const n = (v: number | null) => (v === null ? "—" : numberFormat.format(v));
 
 /** One meeting, readable from across the room: everything on the tile, nothing behind a hover. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { JsonFile } from "./json-file";
 
 const storedDisplaySchema = z.object({
   id: z.string().regex(/^[0-9a-f]{16}$/),
@@ -27,12 +27,10 @@ const toPublic = (d: StoredDisplay): Display => ({ id: d.id, name: d.name, setti
  * may have revoked one), written atomically.
  */
 export class DisplayStore {
-  private cache?: { mtimeMs: number; displays: StoredDisplay[] };
+  private readonly store: JsonFile<z.infer<typeof fileSchema>>;
 
-  constructor(readonly dataDir: string) {}
-
-  get file(): string {
-    return path.join(this.dataDir, "displays.json");
+  constructor(readonly dataDir: string) {
+    this.store = new JsonFile(path.join(dataDir, "displays.json"), fileSchema, { displays: [] }, "displays");
   }
 
   async list(): Promise<Display[]> {
@@ -75,25 +73,10 @@ export class DisplayStore {
   }
 
   private async load(): Promise<StoredDisplay[]> {
-    let mtimeMs: number;
-    try {
-      mtimeMs = (await stat(this.file)).mtimeMs;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw error;
-    }
-    if (this.cache?.mtimeMs === mtimeMs) return this.cache.displays;
-    const parsed = fileSchema.safeParse(JSON.parse(await readFile(this.file, "utf8")));
-    if (!parsed.success) throw new Error(`${this.file} is not a valid displays file: ${z.prettifyError(parsed.error)}`);
-    this.cache = { mtimeMs, displays: parsed.data.displays };
-    return parsed.data.displays;
+    return (await this.store.read()).displays;
   }
 
   private async save(displays: StoredDisplay[]): Promise<void> {
-    await mkdir(this.dataDir, { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ displays }, null, 2), { mode: 0o600 });
-    await rename(tmp, this.file);
-    this.cache = undefined;
+    await this.store.write({ displays });
   }
 }

@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { JsonFile } from "./json-file";
 import { hashPassword, verifyPassword } from "./password";
 
 export const roleSchema = z.enum(["admin", "host", "wall"]);
@@ -37,12 +37,14 @@ let dummyHash: Promise<string> | undefined;
  * `npm run user` takes effect on a running server; written atomically.
  */
 export class UserStore {
-  private cache?: { mtimeMs: number; users: StoredUser[] };
+  private readonly store: JsonFile<z.infer<typeof fileSchema>>;
 
-  constructor(readonly dataDir: string) {}
+  constructor(readonly dataDir: string) {
+    this.store = new JsonFile(path.join(dataDir, "users.json"), fileSchema, { users: [] }, "users");
+  }
 
   get file(): string {
-    return path.join(this.dataDir, "users.json");
+    return this.store.file;
   }
 
   async list(): Promise<PublicUser[]> {
@@ -92,25 +94,10 @@ export class UserStore {
   }
 
   private async load(): Promise<StoredUser[]> {
-    let mtimeMs: number;
-    try {
-      mtimeMs = (await stat(this.file)).mtimeMs;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw error;
-    }
-    if (this.cache?.mtimeMs === mtimeMs) return this.cache.users;
-    const parsed = fileSchema.safeParse(JSON.parse(await readFile(this.file, "utf8")));
-    if (!parsed.success) throw new Error(`${this.file} is not a valid users file: ${z.prettifyError(parsed.error)}`);
-    this.cache = { mtimeMs, users: parsed.data.users };
-    return parsed.data.users;
+    return (await this.store.read()).users;
   }
 
   private async save(users: StoredUser[]): Promise<void> {
-    await mkdir(this.dataDir, { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ users: users.sort((a, b) => a.username.localeCompare(b.username)) }, null, 2), { mode: 0o600 });
-    await rename(tmp, this.file);
-    this.cache = undefined;
+    await this.store.write({ users: users.sort((a, b) => a.username.localeCompare(b.username)) });
   }
 }

@@ -1,7 +1,7 @@
 import type { Meeting } from "@/lib/domain/meeting";
 import type { MeetingSummary, WallTopicData } from "@/lib/domain/wall";
 import type { WallMeetingData } from "@/lib/domain/wall-meeting";
-import type { MeetingTopicData, Participant, PatchEvent, SnapshotEvent } from "@/lib/domain/participant";
+import type { LiveMeeting, MeetingTopicData, Participant, PatchEvent, SnapshotEvent } from "@/lib/domain/participant";
 import { changedFields, diffById } from "@/lib/live/diff";
 
 export interface TopicRef {
@@ -17,17 +17,24 @@ export interface TopicKind<D, R> {
   extras(prev: D, next: D): Record<string, unknown> | undefined;
 }
 
-export const meetingTopic: TopicKind<MeetingTopicData, Participant> = {
-  rows: (d) => d.participants,
-  id: (p) => p.pid,
-  extras(prev, next) {
+/**
+ * A meeting's fields beside its participants: `meeting` travels as its changed keys, every other
+ * listed field (invitees, who is missing, speakers) whole when it changed.
+ */
+function meetingExtras<D extends { meeting: LiveMeeting }>(lists: readonly (keyof D)[]) {
+  return (prev: D, next: D): Record<string, unknown> | undefined => {
     const out: Record<string, unknown> = {};
     const meeting = changedFields(prev.meeting, next.meeting);
     if (meeting) out.meeting = meeting;
-    if (JSON.stringify(prev.attendees) !== JSON.stringify(next.attendees)) out.attendees = next.attendees;
-    if (prev.speakers.join() !== next.speakers.join()) out.speakers = next.speakers;
+    for (const key of lists) if (JSON.stringify(prev[key]) !== JSON.stringify(next[key])) out[key as string] = next[key];
     return Object.keys(out).length ? out : undefined;
-  },
+  };
+}
+
+export const meetingTopic: TopicKind<MeetingTopicData, Participant> = {
+  rows: (d) => d.participants,
+  id: (p) => p.pid,
+  extras: meetingExtras<MeetingTopicData>(["attendees", "speakers"]),
 };
 
 export const meetingsTopic: TopicKind<{ items: Meeting[] }, Meeting> = {
@@ -45,14 +52,7 @@ export const wallTopic: TopicKind<WallTopicData, MeetingSummary> = {
 export const wallMeetingTopic: TopicKind<WallMeetingData, Participant> = {
   rows: (d) => d.participants,
   id: (p) => p.pid,
-  extras(prev, next) {
-    const out: Record<string, unknown> = {};
-    const meeting = changedFields(prev.meeting, next.meeting);
-    if (meeting) out.meeting = meeting;
-    if (JSON.stringify(prev.missing) !== JSON.stringify(next.missing)) out.missing = next.missing;
-    if (prev.speakers.join() !== next.speakers.join()) out.speakers = next.speakers;
-    return Object.keys(out).length ? out : undefined;
-  },
+  extras: meetingExtras<WallMeetingData>(["missing", "speakers"]),
 };
 
 export type Outgoing = { event: "snapshot"; payload: SnapshotEvent } | { event: "patch"; payload: PatchEvent };
