@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { UserStore } from "@/lib/auth/users";
 import { initials } from "@/lib/domain/masking";
+import { startSimulator } from "@/server/simulator/server";
 import type { SimMeeting } from "@/server/simulator/world";
 import { Browser, startStack, type Stack } from "./dashboard";
 import { eventually, LiveClient } from "./live-client";
@@ -119,6 +120,23 @@ describe("the wall", () => {
       expect(everything).not.toContain(i.participantID);
       if (i.email) expect(everything).not.toContain(i.email);
       expect(everything).not.toContain(`"${i.name}"`);
+    }
+  });
+
+  it("says so when the simulator is stopped, keeping the last state, and recovers when it returns", async () => {
+    const c = await client(wall.sessionCookie);
+    expect(await c.subscribe({ topic: "wall" })).toEqual({ ok: true });
+    await eventually(() => c.wall.rows.size > 0 && c.status === "live", 10_000, "live wall");
+    const rows = c.wall.rows.size;
+    const port = Number(new URL(stack.sim.url).port);
+    await stack.sim.close();
+    await eventually(() => c.status === "stale", 20_000, "stale while the simulator is down");
+    expect(c.wall.rows.size).toBe(rows);
+    const back = await startSimulator({ port, seed: 4242, tickMs: 0 });
+    try {
+      await eventually(() => c.status === "live", 20_000, "live once it is back");
+    } finally {
+      await back.close();
     }
   });
 });
