@@ -60,11 +60,21 @@ test("URL settings: only meetings needing attention, light theme, masked names; 
   await expect(page.locator("[data-wall-notice]")).toContainText("rotate=soon is not valid; using no rotation");
   await expect(page.locator("[data-wall-notice]")).toContainText('"zoom" is not a wall setting');
   const tiles = page.locator("[data-wall-tile]");
-  for (const attention of await tiles.evaluateAll((els) => els.map((e) => e.getAttribute("data-attention")))) expect(attention).not.toBe("");
-  const hosts = ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings`)).json()) as SimMeeting[]).map((m) => m.conferenceID);
-  const detail = (await (await fetch(`${SIMULATOR_URL}/__sim/meetings/${hosts[0]}`)).json()) as { participants: { name: string; role: string }[] };
-  const hostName = detail.participants.find((p) => p.role === "host")?.name;
-  if (hostName) expect(frames.join("\n")).not.toContain(`"hostName":"${hostName}"`);
+  const attention = await tiles.evaluateAll((els) => els.map((e) => e.getAttribute("data-attention")));
+  // The simulator always withholds some host passwords, so some meetings need attention.
+  expect(attention.length).toBeGreaterThan(0);
+  for (const reasons of attention) expect(reasons).not.toBe("");
+  // No host's full name reaches this screen, in any frame.
+  const ids = ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings`)).json()) as SimMeeting[]).map((m) => m.conferenceID);
+  const hostNames: string[] = [];
+  for (const id of ids) {
+    const detail = (await (await fetch(`${SIMULATOR_URL}/__sim/meetings/${id}`)).json()) as { participants: { name: string; role: string }[] };
+    hostNames.push(...detail.participants.filter((p) => p.role === "host").map((p) => p.name));
+  }
+  expect(hostNames.length).toBeGreaterThan(0);
+  expect(frames.length).toBeGreaterThan(0);
+  const received = frames.join("\n");
+  for (const name of hostNames) expect(received).not.toContain(`"hostName":"${name}"`);
   await snap(page, "wall-attention-light-masked");
 });
 

@@ -34,7 +34,8 @@ export function WallTile({ m, now, timeZone }: { m: MeetingSummary; now: number;
       <div className="flex items-center justify-between gap-[0.5em] text-[0.9em]">
         <AttentionChips reasons={m.attention} />
         <span className={`shrink-0 ${stale ? "font-semibold text-red-400 light:text-red-700" : "text-slate-400 light:text-slate-600"}`} data-age>
-          {stale ? "STALE · " : ""}data {formatAge(Math.max(0, now - m.sourceTime))}
+          {/* A live push socket that answers heartbeats and sends nothing means nothing changed: the data is current. */}
+          {m.upstream === "live" ? "live" : `${stale ? "STALE · " : ""}data ${formatAge(Math.max(0, now - m.sourceTime))}`}
         </span>
       </div>
     </article>

@@ -1,5 +1,8 @@
 import type { Redis } from "ioredis";
 
+/** Last-seen is kept to the minute: a display calls on every request and handshake, and that must not write each time. */
+const RESOLUTION_MS = 60_000;
+
 /** When each display was last seen using the dashboard: in memory, or in Redis when scaled out. */
 export interface DisplaySeen {
   seen(id: string, at?: number): Promise<void>;
@@ -19,12 +22,16 @@ export class MemoryDisplaySeen implements DisplaySeen {
 }
 
 export class RedisDisplaySeen implements DisplaySeen {
+  private readonly written = new Map<string, number>();
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
   ) {}
 
   async seen(id: string, at = Date.now()): Promise<void> {
+    if (at - (this.written.get(id) ?? 0) < RESOLUTION_MS) return;
+    this.written.set(id, at);
     await this.redis.hset(`${this.prefix}:display-seen`, id, String(at));
   }
 

@@ -150,8 +150,7 @@ export class WallFeed extends EventEmitter<FeedEvents> {
       hands: people ? people.filter((p) => p.handRaised).length : null,
       camera: people ? people.filter((p) => p.camera === true).length : null,
       unavailableReason: watcher?.status === "unavailable" ? (watcher.statusReason ?? null) : null,
-      // A live push socket that answers heartbeats and sends nothing means nothing changed: the data is current.
-      sourceTime: live && watcher ? (watcher.status === "live" ? now : watcher.state.sourceTime) : this.listedAt,
+      sourceTime: live && watcher ? watcher.state.sourceTime : this.listedAt,
       ...base,
       attention: attentionReasons({ ...base, hostPresent }, this.samples.get(m.conferenceID) ?? [], this.opts.thresholds, now),
     };

@@ -62,6 +62,16 @@ describe("the wall", () => {
     await eventually(() => tile(c, handy!)?.attention.includes("hand_waiting") === true, 10_000, "hand waiting flagged");
   });
 
+  it("sends nothing for live meetings while nothing changes", async () => {
+    const c = await client(wall.sessionCookie);
+    expect(await c.subscribe({ topic: "wall" })).toEqual({ ok: true });
+    await eventually(() => small().every((m) => tile(c, m)?.upstream === "live"), 15_000, "live wall");
+    const before = c.patches.length;
+    await new Promise((r) => setTimeout(r, 6_000)); // past the wall's 5-second clock
+    const resent = c.patches.slice(before).flatMap((p) => p.upserts as { upstream: string; conferenceID: string }[]).filter((row) => row.upstream === "live");
+    expect(resent).toEqual([]);
+  });
+
   it("flags a meeting it cannot watch live", async () => {
     const m = unwatchable;
     const c = await client(stack.admin.sessionCookie);
