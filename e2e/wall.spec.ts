@@ -57,8 +57,8 @@ test("URL settings: only meetings needing attention, light theme, masked names; 
   const frames: string[] = [];
   page.on("websocket", (ws) => ws.on("framereceived", (f) => frames.push(String(f.payload))));
   await wallSignIn(page, "?only=attention&theme=light&mask=initials&rotate=soon&zoom=2");
-  await expect(page.locator("[data-wall-notice]")).toContainText("rotate=soon is not valid; using no rotation");
-  await expect(page.locator("[data-wall-notice]")).toContainText('"zoom" is not a wall setting');
+  await expect(page.locator("[data-wall-notice]")).toContainText("rotate “soon” is not 10s–60m or none");
+  await expect(page.locator("[data-wall-notice]")).toContainText("“zoom” is not a wall setting");
   const tiles = page.locator("[data-wall-tile]");
   const attention = await tiles.evaluateAll((els) => els.map((e) => e.getAttribute("data-attention")));
   // The simulator always withholds some host passwords, so some meetings need attention.

@@ -14,7 +14,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     <>
       <SessionKeeper />
       <AppHeader username={viewer.username} role={viewer.role} simulated={services().simulated} />
-      <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+      <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">{children}</main>
     </>
   );
 }

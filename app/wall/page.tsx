@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
@@ -8,7 +9,9 @@ import { WallPage } from "@/components/wall/wall-page";
 import { currentViewer } from "@/lib/auth/session";
 import { services } from "@/lib/services";
 
-export const metadata: Metadata = { title: "Wall · Meeting Monitor" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("wall") };
+}
 
 /** The NOC wall: for wall displays and admins; a host goes back to their desk pages. */
 export default async function Wall({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { storedSetting } from "@/lib/client/stored-setting";
 import { THEME_KEY } from "@/lib/client/theme-boot";
 
@@ -23,18 +24,19 @@ export function useTheme(): [ThemeChoice, (t: ThemeChoice) => void] {
 }
 
 const NEXT: Record<ThemeChoice, ThemeChoice> = { system: "light", light: "dark", dark: "system" };
-const LABEL: Record<ThemeChoice, string> = { system: "Theme: system", light: "Theme: light", dark: "Theme: dark" };
 
 export function ThemeToggle() {
+  const t = useTranslations("nav");
   const [theme, setTheme] = useTheme();
   return (
     <button
       type="button"
       onClick={() => setTheme(NEXT[theme])}
-      className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-      title="Switch theme"
+      className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+      title={t("switchTheme")}
+      data-theme-choice={theme}
     >
-      {LABEL[theme]}
+      {t("theme", { theme })}
     </button>
   );
 }

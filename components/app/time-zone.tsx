@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { storedSetting } from "@/lib/client/stored-setting";
 
 export function browserTimeZone(): string {
@@ -14,15 +15,16 @@ export function useTimeZone(): [string, (tz: string) => void] {
 }
 
 export function TimeZonePicker() {
+  const t = useTranslations("nav");
   const [tz, setTz] = useTimeZone();
   const zones = Intl.supportedValuesOf("timeZone");
   return (
     <label className="flex items-center gap-2 text-sm">
-      <span className="sr-only text-slate-500 sm:not-sr-only dark:text-slate-400">Time zone</span>
+      <span className="sr-only text-slate-600 lg:not-sr-only dark:text-slate-300">{t("timeZone")}</span>
       <select
         value={tz}
         onChange={(e) => setTz(e.target.value)}
-        className="max-w-44 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+        className="max-w-44 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
       >
         {!zones.includes(tz) && <option value={tz}>{tz}</option>}
         {zones.map((z) => (

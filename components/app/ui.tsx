@@ -4,16 +4,20 @@ export const tableFrame = "overflow-x-auto rounded-lg border border-slate-200 bg
 export const tableHead =
   "border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400";
 
-export function FilterButtons<T extends string>({ options, value, onChange }: { options: readonly (readonly [T, string])[]; value: T; onChange: (v: T) => void }) {
+/** A toggle button; pressed it is filled with a colour whose text keeps AA contrast in both themes. */
+export const pressable =
+  "rounded-md border border-slate-300 px-2.5 py-1.5 text-sm hover:bg-slate-100 aria-pressed:border-sky-700 aria-pressed:bg-sky-700 aria-pressed:text-white dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:border-sky-500 dark:aria-pressed:bg-sky-500 dark:aria-pressed:text-slate-950";
+
+export function FilterButtons<T extends string>({ options, value, onChange, label }: { options: readonly (readonly [T, string])[]; value: T; onChange: (v: T) => void; label: string }) {
   return (
-    <div className="flex gap-1" role="group" aria-label="Show">
+    <div className="flex flex-wrap gap-1" role="group" aria-label={label}>
       {options.map(([option, label]) => (
         <button
           key={option}
           type="button"
           aria-pressed={value === option}
           onClick={() => onChange(option)}
-          className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-pressed:border-sky-600 aria-pressed:bg-sky-600 aria-pressed:text-white dark:border-slate-700"
+          className={pressable}
         >
           {label}
         </button>
@@ -22,7 +26,7 @@ export function FilterButtons<T extends string>({ options, value, onChange }: { 
   );
 }
 
-export function SearchInput({ value, onChange, label, className = "w-64" }: { value: string; onChange: (v: string) => void; label: string; className?: string }) {
+export function SearchInput({ value, onChange, label, className = "w-full sm:w-64" }: { value: string; onChange: (v: string) => void; label: string; className?: string }) {
   return (
     <input
       type="search"
@@ -36,7 +40,7 @@ export function SearchInput({ value, onChange, label, className = "w-64" }: { va
 }
 
 export function EmptyState({ children }: { children: React.ReactNode }) {
-  return <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 dark:border-slate-700">{children}</p>;
+  return <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">{children}</p>;
 }
 
 export function ErrorBox({ title, message, children }: { title: string; message: string; children?: React.ReactNode }) {

@@ -1,8 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ApiError } from "@/lib/client/api";
+import { useErrorMessage } from "@/lib/client/use-error-message";
 
 export function LoginForm({ next }: { next: string }) {
+  const t = useTranslations("login");
+  const errorMessage = useErrorMessage();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -21,24 +26,24 @@ export function LoginForm({ next }: { next: string }) {
         window.location.assign(next);
         return;
       }
-      const body = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-      setError(body?.error?.message ?? `Sign-in failed (${res.status}).`);
+      const body = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+      setError(body?.error?.code ? errorMessage(new ApiError(res.status, body.error.code, body.error.message ?? "")) : t("failed", { status: res.status }));
     } catch {
-      setError("The dashboard server cannot be reached.");
+      setError(errorMessage(new ApiError(0, "offline", "")));
     }
     setPending(false);
   }
 
   const input =
-    "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 dark:border-slate-700 dark:bg-slate-900";
+    "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 dark:border-slate-600 dark:bg-slate-900";
   return (
     <form onSubmit={onSubmit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <label className="block text-sm font-medium">
-        Username
+        {t("username")}
         <input name="username" autoComplete="username" required autoFocus className={input} />
       </label>
       <label className="block text-sm font-medium">
-        Password
+        {t("password")}
         <input name="password" type="password" autoComplete="current-password" required className={input} />
       </label>
       {error && (
@@ -49,9 +54,9 @@ export function LoginForm({ next }: { next: string }) {
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-sky-600 px-3 py-2 text-sm font-semibold text-white hover:bg-sky-700 disabled:opacity-60"
+        className="w-full rounded-md bg-sky-700 px-3 py-2 text-sm font-semibold text-white hover:bg-sky-800 disabled:opacity-60"
       >
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signIn")}
       </button>
     </form>
   );

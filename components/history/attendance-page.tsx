@@ -2,12 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTimeZone } from "@/components/app/time-zone";
 import { EmptyState, ErrorBox, FilterButtons, SearchInput } from "@/components/app/ui";
 import { attendanceResponseSchema } from "@/lib/domain/attendance";
 import { ApiError, getJson } from "@/lib/client/api";
-import { formatDateTime, formatDuration, formatTime, numberFormat } from "@/lib/client/format";
+import { useErrorMessage } from "@/lib/client/use-error-message";
+import { useFormat } from "@/lib/client/use-format";
 import { huaweiZoneToIana } from "@/lib/zoned-time";
 import { AttendanceChart } from "./attendance-chart";
 import { PeopleTimeline } from "./people-timeline";
@@ -15,6 +17,11 @@ import { PeopleTimeline } from "./people-timeline";
 type Filter = "all" | "late" | "early";
 
 export function AttendancePage({ confUUID }: { confUUID: string }) {
+  const t = useTranslations("attendance");
+  const tc = useTranslations("common");
+  const te = useTranslations("errors");
+  const f = useFormat();
+  const errorMessage = useErrorMessage();
   const [timeZone] = useTimeZone();
   const [filter, setFilter] = useState<Filter>("all");
   const [search, setSearch] = useState("");
@@ -25,12 +32,13 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 1,
   });
 
-  if (query.isPending) return <div className="h-72 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading attendance" />;
+  if (query.isPending) return <div className="h-72 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" role="status" aria-label={t("loading")} />;
   if (query.isError) {
+    const status = query.error instanceof ApiError ? query.error.status : 0;
     return (
-      <ErrorBox title="Could not load this meeting's attendance." message={query.error.message}>
+      <ErrorBox title={t("loadFailed")} message={status === 400 ? te("bad_meeting_id") : status === 404 ? t("notYet") : errorMessage(query.error)}>
         <Link href="/history" className="underline">
-          Back to past meetings
+          {t("backToHistory")}
         </Link>
       </ErrorBox>
     );
@@ -51,50 +59,51 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
     <div className="space-y-6">
       <div className="space-y-1">
         <Link href="/history" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
-          ← Past meetings
+          {t("back")}
         </Link>
         <div className="flex flex-wrap items-baseline justify-between gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight">{meeting.subject}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight break-words">{meeting.subject}</h1>
           <div className="flex gap-2">
-            <a href={`/api/history/${confUUID}/attendance.csv${exportQuery}`} download className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-              Download CSV
+            <a href={`/api/history/${confUUID}/attendance.csv${exportQuery}`} download className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+              {t("downloadCsv")}
             </a>
-            <a href={`/api/history/${confUUID}/attendance.xlsx${exportQuery}`} download className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-              Download Excel
+            <a href={`/api/history/${confUUID}/attendance.xlsx${exportQuery}`} download className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+              {t("downloadExcel")}
             </a>
           </div>
         </div>
-        <p className="text-sm text-slate-500 dark:text-slate-400">
-          {meeting.conferenceID} · hosted by {meeting.hostName ?? "unknown"} · {formatDateTime(summary.meetingStart, timeZone)} – {formatTime(summary.meetingEnd, timeZone)} ({timeZone})
-          {meetingZone && meetingZone !== timeZone && ` · meeting's zone ${meetingZone}: ${formatDateTime(summary.meetingStart, meetingZone)}`}
+        <p className="text-sm break-words text-slate-600 dark:text-slate-300">
+          {meeting.conferenceID} · {t("hostedBy", { host: meeting.hostName ?? t("unknownHost") })} · {f.dateTime(summary.meetingStart, timeZone)} – {f.time(summary.meetingEnd, timeZone)} ({timeZone})
+          {meetingZone && meetingZone !== timeZone && ` · ${t("meetingZone", { zone: meetingZone, time: f.dateTime(summary.meetingStart, meetingZone) })}`}
         </p>
       </div>
 
       <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <Card label="People" value={numberFormat.format(summary.people)} hint={`${numberFormat.format(recordCount)} join records`} />
-        <Card label="Peak at once" value={numberFormat.format(summary.peakConcurrent)} hint={summary.peakAt ? `at ${formatTime(summary.peakAt, timeZone)}` : undefined} />
-        <Card label="Median time attended" value={summary.medianDurationMs === null ? "—" : formatDuration(summary.medianDurationMs)} hint={`of ${formatDuration(end - start)}`} />
-        <Card label="Late / left early" value={`${numberFormat.format(late)} / ${numberFormat.format(early)}`} hint="more than 5 min" />
+        <Card label={t("people")} value={f.number(summary.people)} hint={t("joinRecords", { count: recordCount })} />
+        <Card label={t("peak")} value={f.number(summary.peakConcurrent)} hint={summary.peakAt ? t("peakAt", { time: f.time(summary.peakAt, timeZone) }) : undefined} />
+        <Card label={t("median")} value={summary.medianDurationMs === null ? "—" : f.duration(summary.medianDurationMs)} hint={t("ofLength", { duration: f.duration(end - start) })} />
+        <Card label={t("lateEarly")} value={`${f.number(late)} / ${f.number(early)}`} hint={t("moreThan5")} />
       </div>
 
       <AttendanceChart series={series} timeZone={timeZone} />
 
       <section className="space-y-3">
         <div className="flex flex-wrap items-center gap-3">
-          <h2 className="text-lg font-semibold">Attendance ({numberFormat.format(shown.length)})</h2>
+          <h2 className="text-lg font-semibold">{t("list", { count: f.number(shown.length) })}</h2>
           <FilterButtons
+            label={tc("show")}
             options={[
-              ["all", "Everyone"],
-              ["late", `Late joiners (${late})`],
-              ["early", `Early leavers (${early})`],
+              ["all", t("everyone")],
+              ["late", t("lateJoiners", { count: f.number(late) })],
+              ["early", t("earlyLeavers", { count: f.number(early) })],
             ]}
             value={filter}
             onChange={setFilter}
           />
-          <SearchInput value={search} onChange={setSearch} label="Find a person" className="ml-auto w-64" />
+          <SearchInput value={search} onChange={setSearch} label={t("find")} className="w-full sm:ml-auto sm:w-64" />
         </div>
         {shown.length === 0 ? (
-          <EmptyState>{people.length === 0 ? "Nobody joined this meeting." : "Nobody matches."}</EmptyState>
+          <EmptyState>{people.length === 0 ? t("nobodyJoined") : tc("nobodyMatches")}</EmptyState>
         ) : (
           <PeopleTimeline people={shown} start={start} end={end} timeZone={timeZone} />
         )}
@@ -106,9 +115,9 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
 function Card({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      <div className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</div>
+      <div className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</div>
       <div className="mt-1 text-2xl font-semibold tabular-nums">{value}</div>
-      {hint && <div className="text-xs text-slate-500 dark:text-slate-400">{hint}</div>}
+      {hint && <div className="text-xs text-slate-600 dark:text-slate-400">{hint}</div>}
     </div>
   );
 }

@@ -2,13 +2,15 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
 import { Pager } from "@/components/app/pager";
-import { EmptyState, ErrorBox, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
+import { EmptyState, ErrorBox, pressable, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
 import { useTimeZone } from "@/components/app/time-zone";
 import { historyListResponseSchema } from "@/lib/domain/meeting";
 import { getJson } from "@/lib/client/api";
-import { formatDateTime, formatDuration, numberFormat } from "@/lib/client/format";
+import { useErrorMessage } from "@/lib/client/use-error-message";
+import { useFormat } from "@/lib/client/use-format";
 import { dateInZone, zonedToUtc } from "@/lib/zoned-time";
 
 const PAGE_SIZE = 50;
@@ -20,7 +22,13 @@ function lastDays(days: number, timeZone: string) {
   return { from: dateInZone(now - (days - 1) * DAY, timeZone), to: dateInZone(now, timeZone) };
 }
 
+const PRESETS = [1, 7, 30, 90] as const;
+
 export function HistoryPage() {
+  const t = useTranslations("history");
+  const tc = useTranslations("common");
+  const f = useFormat();
+  const errorMessage = useErrorMessage();
   const [timeZone] = useTimeZone();
   const [range, setRange] = useState(() => lastDays(7, timeZone));
   const [search, setSearch] = useState("");
@@ -42,29 +50,34 @@ export function HistoryPage() {
     setRange(lastDays(days, timeZone));
     setPage(0);
   };
-  const input = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
+  const input = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900";
+  // A quick range is shown as chosen while the dates are still exactly that range.
+  const chosen = PRESETS.find((d) => {
+    const preset = lastDays(d, timeZone);
+    return preset.from === range.from && preset.to === range.to;
+  });
 
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Past meetings</h1>
-        <p className="text-sm text-slate-500 dark:text-slate-400">
-          {data ? `${numberFormat.format(total)} ${total === 1 ? "meeting" : "meetings"} from ${range.from} to ${range.to} (${timeZone})` : "Loading…"}
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          {data ? t("count", { count: total, from: range.from, to: range.to, zone: timeZone }) : query.isError ? t("loadFailed") : tc("loading")}
         </p>
       </div>
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
-          <span className="block text-slate-500 dark:text-slate-400">From</span>
+          <span className="block text-slate-600 dark:text-slate-300">{t("from")}</span>
           <input type="date" value={range.from} max={range.to} onChange={(e) => e.target.value && (setRange((r) => ({ ...r, from: e.target.value })), setPage(0))} className={input} />
         </label>
         <label className="text-sm">
-          <span className="block text-slate-500 dark:text-slate-400">To</span>
+          <span className="block text-slate-600 dark:text-slate-300">{t("to")}</span>
           <input type="date" value={range.to} min={range.from} onChange={(e) => e.target.value && (setRange((r) => ({ ...r, to: e.target.value })), setPage(0))} className={input} />
         </label>
-        <div className="flex gap-1" role="group" aria-label="Quick ranges">
-          {[1, 7, 30, 90].map((d) => (
-            <button key={d} type="button" onClick={() => preset(d)} className="rounded-md border border-slate-300 px-2.5 py-2 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-              {d === 1 ? "Today" : `${d} days`}
+        <div className="flex gap-1" role="group" aria-label={t("quickRanges")}>
+          {PRESETS.map((d) => (
+            <button key={d} type="button" aria-pressed={chosen === d} onClick={() => preset(d)} className={pressable}>
+              {d === 1 ? t("today") : t("days", { days: d })}
             </button>
           ))}
         </div>
@@ -74,35 +87,33 @@ export function HistoryPage() {
             setSearch(v);
             setPage(0);
           }}
-          label="Search past meetings"
-          className="ml-auto w-72"
+          label={t("search")}
+          className="w-full sm:ml-auto sm:w-72"
         />
       </div>
 
-      {query.isPending && <div className="h-64 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading past meetings" />}
-      {query.isError && (
-        <ErrorBox title="Could not load past meetings." message={query.error.message} />
-      )}
+      {query.isPending && <div className="h-64 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" role="status" aria-label={t("loading")} />}
+      {query.isError && <ErrorBox title={t("loadFailed")} message={errorMessage(query.error)} />}
       {data && data.items.length === 0 && (
-        <EmptyState>{q ? `No past meeting in this range matches “${q}”.` : "No meetings took place in this range."}</EmptyState>
+        <EmptyState>{q ? t("noMatch", { q }) : t("none")}</EmptyState>
       )}
       {data && data.items.length > 0 && (
-        <div className={tableFrame}>
+        <div className={tableFrame} tabIndex={0} role="region" aria-label={t("title")}>
           <table className="w-full text-left text-sm">
             <thead className={tableHead}>
               <tr>
-                <th className="px-4 py-3 font-medium">Subject</th>
-                <th className="px-4 py-3 font-medium">Meeting ID</th>
-                <th className="px-4 py-3 font-medium">Host</th>
-                <th className="px-4 py-3 font-medium">Started</th>
-                <th className="px-4 py-3 font-medium">Length</th>
-                <th className="px-4 py-3 text-right font-medium">Invited</th>
+                <th scope="col" className="px-4 py-3 font-medium">{t("subject")}</th>
+                <th scope="col" className="px-4 py-3 font-medium">{t("meetingId")}</th>
+                <th scope="col" className="px-4 py-3 font-medium">{t("host")}</th>
+                <th scope="col" className="px-4 py-3 font-medium">{t("started")}</th>
+                <th scope="col" className="px-4 py-3 font-medium">{t("length")}</th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">{t("invited")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
               {data.items.map((m) => (
                 <tr key={m.confUUID ?? m.conferenceID} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-                  <td className="px-4 py-2.5">
+                  <td className="min-w-48 px-4 py-2.5">
                     {m.confUUID ? (
                       <Link href={`/history/${m.confUUID}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
                         {m.subject}
@@ -113,9 +124,9 @@ export function HistoryPage() {
                   </td>
                   <td className="px-4 py-2.5 font-mono text-xs">{m.conferenceID}</td>
                   <td className="px-4 py-2.5">{m.hostName ?? "—"}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap">{formatDateTime(m.startTime, timeZone)}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap">{m.startTime && m.endTime ? formatDuration(Date.parse(m.endTime) - Date.parse(m.startTime)) : "—"}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{m.invitedCount === null ? "—" : numberFormat.format(m.invitedCount)}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap">{f.dateTime(m.startTime, timeZone)}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap">{m.startTime && m.endTime ? f.duration(Date.parse(m.endTime) - Date.parse(m.startTime)) : "—"}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{m.invitedCount === null ? "—" : f.number(m.invitedCount)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,27 +2,27 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { DataAge } from "@/components/app/data-age";
 import { useTimeZone } from "@/components/app/time-zone";
 import { EmptyState, ErrorBox, SearchInput, tableFrame } from "@/components/app/ui";
 import { meetingDetailResponseSchema, type Attendee } from "@/lib/domain/meeting";
 import { ApiError, getJson } from "@/lib/client/api";
-import { formatDateTime, formatDuration, numberFormat } from "@/lib/client/format";
+import { useErrorMessage } from "@/lib/client/use-error-message";
+import { useFormat } from "@/lib/client/use-format";
 import { useNow } from "@/lib/client/use-now";
 import { LiveParticipants } from "@/components/participants/live-participants";
 import { MediaBadges } from "./media-badges";
 
 const REFRESH_MS = 15_000;
 
-const TYPE_LABEL: Record<string, string> = {
-  normal: "Soft client",
-  terminal: "Room terminal",
-  outside: "External",
-  mobile: "Phone",
-};
-
 export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
+  const t = useTranslations("meeting");
+  const tc = useTranslations("common");
+  const te = useTranslations("errors");
+  const f = useFormat();
+  const errorMessage = useErrorMessage();
   const [timeZone] = useTimeZone();
   const now = useNow(15_000);
   const [filter, setFilter] = useState("");
@@ -36,13 +36,13 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
     retry: (count, error) => !(error instanceof ApiError && (error.status === 404 || error.status === 400)) && count < 1,
   });
 
-  if (query.isPending) return <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading meeting" />;
+  if (query.isPending) return <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" role="status" aria-label={t("loading")} />;
   if (query.isError && !query.data) {
-    const notFound = query.error instanceof ApiError && query.error.status === 404;
+    const status = query.error instanceof ApiError ? query.error.status : 0;
     return (
-      <ErrorBox title={notFound ? "This meeting is not going on, or you may not see it." : "Could not load this meeting."} message={query.error.message}>
+      <ErrorBox title={status === 404 ? t("notGoingOn") : t("loadFailed")} message={status === 400 ? te("bad_meeting_id") : errorMessage(query.error)}>
         <Link href="/" className="underline">
-          Back to ongoing meetings
+          {t("backToOngoing")}
         </Link>
       </ErrorBox>
     );
@@ -55,41 +55,41 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
     <div className="space-y-6">
       <div className="space-y-1">
         <Link href="/" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
-          ← Ongoing meetings
+          {t("back")}
         </Link>
         <div className="flex flex-wrap items-baseline justify-between gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight">{meeting.subject}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight break-words">{meeting.subject}</h1>
           {ended ? (
-            <Link href="/history" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
-              This meeting has ended: see its attendance in History
+            <Link href={meeting.confUUID ? `/history/${meeting.confUUID}` : "/history"} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+              {meeting.confUUID ? t("ended") : t("endedNoRecord")}
             </Link>
           ) : (
-            <DataAge fetchedAt={fetchedAt} staleAfterMs={REFRESH_MS * 3} error={query.isError ? query.error.message : null} />
+            <DataAge fetchedAt={fetchedAt} staleAfterMs={REFRESH_MS * 3} error={query.isError ? errorMessage(query.error) : null} />
           )}
         </div>
       </div>
 
-      <dl className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
-        <Fact label="Meeting ID" value={<span className="font-mono">{meeting.conferenceID}</span>} />
-        <Fact label="Host" value={meeting.hostName ?? "—"} />
-        <Fact label="Started" value={formatDateTime(meeting.startTime, timeZone)} />
-        <Fact label="Running for" value={ended ? "Ended" : meeting.startTime ? formatDuration(now - Date.parse(meeting.startTime)) : "—"} />
-        <Fact label="Scheduled end" value={formatDateTime(meeting.endTime, timeZone)} />
-        <Fact label="Invited" value={numberFormat.format(attendees.length)} />
-        <Fact label="Media" value={<MediaBadges mediaTypes={meeting.mediaTypes} />} />
-        {meeting.department && <Fact label="Department" value={meeting.department} />}
-        <Fact label="Recording" value={meeting.recording ? "Yes" : "No"} />
+      <dl aria-label={t("facts")} className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
+        <Fact label={t("meetingId")} value={<span className="font-mono">{meeting.conferenceID}</span>} />
+        <Fact label={t("host")} value={meeting.hostName ?? "—"} />
+        <Fact label={t("started")} value={f.dateTime(meeting.startTime, timeZone)} />
+        <Fact label={t("runningFor")} value={ended ? t("endedValue") : meeting.startTime ? f.duration(now - Date.parse(meeting.startTime)) : "—"} />
+        <Fact label={t("scheduledEnd")} value={f.dateTime(meeting.endTime, timeZone)} />
+        <Fact label={t("invited")} value={f.number(attendees.length)} />
+        <Fact label={t("media")} value={<MediaBadges mediaTypes={meeting.mediaTypes} />} />
+        {meeting.department && <Fact label={t("department")} value={meeting.department} />}
+        <Fact label={t("recording")} value={meeting.recording ? tc("yes") : tc("no")} />
       </dl>
 
       <LiveParticipants conferenceID={conferenceID} invitees={attendees} listedPresent={listedPresent} mayEnterHostPassword={mayEnterHostPassword} onEnded={markEnded} />
 
       <section className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 className="text-lg font-semibold">Invitees ({numberFormat.format(attendees.length)})</h2>
-          <SearchInput value={filter} onChange={setFilter} label="Filter invitees" />
+          <h2 className="text-lg font-semibold">{t("invitees", { count: f.number(attendees.length) })}</h2>
+          <SearchInput value={filter} onChange={setFilter} label={t("filterInvitees")} />
         </div>
         {shown.length === 0 ? (
-          <EmptyState>{attendees.length === 0 ? "Nobody was invited: people joined by ID or link." : "No invitee matches this filter."}</EmptyState>
+          <EmptyState>{attendees.length === 0 ? t("nobodyInvited") : t("noInviteeMatch")}</EmptyState>
         ) : (
           <InviteeTable attendees={shown} />
         )}
@@ -101,23 +101,25 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
 function Fact({ label, value }: { label: string; value: React.ReactNode }) {
   return (
     <div>
-      <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className="mt-0.5 font-medium">{value}</dd>
+      <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</dt>
+      <dd className="mt-0.5 font-medium break-words">{value}</dd>
     </div>
   );
 }
 
+/** Scrolls within itself (both ways on a phone) and takes keyboard focus so it can be scrolled without a mouse. */
 function InviteeTable({ attendees }: { attendees: Attendee[] }) {
+  const t = useTranslations("meeting");
   return (
-    <div className={`max-h-[36rem] ${tableFrame}`}>
+    <div className={`max-h-[36rem] ${tableFrame}`} tabIndex={0} role="region" aria-label={t("inviteeTable")}>
       <table className="w-full text-left text-sm">
-        <thead className="sticky top-0 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+        <thead className="sticky top-0 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
           <tr>
-            <th className="px-4 py-2.5 font-medium">Name</th>
-            <th className="px-4 py-2.5 font-medium">Joins with</th>
-            <th className="px-4 py-2.5 font-medium">Account</th>
-            <th className="px-4 py-2.5 font-medium">Department</th>
-            <th className="px-4 py-2.5 font-medium">Number</th>
+            <th scope="col" className="px-4 py-2.5 font-medium">{t("name")}</th>
+            <th scope="col" className="px-4 py-2.5 font-medium">{t("joinsWith")}</th>
+            <th scope="col" className="px-4 py-2.5 font-medium">{t("account")}</th>
+            <th scope="col" className="px-4 py-2.5 font-medium">{t("department")}</th>
+            <th scope="col" className="px-4 py-2.5 font-medium">{t("number")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -125,9 +127,9 @@ function InviteeTable({ attendees }: { attendees: Attendee[] }) {
             <tr key={`${a.accountId ?? a.name}-${i}`}>
               <td className="px-4 py-2">
                 {a.name}
-                {a.role === "host" && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800 dark:bg-sky-900/50 dark:text-sky-300">host</span>}
+                {a.role === "host" && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800 dark:bg-sky-900/50 dark:text-sky-300">{t("hostBadge")}</span>}
               </td>
-              <td className="px-4 py-2">{a.type ? (TYPE_LABEL[a.type] ?? a.type) : "—"}</td>
+              <td className="px-4 py-2">{a.type ? t("type", { type: a.type }) : "—"}</td>
               <td className="px-4 py-2 font-mono text-xs">{a.accountId ?? "—"}</td>
               <td className="px-4 py-2">{a.department ?? "—"}</td>
               <td className="px-4 py-2 font-mono text-xs">{[a.phone, ...a.otherPhones].filter(Boolean).join(", ") || "—"}</td>

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useDeferredValue, useMemo, useState } from "react";
 import { DataAge } from "@/components/app/data-age";
 import { Pager } from "@/components/app/pager";
@@ -9,7 +10,8 @@ import { EmptyState, ErrorBox, SearchInput, tableFrame, tableHead } from "@/comp
 import { useTimeZone } from "@/components/app/time-zone";
 import { meetingListResponseSchema, type Meeting, type MeetingListResponse } from "@/lib/domain/meeting";
 import { getJson } from "@/lib/client/api";
-import { formatDateTime, formatDuration, numberFormat } from "@/lib/client/format";
+import { useErrorMessage } from "@/lib/client/use-error-message";
+import { useFormat } from "@/lib/client/use-format";
 import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { useNow } from "@/lib/client/use-now";
 import { meetingsStore } from "@/lib/live/stores";
@@ -19,6 +21,10 @@ const PAGE_SIZE = 50;
 const REFRESH_MS = 10_000;
 
 export function MeetingsPage() {
+  const t = useTranslations("meetings");
+  const tc = useTranslations("common");
+  const f = useFormat();
+  const errorMessage = useErrorMessage();
   const [search, setSearch] = useState("");
   const q = useDeferredValue(search.trim());
   const [page, setPage] = useState(0);
@@ -47,75 +53,75 @@ export function MeetingsPage() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Ongoing meetings</h1>
-          <p className="text-sm text-slate-500 dark:text-slate-400">
-            {data ? `${numberFormat.format(total)} ${total === 1 ? "meeting" : "meetings"} in progress` : "Loading…"}
-          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-300">{data ? t("count", { count: total }) : query.isError ? t("loadFailed") : tc("loading")}</p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <DataAge fetchedAt={data?.fetchedAt} staleAfterMs={REFRESH_MS * 3} error={!liveData && query.isError && data ? query.error.message : null} />
+          <DataAge fetchedAt={data?.fetchedAt} staleAfterMs={REFRESH_MS * 3} error={!liveData && query.isError && data ? errorMessage(query.error) : null} />
           <SearchInput
             value={search}
             onChange={(v) => {
               setSearch(v);
               setPage(0);
             }}
-            label="Search subject, host or meeting ID"
-            className="w-72"
+            label={t("search")}
+            className="w-full sm:w-72"
           />
         </div>
       </div>
 
       {!data && !query.isError && <TableSkeleton />}
       {query.isError && !data && (
-        <ErrorBox title="Could not load meetings." message={query.error.message}>
+        <ErrorBox title={t("loadFailed")} message={errorMessage(query.error)}>
           <button type="button" onClick={() => query.refetch()} className="underline">
-            Try again
+            {tc("tryAgain")}
           </button>
         </ErrorBox>
       )}
       {data && data.items.length === 0 && (
-        <EmptyState>{q ? `No ongoing meeting matches “${q}”.` : "No meetings are going on right now."}</EmptyState>
+        <EmptyState>{q ? t("noMatch", { q }) : t("none")}</EmptyState>
       )}
       {data && data.items.length > 0 && (
-        <div className={tableFrame}>
-          <table className="w-full text-left text-sm">
-            <thead className={tableHead}>
-              <tr>
-                <th className="px-4 py-3 font-medium">Subject</th>
-                <th className="px-4 py-3 font-medium">Meeting ID</th>
-                <th className="px-4 py-3 font-medium">Host</th>
-                <th className="px-4 py-3 font-medium">Started</th>
-                <th className="px-4 py-3 font-medium">Running for</th>
-                <th className="px-4 py-3 text-right font-medium" title="People in the meeting now / people invited">Present / invited</th>
-                <th className="px-4 py-3 font-medium">Media</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {data.items.map((m) => (
-                <tr key={m.conferenceID} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-                  <td className="px-4 py-2.5">
-                    <Link href={`/meetings/${m.conferenceID}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
-                      {m.subject}
-                    </Link>
-                    {m.recording && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-700 dark:bg-red-900/40 dark:text-red-300">REC</span>}
-                  </td>
-                  <td className="px-4 py-2.5 font-mono text-xs">{m.conferenceID}</td>
-                  <td className="px-4 py-2.5">{m.hostName ?? "—"}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap">{formatDateTime(m.startTime, timeZone)}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap">{m.startTime ? formatDuration(now - Date.parse(m.startTime)) : "—"}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">
-                    {m.participantCount === null ? "—" : numberFormat.format(m.participantCount)}
-                    {m.invitedCount ? <span className="text-slate-400"> / {numberFormat.format(m.invitedCount)}</span> : null}
-                  </td>
-                  <td className="px-4 py-2.5">
-                    <MediaBadges mediaTypes={m.mediaTypes} />
-                  </td>
+        <>
+          <MeetingCards items={data.items} now={now} />
+          <div className={`hidden sm:block ${tableFrame}`}>
+            <table className="w-full text-left text-sm">
+              <thead className={tableHead}>
+                <tr>
+                  <th scope="col" className="px-4 py-3 font-medium">{t("subject")}</th>
+                  <th scope="col" className="px-4 py-3 font-medium">{t("meetingId")}</th>
+                  <th scope="col" className="px-4 py-3 font-medium">{t("host")}</th>
+                  <th scope="col" className="px-4 py-3 font-medium">{t("started")}</th>
+                  <th scope="col" className="px-4 py-3 font-medium">{t("runningFor")}</th>
+                  <th scope="col" className="px-4 py-3 text-right font-medium" title={t("presentInvitedHint")}>{t("presentInvited")}</th>
+                  <th scope="col" className="px-4 py-3 font-medium">{t("media")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {data.items.map((m) => (
+                  <tr key={m.conferenceID} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+                    <td className="px-4 py-2.5">
+                      <Link href={`/meetings/${m.conferenceID}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                        {m.subject}
+                      </Link>
+                      {m.recording && <RecBadge />}
+                    </td>
+                    <td className="px-4 py-2.5 font-mono text-xs">{m.conferenceID}</td>
+                    <td className="px-4 py-2.5">{m.hostName ?? "—"}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">{f.dateTime(m.startTime, timeZone)}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">{m.startTime ? f.duration(now - Date.parse(m.startTime)) : "—"}</td>
+                    <td className="px-4 py-2.5 text-right tabular-nums">
+                      <PresentInvited m={m} />
+                    </td>
+                    <td className="px-4 py-2.5">
+                      <MediaBadges mediaTypes={m.mediaTypes} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={setPage} />
     </div>
@@ -131,9 +137,55 @@ function pageOf(all: Meeting[], q: string, page: number, sourceTime: number): Me
   return { items: matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), total: matching.length, fetchedAt: new Date(sourceTime).toISOString() };
 }
 
-function TableSkeleton() {
+/** "14 / 13" says more than it means: people who joined uninvited are named as such. */
+function PresentInvited({ m }: { m: Meeting }) {
+  const t = useTranslations("meetings");
+  const f = useFormat();
+  const uninvited = m.participantCount !== null && m.invitedCount ? m.participantCount - m.invitedCount : 0;
   return (
-    <div aria-label="Loading meetings" className="space-y-2">
+    <>
+      {m.participantCount === null ? "—" : f.number(m.participantCount)}
+      {m.invitedCount ? <span className="text-slate-600 dark:text-slate-400"> / {f.number(m.invitedCount)}</span> : null}
+      {uninvited > 0 && <span className="block text-xs text-slate-600 dark:text-slate-400">{t("uninvited", { count: uninvited })}</span>}
+    </>
+  );
+}
+
+function RecBadge() {
+  const t = useTranslations("common");
+  return <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800 dark:bg-red-900/40 dark:text-red-200">{t("rec")}</span>;
+}
+
+/** On a phone the list is cards of what matters most: subject, host, present / invited, running for. */
+function MeetingCards({ items, now }: { items: Meeting[]; now: number }) {
+  const t = useTranslations("meetings");
+  const f = useFormat();
+  return (
+    <ul className="space-y-2 sm:hidden" aria-label={t("title")}>
+      {items.map((m) => (
+        <li key={m.conferenceID} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <Link href={`/meetings/${m.conferenceID}`} className="font-medium break-words text-sky-700 hover:underline dark:text-sky-400">
+            {m.subject}
+          </Link>
+          {m.recording && <RecBadge />}
+          <p className="text-sm break-words text-slate-700 dark:text-slate-300">{m.hostName ?? "—"}</p>
+          <p className="text-sm text-slate-600 tabular-nums dark:text-slate-300">
+            {t("card", {
+              present: m.participantCount === null ? "—" : f.number(m.participantCount),
+              invited: m.invitedCount === null ? "—" : f.number(m.invitedCount),
+              duration: m.startTime ? f.duration(now - Date.parse(m.startTime)) : "—",
+            })}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TableSkeleton() {
+  const t = useTranslations("meetings");
+  return (
+    <div aria-label={t("loadingTable")} role="status" className="space-y-2">
       {Array.from({ length: 8 }, (_, i) => (
         <div key={i} className="h-10 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
       ))}

@@ -3,25 +3,22 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { DataAge } from "@/components/app/data-age";
 import { EmptyState, FilterButtons, SearchInput } from "@/components/app/ui";
+import { useTranslations } from "next-intl";
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { Attendee, MeetingDetailResponse } from "@/lib/domain/meeting";
 import type { Participant } from "@/lib/domain/participant";
 import { missingInvitees } from "@/lib/domain/presence";
-import { numberFormat } from "@/lib/client/format";
+import { useErrorMessage } from "@/lib/client/use-error-message";
+import { useFormat } from "@/lib/client/use-format";
 import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { meetingStore } from "@/lib/live/stores";
 import { HandQueue } from "./hand-queue";
 import { CameraIcon, HandIcon, MicIcon, ShareIcon } from "./icons";
+import { LiveAnnouncer } from "./live-announcer";
 import { LiveStatus } from "./live-status";
 import { UnavailablePanel } from "./unavailable-panel";
 
 type Filter = "all" | "hands" | "muted" | "camera-off";
-const FILTERS: [Filter, string][] = [
-  ["all", "Everyone"],
-  ["hands", "Hands up"],
-  ["muted", "Muted"],
-  ["camera-off", "Camera off"],
-];
 const ROLE_RANK: Record<Participant["role"], number> = { host: 0, cohost: 1, participant: 2, audience: 3 };
 
 /** Hands up first (longest waiting first), then hosts, then by name. */
@@ -41,6 +38,10 @@ interface Props {
 }
 
 export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnterHostPassword, onEnded }: Props) {
+  const t = useTranslations("participants");
+  const tc = useTranslations("common");
+  const f = useFormat();
+  const errorMessage = useErrorMessage();
   const live = useLiveTopic({ topic: "meeting", conferenceID }, meetingStore);
   const ended = live.upstream === "ended";
   const unavailable = live.upstream === "unavailable";
@@ -81,37 +82,48 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
   const cameraAsOfLastPush = live.upstream !== "live";
 
   return (
-    <section className="space-y-4" aria-label="Live participants">
+    <section className="space-y-4" aria-labelledby="participants-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 className="text-lg font-semibold">Participants</h2>
+        <h2 id="participants-heading" className="text-lg font-semibold">
+          {t("title")}
+        </h2>
         <LiveStatus upstream={live.upstream} connected={live.connected} sourceTime={live.sourceTime} />
       </div>
+      <LiveAnnouncer queue={queue} upstream={live.upstream} connected={live.connected} />
       {live.error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
-          {live.error}
+          {errorMessage(live.error)}
         </p>
       )}
 
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {liveCount ? (
-          <Count label={ended ? "Present at the end" : "Present"} value={counts.present} />
+          <Count id="present" label={ended ? t("presentAtEnd") : t("present")} value={counts.present} />
         ) : (
-          <Count label="Present" value={listedPresent?.count ?? null} note={listedPresent ? (
-              <>
-                by the meetings list · <DataAge fetchedAt={listedPresent.fetchedAt} staleAfterMs={60_000} />
-              </>
-            ) : (
-              "not known"
-            )} />
+          <Count
+            id="present"
+            label={t("present")}
+            value={listedPresent?.count ?? null}
+            note={
+              listedPresent ? (
+                <>
+                  {t("byList")} · <DataAge fetchedAt={listedPresent.fetchedAt} staleAfterMs={60_000} />
+                </>
+              ) : (
+                t("notKnown")
+              )
+            }
+          />
         )}
         {hasLiveData && (
           <>
-            <Count label="Muted" value={counts.muted} />
-            <Count label="Hands up" value={counts.hands} highlight={counts.hands > 0} />
+            <Count id="muted" label={t("muted")} value={counts.muted} />
+            <Count id="hands" label={t("handsUp")} value={counts.hands} highlight={counts.hands > 0} />
             <Count
-              label="Camera on"
+              id="camera"
+              label={t("cameraOn")}
               value={counts.camera}
-              note={[cameraAsOfLastPush && "as of the last update", counts.cameraUnknown > 0 && `${numberFormat.format(counts.cameraUnknown)} unknown`].filter(Boolean).join(" · ") || undefined}
+              note={[cameraAsOfLastPush && t("asOfLastUpdate"), counts.cameraUnknown > 0 && t("unknownCount", { count: f.number(counts.cameraUnknown) })].filter(Boolean).join(" · ") || undefined}
             />
           </>
         )}
@@ -124,14 +136,24 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
           {queue.length > 0 && <HandQueue queue={queue} onShowAll={() => setFilter("hands")} />}
 
           <div className="flex flex-wrap items-center gap-2">
-            <FilterButtons options={FILTERS} value={filter} onChange={setFilter} />
-            <SearchInput value={search} onChange={setSearch} label="Find a participant" className="ml-auto w-64" />
+            <FilterButtons
+              label={tc("show")}
+              options={[
+                ["all", t("everyone")],
+                ["hands", t("handsUp")],
+                ["muted", t("muted")],
+                ["camera-off", t("cameraOff")],
+              ]}
+              value={filter}
+              onChange={setFilter}
+            />
+            <SearchInput value={search} onChange={setSearch} label={t("find")} className="w-full sm:ml-auto sm:w-64" />
           </div>
 
           {live.seq < 0 ? (
-            <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-label="Loading participants" />
+            <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" role="status" aria-label={t("loading")} />
           ) : shown.length === 0 ? (
-            <EmptyState>{all.length === 0 ? "Nobody is in the meeting." : "Nobody matches."}</EmptyState>
+            <EmptyState>{all.length === 0 ? t("nobodyIn") : tc("nobodyMatches")}</EmptyState>
           ) : (
             <ParticipantList participants={shown} speaking={speaking} cameraAsOfLastPush={cameraAsOfLastPush} />
           )}
@@ -140,12 +162,12 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
 
       {missing.length > 0 && (
         <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
-          <summary className="cursor-pointer font-medium">Invited but not here ({numberFormat.format(missing.length)})</summary>
-          <ul className="mt-2 grid gap-1 sm:grid-cols-2 lg:grid-cols-3" aria-label="Invited but not here">
+          <summary className="cursor-pointer font-medium">{t("missing", { count: f.number(missing.length) })}</summary>
+          <ul className="mt-2 grid gap-1 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("missingList")}>
             {missing.map((a, i) => (
               <li key={`${a.accountId ?? a.phone ?? a.name}-${i}`} className="text-slate-600 dark:text-slate-300">
                 {a.name}
-                {a.department && <span className="text-slate-500 dark:text-slate-400"> · {a.department}</span>}
+                {a.department && <span className="text-slate-600 dark:text-slate-400"> · {a.department}</span>}
               </li>
             ))}
           </ul>
@@ -155,14 +177,15 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
   );
 }
 
-function Count({ label, value, highlight, note }: { label: string; value: number | null; highlight?: boolean; note?: React.ReactNode }) {
+function Count({ id, label, value, highlight, note }: { id: string; label: string; value: number | null; highlight?: boolean; note?: React.ReactNode }) {
+  const f = useFormat();
   return (
     <div className={`rounded-lg border p-3 shadow-sm ${highlight ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}>
-      <div className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</div>
-      <div className="text-2xl font-semibold tabular-nums" data-count={label}>
-        {value === null ? "—" : numberFormat.format(value)}
+      <div className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</div>
+      <div className="text-2xl font-semibold tabular-nums" data-count={id}>
+        {value === null ? "—" : f.number(value)}
       </div>
-      {note && <div className="text-xs text-slate-500 dark:text-slate-400">{note}</div>}
+      {note && <div className="text-xs text-slate-600 dark:text-slate-400">{note}</div>}
     </div>
   );
 }
@@ -171,11 +194,12 @@ const ROW = "grid grid-cols-[minmax(8rem,1fr)_auto] items-center gap-3 px-4 sm:g
 
 /** Virtualized: only the rows on screen exist, and a row re-renders only when its participant changed. */
 function ParticipantList({ participants, speaking, cameraAsOfLastPush }: { participants: Participant[]; speaking: Set<string>; cameraAsOfLastPush: boolean }) {
+  const t = useTranslations("participants");
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: participants.length, getScrollElement: () => scroller.current, estimateSize: () => 44, overscan: 15, getItemKey: (i) => participants[i]!.pid });
   return (
-    <div ref={scroller} className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900" role="list" aria-label="Participants">
-      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+    <div ref={scroller} tabIndex={0} className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900" role="region" aria-label={t("list")}>
+      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }} role="list" aria-label={t("list")}>
         {virtualizer.getVirtualItems().map((item) => {
           const p = participants[item.index]!;
           return (
@@ -194,22 +218,21 @@ const ROLE_BADGE: Partial<Record<Participant["role"], string>> = {
   cohost: "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/50 dark:text-indigo-300",
   audience: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
 };
-const ROLE_LABEL: Record<Participant["role"], string> = { host: "Host", cohost: "Co-host", participant: "", audience: "Audience" };
-
 const ParticipantRow = memo(function ParticipantRow({ p, speaking, cameraAsOfLastPush }: { p: Participant; speaking: boolean; cameraAsOfLastPush: boolean }) {
+  const t = useTranslations("participants");
   return (
     <div className={`${ROW} h-full text-sm`} data-pid={p.pid} data-muted={p.muted} data-hand={p.handRaised} data-camera={String(p.camera)}>
       <span className="flex min-w-0 items-center gap-2">
         <span className={`truncate ${speaking ? "font-semibold" : ""}`}>{p.name}</span>
-        {ROLE_LABEL[p.role] && <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${ROLE_BADGE[p.role]}`}>{ROLE_LABEL[p.role]}</span>}
-        {p.state !== "in-meeting" && <span className="shrink-0 text-xs text-slate-500">{p.state === "calling" ? "being called" : "joining"}</span>}
-        {speaking && <span className="shrink-0 text-xs text-emerald-600 dark:text-emerald-400">speaking</span>}
+        {p.role !== "participant" && <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${ROLE_BADGE[p.role]}`}>{t("role", { role: p.role })}</span>}
+        {p.state !== "in-meeting" && <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">{p.state === "calling" ? t("beingCalled") : t("joining")}</span>}
+        {speaking && <span className="shrink-0 text-xs text-emerald-700 dark:text-emerald-400">{t("speaking")}</span>}
       </span>
-      <span className="hidden text-xs text-slate-500 sm:block">{p.device ?? ""}</span>
+      <span className="hidden truncate text-xs text-slate-600 sm:block dark:text-slate-400">{p.device ?? ""}</span>
       <span className="flex items-center gap-2">
         {p.handRaised && <HandIcon />}
         {p.sharing && <ShareIcon />}
-        {p.videoSite ? <CameraIcon on={p.camera} asOfLastPush={cameraAsOfLastPush} /> : <span className="text-xs text-slate-500 dark:text-slate-400">audio only</span>}
+        {p.videoSite ? <CameraIcon on={p.camera} asOfLastPush={cameraAsOfLastPush} /> : <span className="text-xs text-slate-600 dark:text-slate-400">{t("audioOnly")}</span>}
         <MicIcon muted={p.muted} />
       </span>
     </div>

@@ -1,25 +1,23 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { UnavailableReason } from "@/lib/domain/participant";
 import { postJson } from "@/lib/client/api";
-
-const WHY: Record<UnavailableReason, string> = {
-  host_password_withheld: "Huawei does not give this account the host password of this meeting, and Huawei's live participant data needs it.",
-  host_password_refused: "Huawei refused the host password the dashboard had for this meeting; it may have been changed.",
-};
+import { useErrorMessage } from "@/lib/client/use-error-message";
 
 /** Why a meeting has no live grid, and, for an admin or the meeting's host, a way to give the host password. */
 export function UnavailablePanel({ conferenceID, reason, mayEnterHostPassword }: { conferenceID: string; reason: UnavailableReason | null; mayEnterHostPassword: boolean }) {
+  const t = useTranslations("unavailable");
   return (
     <div className="space-y-3 rounded-lg border border-slate-300 bg-slate-50 p-4 text-sm dark:border-slate-700 dark:bg-slate-900" data-unavailable={reason ?? "unknown"}>
-      <p className="font-semibold">No live participant data for this meeting.</p>
-      <p>{reason ? WHY[reason] : "Huawei's live data for this meeting cannot be read."}</p>
-      <p className="text-slate-600 dark:text-slate-300">The meeting&apos;s details and invitees on this page still come from Huawei and stay up to date; the dashboard tries again every minute.</p>
+      <p className="font-semibold">{t("title")}</p>
+      <p>{t(reason ?? "unknown")}</p>
+      <p className="text-slate-700 dark:text-slate-300">{t("stillUpdating")}</p>
       {mayEnterHostPassword ? (
         <HostPasswordForm conferenceID={conferenceID} />
       ) : (
-        <p className="text-slate-600 dark:text-slate-300">An admin or the meeting&apos;s host can enter the host password on this page to start live data.</p>
+        <p className="text-slate-700 dark:text-slate-300">{t("askHost")}</p>
       )}
     </div>
   );
@@ -28,6 +26,8 @@ export function UnavailablePanel({ conferenceID, reason, mayEnterHostPassword }:
 type Sent = { kind: "idle" } | { kind: "sending" } | { kind: "accepted" } | { kind: "error"; message: string };
 
 function HostPasswordForm({ conferenceID }: { conferenceID: string }) {
+  const t = useTranslations("unavailable");
+  const errorMessage = useErrorMessage();
   const [password, setPassword] = useState("");
   const [sent, setSent] = useState<Sent>({ kind: "idle" });
   const submit = (e: React.FormEvent) => {
@@ -38,14 +38,14 @@ function HostPasswordForm({ conferenceID }: { conferenceID: string }) {
         setPassword("");
         setSent({ kind: "accepted" });
       },
-      (error: Error) => setSent({ kind: "error", message: error.message }),
+      (error: unknown) => setSent({ kind: "error", message: errorMessage(error) }),
     );
   };
   return (
     <form onSubmit={submit} className="space-y-2">
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Host password of this meeting</span>
+          <span className="font-medium">{t("passwordLabel")}</span>
           <input
             type="password"
             name="host-password"
@@ -58,7 +58,7 @@ function HostPasswordForm({ conferenceID }: { conferenceID: string }) {
           />
         </label>
         <button type="submit" disabled={sent.kind === "sending" || !password} className="rounded-md bg-sky-700 px-3 py-2 font-medium text-white disabled:opacity-60">
-          {sent.kind === "sending" ? "Checking with Huawei…" : "Start live data"}
+          {sent.kind === "sending" ? t("checking") : t("start")}
         </button>
       </div>
       {sent.kind === "error" && (
@@ -66,8 +66,8 @@ function HostPasswordForm({ conferenceID }: { conferenceID: string }) {
           {sent.message}
         </p>
       )}
-      {sent.kind === "accepted" && <p role="status">Huawei accepted the password: connecting to the live data…</p>}
-      <p className="text-xs text-slate-600 dark:text-slate-400">It goes to the dashboard server only and is kept in memory for this meeting; it is never shown again.</p>
+      {sent.kind === "accepted" && <p role="status">{t("accepted")}</p>}
+      <p className="text-xs text-slate-700 dark:text-slate-400">{t("keptPrivate")}</p>
     </form>
   );
 }

@@ -1,18 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { HandIcon, MicIcon, ShareIcon } from "@/components/participants/icons";
 import type { Participant } from "@/lib/domain/participant";
 import type { AttentionReason } from "@/lib/domain/wall";
-import { formatAge, formatDuration, formatTime, numberFormat } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/use-format";
 import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { wallMeetingStore } from "@/lib/live/stores";
 import { AttentionChips } from "./attention-chips";
 import { useGridFit } from "./use-grid-fit";
 
 const ROLE_RANK: Record<Participant["role"], number> = { host: 0, cohost: 1, participant: 2, audience: 3 };
-const ROLE_LABEL: Partial<Record<Participant["role"], string>> = { host: "host", cohost: "co-host" };
-const UPSTREAM_LABEL = { live: "live", polling: "updating every few seconds", stale: "STALE", ended: "meeting ended", unavailable: "no live data" } as const;
 /** Row height of the grid, in the wall's em. */
 const ROW_EM = 2.1;
 
@@ -33,6 +32,8 @@ interface Props {
 }
 
 export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }: Props) {
+  const t = useTranslations("wall");
+  const f = useFormat();
   const live = useLiveTopic({ topic: "wall-meeting", conferenceID, mask }, wallMeetingStore);
   const grid = useRef<HTMLUListElement>(null);
   const fit = useGridFit(grid, ROW_EM);
@@ -40,7 +41,7 @@ export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }
   const fields = live.fields;
   const hands = people.filter((p) => p.handRaised);
   const shown = people.slice(0, people.length > fit ? fit - 1 : fit);
-  const count = (pick: (p: Participant) => boolean) => numberFormat.format(people.filter(pick).length);
+  const count = (pick: (p: Participant) => boolean) => f.number(people.filter(pick).length);
   const upstream = live.upstream ?? "polling";
 
   return (
@@ -49,16 +50,16 @@ export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }
         <div className="min-w-0">
           <h2 className="truncate text-[2.2em] font-bold leading-tight">{fields?.meeting.subject ?? "…"}</h2>
           <p className="text-[1.1em] text-slate-300 light:text-slate-600">
-            {fields?.meeting.hostName ?? "—"} · started {formatTime(fields?.meeting.startTime ?? null, timeZone)} ·{" "}
-            {fields?.meeting.startTime ? formatDuration(now - Date.parse(fields.meeting.startTime)) : "—"}
+            {fields?.meeting.hostName ?? "—"} · {t("started", { time: f.time(fields?.meeting.startTime ?? null, timeZone) })} ·{" "}
+            {fields?.meeting.startTime ? f.duration(now - Date.parse(fields.meeting.startTime)) : "—"}
           </p>
         </div>
         <dl className="flex shrink-0 gap-[1.6em] text-center">
           {[
-            ["present", numberFormat.format(people.length)],
-            ["muted", count((p) => p.muted)],
-            ["hands up", numberFormat.format(hands.length)],
-            ["camera on", count((p) => p.camera === true)],
+            [t("presentLabel"), f.number(people.length)],
+            [t("muted"), count((p) => p.muted)],
+            [t("handsUp"), f.number(hands.length)],
+            [t("camera"), count((p) => p.camera === true)],
           ].map(([label, value]) => (
             <div key={label}>
               <dd className="text-[2.2em] font-bold tabular-nums leading-none">{value}</dd>
@@ -70,9 +71,9 @@ export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }
       <div className="flex items-center gap-[1em] text-[1em]">
         <AttentionChips reasons={attention} />
         <p className={upstream === "live" ? "text-slate-400" : "font-semibold text-amber-300 light:text-amber-700"} data-wall-meeting-status={upstream}>
-          {UPSTREAM_LABEL[upstream]}
+          {t("upstream", { status: upstream })}
           {/* Live means the push socket answers: nothing has changed since. Otherwise say how old the data is. */}
-          {upstream !== "live" && live.sourceTime > 0 && ` · data ${formatAge(Math.max(0, now - live.sourceTime))}`}
+          {upstream !== "live" && live.sourceTime > 0 && ` · ${t("dataAge", { age: f.age(Math.max(0, now - live.sourceTime)) })}`}
         </p>
       </div>
       <div className="grid min-h-0 flex-1 grid-cols-[1fr_22em] gap-[1em]">
@@ -81,7 +82,7 @@ export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }
             <li key={p.pid} className="flex items-center justify-between gap-[0.5em] border-b border-slate-800 text-[1.15em] light:border-slate-300" data-pid={p.pid}>
               <span className="truncate">
                 {p.name}
-                {ROLE_LABEL[p.role] && <span className="ml-[0.4em] text-[0.8em] text-sky-300 light:text-sky-700">{ROLE_LABEL[p.role]}</span>}
+                {(p.role === "host" || p.role === "cohost") && <span className="ml-[0.4em] text-[0.8em] text-sky-300 light:text-sky-700">{t("role", { role: p.role })}</span>}
               </span>
               <span className="flex shrink-0 items-center gap-[0.3em]">
                 {p.handRaised && <HandIcon />}
@@ -90,32 +91,32 @@ export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }
               </span>
             </li>
           ))}
-          {people.length > shown.length && <li className="text-[1.15em] text-slate-400">+{numberFormat.format(people.length - shown.length)} more</li>}
+          {people.length > shown.length && <li className="text-[1.15em] text-slate-400">{t("more", { count: f.number(people.length - shown.length) })}</li>}
         </ul>
         <aside className="flex min-h-0 flex-col gap-[1em] overflow-hidden">
           <div>
-            <h3 className="text-[1.2em] font-semibold">Raised hands ({numberFormat.format(hands.length)})</h3>
+            <h3 className="text-[1.2em] font-semibold">{t("raisedHands", { count: f.number(hands.length) })}</h3>
             <ol className="text-[1.1em]">
               {hands.slice(0, 8).map((p, i) => (
                 <li key={p.pid} className="truncate">
                   {i + 1}. {p.name}{" "}
                   <span className="text-[0.85em] text-slate-400 light:text-slate-600">
-                    {p.handRaisedAt && (p.handRaisedBefore ? `before ${formatTime(p.handRaisedAt, timeZone)}` : formatDuration(now - Date.parse(p.handRaisedAt)))}
+                    {p.handRaisedAt && (p.handRaisedBefore ? t("before", { time: f.time(p.handRaisedAt, timeZone) }) : f.duration(now - Date.parse(p.handRaisedAt)))}
                   </span>
                 </li>
               ))}
-              {hands.length > 8 && <li className="text-slate-400">+{hands.length - 8} more</li>}
+              {hands.length > 8 && <li className="text-slate-400">{t("more", { count: f.number(hands.length - 8) })}</li>}
             </ol>
           </div>
           <div className="min-h-0">
-            <h3 className="text-[1.2em] font-semibold">Invited, not here ({numberFormat.format(fields?.missing.length ?? 0)})</h3>
+            <h3 className="text-[1.2em] font-semibold">{t("notHere", { count: f.number(fields?.missing.length ?? 0) })}</h3>
             <ul className="text-[1.05em] text-slate-300 light:text-slate-700">
               {fields?.missing.slice(0, 12).map((m, i) => (
                 <li key={`${m.name}-${i}`} className="truncate">
                   {m.name}
                 </li>
               ))}
-              {(fields?.missing.length ?? 0) > 12 && <li className="text-slate-400">+{fields!.missing.length - 12} more</li>}
+              {(fields?.missing.length ?? 0) > 12 && <li className="text-slate-400">{t("more", { count: f.number(fields!.missing.length - 12) })}</li>}
             </ul>
           </div>
         </aside>

@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { browserTimeZone } from "@/components/app/time-zone";
 import { byAttention } from "@/lib/domain/attention";
 import type { MeetingSummary } from "@/lib/domain/wall";
-import { formatTime, numberFormat } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/use-format";
 import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { useNow } from "@/lib/client/use-now";
 import { wallStore } from "@/lib/live/stores";
@@ -31,6 +32,8 @@ function matches(m: MeetingSummary, s: WallSettings): boolean {
  * it is set by its URL and runs unattended.
  */
 export function WallPage({ simulated }: { simulated: boolean }) {
+  const t = useTranslations("wall");
+  const f = useFormat();
   const params = useSearchParams();
   const { settings, problems } = useMemo(() => parseWallSettings(new URLSearchParams(params.toString())), [params]);
   const [showNotice, setShowNotice] = useState(problems.length > 0);
@@ -65,21 +68,22 @@ export function WallPage({ simulated }: { simulated: boolean }) {
   };
 
   const hasData = live.seq >= 0;
-  const sinceData = live.sourceTime ? formatTime(new Date(live.sourceTime).toISOString(), timeZone) : null;
+  const sinceData = live.sourceTime ? f.time(new Date(live.sourceTime).toISOString(), timeZone) : "—";
   const banner = live.unauthenticated
-    ? "This screen is no longer signed in (its display link was revoked). An admin can make a new link under Displays."
+    ? t("signedOut")
     : !live.connected
-    ? `Cannot reach the dashboard: reconnecting.${hasData ? ` Showing the state of ${sinceData}.` : ""}`
-    : live.upstream === "stale"
-      ? `Huawei Cloud Meeting is not answering: showing the state of ${sinceData}. Retrying.`
-      : null;
+      ? `${t("unreachable")}${hasData ? t("showingStateOf", { time: sinceData }) : ""}`
+      : live.upstream === "stale"
+        ? t("huaweiStale", { time: sinceData })
+        : null;
 
   return (
-    <div
+    <main
       className={`${settings.theme === "light" ? "wall-light bg-slate-100 text-slate-950" : "bg-slate-950 text-slate-50"} flex h-screen cursor-none flex-col gap-[0.6em] overflow-hidden p-[0.8em]`}
       style={{ fontSize: "clamp(12px, 1.05vw, 56px)" }}
       data-wall
     >
+      <h1 className="sr-only">{t("title")}</h1>
       {banner && (
         <div role="alert" className="rounded-[0.4em] bg-red-700 px-[0.8em] py-[0.4em] text-[1.3em] font-semibold text-white" data-wall-banner>
           {banner}
@@ -87,20 +91,20 @@ export function WallPage({ simulated }: { simulated: boolean }) {
       )}
       <header className="flex items-end justify-between gap-[1em]">
         <dl className="flex gap-[2em]">
-          <Total label="meetings" value={totals.meetings} />
-          <Total label="people present" value={totals.present} />
-          <Total label="hands up" value={totals.hands} />
-          <Total label="need attention" value={needing} alert={needing > 0} />
+          <Total id="meetings" label={t("meetings")} value={totals.meetings} />
+          <Total id="people present" label={t("present")} value={totals.present} />
+          <Total id="hands up" label={t("handsUp")} value={totals.hands} />
+          <Total id="need attention" label={t("needAttention")} value={needing} alert={needing > 0} />
         </dl>
         <div className="text-right text-[1.1em] text-slate-400 light:text-slate-600">
-          <div className="text-[1.6em] font-semibold tabular-nums text-slate-100 light:text-slate-900">{formatTime(new Date(now).toISOString(), timeZone)}</div>
+          <div className="text-[1.6em] font-semibold tabular-nums text-slate-100 light:text-slate-900">{f.time(new Date(now).toISOString(), timeZone)}</div>
           {timeZone}
-          {simulated && " · simulated data"}
+          {simulated && t("simulated")}
         </div>
       </header>
       {showNotice && (
         <p className="self-start rounded-[0.3em] bg-slate-800 px-[0.6em] py-[0.2em] text-[0.9em] text-slate-200 light:bg-slate-200 light:text-slate-800" data-wall-notice>
-          Wall settings: {problems.join("; ")}.
+          {t("settingsNotice", { problems: problems.map((p) => t("problem", { setting: p.setting, value: p.value })).join("; ") })}
         </p>
       )}
       {view.kind === "meeting" && (
@@ -120,23 +124,24 @@ export function WallPage({ simulated }: { simulated: boolean }) {
         {hidden.length > 0 && (
           <div className="flex h-[11em] items-center justify-center rounded-[0.6em] border-[0.15em] border-dashed border-slate-600 p-[0.7em] text-center" data-wall-more>
             <span className="text-[1.3em]">
-              +{numberFormat.format(hidden.length)} more meetings
-              {hidden.some((m) => m.attention.length) ? `, ${hidden.filter((m) => m.attention.length).length} needing attention` : ", none needing attention"}
+              {t("moreMeetings", { count: f.number(hidden.length) })}
+              {t("moreAttention", { count: hidden.filter((m) => m.attention.length).length })}
             </span>
           </div>
         )}
-        {hasData && shown.length === 0 && <p className="col-span-full text-[1.5em] text-slate-400">{all.length ? "No meeting matches this wall's settings." : "No meetings going on."}</p>}
-        {!hasData && <p className="col-span-full text-[1.5em] text-slate-400">Connecting…</p>}
+        {hasData && shown.length === 0 && <p className="col-span-full text-[1.5em] text-slate-400">{all.length ? t("noMatch") : t("noMeetings")}</p>}
+        {!hasData && <p className="col-span-full text-[1.5em] text-slate-400">{t("connecting")}</p>}
       </div>
-    </div>
+    </main>
   );
 }
 
-function Total({ label, value, alert }: { label: string; value: number; alert?: boolean }) {
+function Total({ id, label, value, alert }: { id: string; label: string; value: number; alert?: boolean }) {
+  const f = useFormat();
   return (
     <div>
-      <dd className={`text-[2.6em] font-bold tabular-nums leading-none ${alert ? "text-amber-300 light:text-amber-700" : ""}`} data-wall-total={label}>
-        {numberFormat.format(value)}
+      <dd className={`text-[2.6em] font-bold tabular-nums leading-none ${alert ? "text-amber-300 light:text-amber-700" : ""}`} data-wall-total={id}>
+        {f.number(value)}
       </dd>
       <dt className="text-[1em] uppercase tracking-wide text-slate-400 light:text-slate-600">{label}</dt>
     </div>

@@ -1,14 +1,16 @@
+import { useTranslations } from "next-intl";
 import type { MeetingSummary } from "@/lib/domain/wall";
-import { formatAge, formatDuration, formatTime, numberFormat } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/use-format";
 import { AttentionChips } from "./attention-chips";
 
 /** A tile's height in the wall's em (its `h-[11em]`), for fitting whole tiles on the screen. */
 export const TILE_EM = 11;
 
-const n = (v: number | null) => (v === null ? "—" : numberFormat.format(v));
-
 /** One meeting, readable from across the room: everything on the tile, nothing behind a hover. */
 export function WallTile({ m, now, timeZone }: { m: MeetingSummary; now: number; timeZone: string }) {
+  const t = useTranslations("wall");
+  const f = useFormat();
+  const n = (v: number | null) => (v === null ? "—" : f.number(v));
   const urgent = m.attention.length > 0;
   const present = m.present ?? m.listedPresent;
   const stale = m.upstream === "stale";
@@ -21,25 +23,30 @@ export function WallTile({ m, now, timeZone }: { m: MeetingSummary; now: number;
       <div className="min-w-0">
         <h2 className="truncate text-[1.35em] font-semibold leading-tight">{m.subject}</h2>
         <p className="truncate text-[0.95em] text-slate-300 light:text-slate-600">
-          {m.hostName ?? "—"} · started {formatTime(m.startTime, timeZone)} · {m.startTime ? formatDuration(now - Date.parse(m.startTime)) : "—"}
-          {m.recording && <span className="ml-[0.5em] font-semibold text-red-400 light:text-red-700">● REC</span>}
+          {m.hostName ?? "—"} · {t("started", { time: f.time(m.startTime, timeZone) })} · {m.startTime ? f.duration(now - Date.parse(m.startTime)) : "—"}
+          {m.recording && <RecMark />}
         </p>
       </div>
       <dl className="grid grid-cols-[1.7fr_1fr_1fr_1fr] gap-[0.4em] text-center">
-        <Figure label="present" value={`${n(present)}${m.invited !== null ? ` / ${n(m.invited)}` : ""}`} note={m.present === null && present !== null ? "listed" : undefined} />
-        <Figure label="muted" value={n(m.muted)} />
-        <Figure label="hands up" value={n(m.hands)} strong={(m.hands ?? 0) > 0} />
-        <Figure label="camera on" value={n(m.camera)} />
+        <Figure label={t("presentLabel")} value={`${n(present)}${m.invited !== null ? ` / ${n(m.invited)}` : ""}`} note={m.present === null && present !== null ? t("listed") : undefined} />
+        <Figure label={t("muted")} value={n(m.muted)} />
+        <Figure label={t("handsUp")} value={n(m.hands)} strong={(m.hands ?? 0) > 0} />
+        <Figure label={t("camera")} value={n(m.camera)} />
       </dl>
       <div className="flex items-center justify-between gap-[0.5em] text-[0.9em]">
         <AttentionChips reasons={m.attention} />
         <span className={`shrink-0 ${stale ? "font-semibold text-red-400 light:text-red-700" : "text-slate-400 light:text-slate-600"}`} data-age>
           {/* A live push socket that answers heartbeats and sends nothing means nothing changed: the data is current. */}
-          {m.upstream === "live" ? "live" : `${stale ? "STALE · " : ""}data ${formatAge(Math.max(0, now - m.sourceTime))}`}
+          {m.upstream === "live" ? t("live") : `${stale ? t("stale") : ""}${t("dataAge", { age: f.age(Math.max(0, now - m.sourceTime)) })}`}
         </span>
       </div>
     </article>
   );
+}
+
+function RecMark() {
+  const t = useTranslations("common");
+  return <span className="ml-[0.5em] font-semibold text-red-400 light:text-red-700">● {t("rec")}</span>;
 }
 
 function Figure({ label, value, strong, note }: { label: string; value: string; strong?: boolean; note?: string }) {

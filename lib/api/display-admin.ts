@@ -10,7 +10,7 @@ export const newDisplaySchema = z.object(
       .max(1000)
       .transform((s) => s.replace(/^\?/, ""))
       .superRefine((s, ctx) => {
-        for (const problem of parseWallSettings(new URLSearchParams(s)).problems) ctx.addIssue({ code: "custom", message: problem });
+        for (const problem of parseWallSettings(new URLSearchParams(s)).problems) ctx.addIssue({ code: "custom", message: `"${problem.setting}=${problem.value}" is not a valid wall setting` });
       })
       .default(""),
   },

@@ -19,6 +19,7 @@ export interface LiveView<R, F> {
   connected: boolean;
   /** The server refused the socket's session (signed out, removed, or a revoked display). */
   unauthenticated: boolean;
+  /** The API error code of a refused subscription (the page words it in its language). */
   error: string | null;
 }
 
@@ -69,7 +70,7 @@ class LiveTopic<R, F extends object> {
     const conferenceID = "conferenceID" in sub ? sub.conferenceID : undefined;
     const mine = (ev: { topic: string; conferenceID?: string }) => ev.topic === sub.topic && ev.conferenceID === conferenceID;
     const subscribe = () =>
-      socket.emit("subscribe", sub, (ack) => this.set(ack.ok ? { connected: true, unauthenticated: false, error: null } : { error: ack.error.message }));
+      socket.emit("subscribe", sub, (ack) => this.set(ack.ok ? { connected: true, unauthenticated: false, error: null } : { error: ack.error.code }));
     const onSnapshot: Parameters<typeof socket.on<"snapshot">>[1] = (ev) => {
       if (!mine(ev)) return;
       this.store.applySnapshot(ev);
@@ -92,7 +93,7 @@ class LiveTopic<R, F extends object> {
     };
     const onConnectError = (e: Error) => {
       const unauthenticated = /unauthenticated/.test(e.message);
-      this.set({ connected: false, unauthenticated, error: unauthenticated ? "Your session has ended: sign in again." : null });
+      this.set({ connected: false, unauthenticated, error: unauthenticated ? "unauthenticated" : null });
     };
     socket.on("connect", subscribe);
     socket.on("snapshot", onSnapshot);

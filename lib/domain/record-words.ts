@@ -41,14 +41,17 @@ export function mediaKind(raw: string | null | undefined): MediaKind | null {
   return MEDIA_WORDS[key(raw)] ?? null;
 }
 
-const DEVICE_LABEL: Record<DeviceKind, string> = { soft: "Soft client", mobile: "Mobile client", web: "Web client", terminal: "Room terminal" };
-const MEDIA_LABEL: Record<MediaKind, string> = { video: "Video", voice: "Audio only" };
-
-/** The UI's words for a record's device: its kind when known, else Huawei's own text. */
-export function deviceLabel(s: { device: string | null; deviceKind: DeviceKind | null }): string {
-  return s.deviceKind ? DEVICE_LABEL[s.deviceKind] : (s.device ?? "");
+/** The UI's words for the kinds, in the reader's language (the `words` catalogue). */
+export interface RecordWords {
+  device: (kind: DeviceKind) => string;
+  media: (kind: MediaKind) => string;
 }
 
-export function mediaLabel(s: { media: string | null; mediaKind: MediaKind | null }): string {
-  return s.mediaKind ? MEDIA_LABEL[s.mediaKind] : (s.media ?? "");
+/** The UI's words for a record's device: its kind when known, else Huawei's own text. */
+export function deviceLabel(s: { device: string | null; deviceKind: DeviceKind | null }, words: RecordWords): string {
+  return s.deviceKind ? words.device(s.deviceKind) : (s.device ?? "");
+}
+
+export function mediaLabel(s: { media: string | null; mediaKind: MediaKind | null }, words: RecordWords): string {
+  return s.mediaKind ? words.media(s.mediaKind) : (s.media ?? "");
 }

@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { buildAttendance, type AttendanceResponse } from "@/lib/domain/attendance";
 import { toPastMeeting, type Meeting } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";
+import type { HuaweiLanguage } from "@/lib/i18n/locales";
 import { callerFor, scopeKey } from "@/lib/meetings/viewer-scope";
 
 export interface HistoryRange {
@@ -17,7 +18,7 @@ export interface HistoryRange {
  */
 export class HistoryService {
   private readonly lists: LRUCache<string, Meeting[], { viewer: Viewer; range: HistoryRange }>;
-  private readonly attendances: LRUCache<string, AttendanceResponse, { viewer: Viewer; confUUID: string }>;
+  private readonly attendances: LRUCache<string, AttendanceResponse, { viewer: Viewer; confUUID: string; language: HuaweiLanguage }>;
 
   constructor(private readonly huawei: HuaweiClient) {
     this.lists = new LRUCache({
@@ -31,11 +32,11 @@ export class HistoryService {
     this.attendances = new LRUCache({
       max: 200,
       ttl: 3_600_000,
-      fetchMethod: async (_key, _stale, { context: { viewer, confUUID } }) => {
+      fetchMethod: async (_key, _stale, { context: { viewer, confUUID, language } }) => {
         const caller = callerFor(viewer);
         const [conference, records] = await Promise.all([
           this.huawei.pastMeeting(caller, confUUID),
-          this.huawei.attendeeRecords(caller, confUUID),
+          this.huawei.attendeeRecords(caller, confUUID, language),
         ]);
         return buildAttendance(confUUID, toPastMeeting(conference), records);
       },
@@ -47,7 +48,8 @@ export class HistoryService {
     return (await this.lists.fetch(key, { context: { viewer, range } }))!;
   }
 
-  async attendance(viewer: Viewer, confUUID: string): Promise<AttendanceResponse> {
-    return (await this.attendances.fetch(`${scopeKey(viewer)}|${confUUID}`, { context: { viewer, confUUID } }))!;
+  /** Kept per language: Huawei words the records' devices and media in the language asked for. */
+  async attendance(viewer: Viewer, confUUID: string, language: HuaweiLanguage = "en-US"): Promise<AttendanceResponse> {
+    return (await this.attendances.fetch(`${scopeKey(viewer)}|${confUUID}|${language}`, { context: { viewer, confUUID, language } }))!;
   }
 }

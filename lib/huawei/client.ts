@@ -121,12 +121,14 @@ export class HuaweiClient {
   }
 
   /** One row per join session; a person who rejoined appears once per session. */
-  async attendeeRecords(caller: Caller, confUUID: string): Promise<AttendeeRecord[]> {
+  /** Huawei names each record's device and media in `language` (the Accept-Language it is sent). */
+  async attendeeRecords(caller: Caller, confUUID: string, language?: string): Promise<AttendeeRecord[]> {
     const { rows } = await fetchAllPages(
       (offset, limit) =>
         this.call(caller, attendeeRecordListSchema, {
           path: `${MGMT}/history/confAttendeeRecord`,
           query: { confUUID, offset, limit },
+          ...(language ? { headers: { "accept-language": language } } : {}),
         }),
       // Records carry no id; their position in Huawei's list is their identity.
       (r) => `${r.callNumber}|${r.displayName}|${r.joinTime}|${r.leftTime}|${r.deviceType}`,

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { isValidTimeZone } from "@/lib/zoned-time";
 import { parseRotate } from "./rotation";
 
 /**
  * A wall screen's settings, from its URL as Grafana's kiosk links do:
- * `/wall?rotate=30s&only=attention&q=sales&ids=123,456&theme=light&tz=Asia/Shanghai&mask=initials`.
- * A bad or unknown value never blanks the screen: it falls back to the default and is reported.
+ * `/wall?rotate=30s&only=attention&q=sales&ids=123,456&theme=light&tz=Asia/Shanghai&mask=initials&lang=zh-CN`.
+ * A bad or unknown value never blanks the screen: it falls back to the default and is reported
+ * (as the setting and its value, which the page words in its language).
  */
 export interface WallSettings {
   /** Each view (the overview, then one meeting) stays this long, in ms; null: the overview only. */
@@ -20,9 +22,17 @@ export interface WallSettings {
   /** Null: the screen's own zone. */
   tz: string | null;
   mask: "none" | "initials";
+  /** Null: the language the page was served in (the screen's browser). */
+  lang: Locale | null;
 }
 
-export const DEFAULT_WALL_SETTINGS: WallSettings = { rotate: null, only: "all", q: "", ids: [], theme: "dark", tz: null, mask: "none" };
+/** A setting the wall did not take: a known one with a bad value, or an unknown name. */
+export interface WallSettingProblem {
+  setting: string;
+  value: string;
+}
+
+export const DEFAULT_WALL_SETTINGS: WallSettings = { rotate: null, only: "all", q: "", ids: [], theme: "dark", tz: null, mask: "none", lang: null };
 
 const fields = {
   rotate: z.string().transform((s, ctx) => {
@@ -40,26 +50,22 @@ const fields = {
   theme: z.enum(["dark", "light"]),
   tz: z.string().refine(isValidTimeZone),
   mask: z.enum(["none", "initials"]),
+  lang: z.enum(LOCALES),
 } satisfies Record<keyof WallSettings, z.ZodType>;
 
-function describeDefault(name: keyof WallSettings): string {
-  const value = DEFAULT_WALL_SETTINGS[name];
-  if (value === null) return name === "rotate" ? "no rotation" : "the screen's own";
-  return Array.isArray(value) ? "all" : JSON.stringify(value);
-}
-
-export function parseWallSettings(params: URLSearchParams): { settings: WallSettings; problems: string[] } {
+export function parseWallSettings(params: URLSearchParams): { settings: WallSettings; problems: WallSettingProblem[] } {
   const settings: WallSettings = { ...DEFAULT_WALL_SETTINGS };
-  const problems: string[] = [];
+  const problems: WallSettingProblem[] = [];
   for (const [key, raw] of params) {
+    const value = raw.slice(0, 40);
     if (!(key in fields)) {
-      problems.push(`"${key}" is not a wall setting; ignored`);
+      problems.push({ setting: key.slice(0, 40), value });
       continue;
     }
     const name = key as keyof WallSettings;
     const parsed = fields[name].safeParse(raw);
     if (parsed.success) Object.assign(settings, { [name]: parsed.data });
-    else problems.push(`${name}=${raw.slice(0, 40)} is not valid; using ${describeDefault(name)}`);
+    else problems.push({ setting: name, value });
   }
   return { settings, problems };
 }

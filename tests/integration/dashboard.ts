@@ -89,8 +89,8 @@ export class Browser {
     return res;
   }
 
-  get(pathname: string): Promise<Response> {
-    return fetch(`${this.base}${pathname}`, { headers: { cookie: this.cookie } });
+  get(pathname: string, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.base}${pathname}`, { headers: { ...headers, cookie: this.cookie } });
   }
 
   post(pathname: string, body: unknown): Promise<Response> {

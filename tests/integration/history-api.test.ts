@@ -112,12 +112,12 @@ describe("attendance", () => {
     const res = await admin.get(`/api/history/${townHall.confUUID}/attendance.csv?tz=Asia/Shanghai`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="attendance-\d+-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="attendance-\d+-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''attendance-/);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
     const { body } = await admin.json<AttendanceResponse>(`/api/history/${townHall.confUUID}/attendance`);
-    expect(lines[0]).toBe("Name,Call number,Department,First joined,Last left,Minutes attended,Share of meeting (%),Sessions,Late joiner,Early leaver");
+    expect(lines[0]).toBe("Name,Call number,Department,First joined (Asia/Shanghai),Last left (Asia/Shanghai),Minutes attended,Share of meeting (%),Sessions,Late joiner,Early leaver");
     expect(lines).toHaveLength(body.people.length + 1);
     expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00,/);
     const chinese = body.people.find((p) => /[\u4e00-\u9fff]/.test(p.name))!;

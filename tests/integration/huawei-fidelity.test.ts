@@ -174,4 +174,24 @@ describe("Huawei fidelity", () => {
     const csv = await (await stack.admin.get(`/api/history/${past.confUUID}/attendance.csv`)).text();
     expect(csv).not.toMatch(/软终端|移动终端|硬终端|视频|语音/);
   });
+
+  it("asks Huawei in the reader's language for records shown to them, kept apart per language", async () => {
+    const { body } = await stack.admin.json<HistoryListResponse>("/api/history");
+    const past = body.items.find((i) => i.confUUID)!;
+    const zh = { "accept-language": "zh-CN,zh;q=0.9" };
+    const answer = await stack.admin.get(`/api/history/${past.confUUID}/attendance`, zh);
+    expect(answer.status).toBe(200);
+    const languages = (await (await fetch(`${stack.sim.url}/__sim/languages`)).json()) as Record<string, string>;
+    expect(languages["GET /v1/mmc/management/conferences/history/confAttendeeRecord"]).toBe("zh-CN");
+    const sessions = ((await answer.json()) as AttendanceResponse).people.flatMap((p) => p.sessions);
+    expect(sessions.some((s) => /[\u4e00-\u9fff]/.test(s.device ?? ""))).toBe(true);
+
+    const csv = await stack.admin.get(`/api/history/${past.confUUID}/attendance.csv?tz=Asia/Shanghai`, zh);
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[0]).toBe("姓名,呼叫号码,部门,首次入会（Asia/Shanghai）,最后离会（Asia/Shanghai）,参会分钟数,占会议时长（%）,入会次数,迟到,早退");
+    expect(csv.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("参会记录")}-`);
+    // The English reader's copy was not replaced by the Chinese one.
+    const english = await stack.admin.json<AttendanceResponse>(`/api/history/${past.confUUID}/attendance`);
+    expect(english.body.people.flatMap((p) => p.sessions).some((s) => /[\u4e00-\u9fff]/.test(s.device ?? ""))).toBe(false);
+  });
 });

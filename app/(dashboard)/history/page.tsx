@@ -1,6 +1,10 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { HistoryPage } from "@/components/history/history-page";
 
-export const metadata = { title: "Past meetings · Meeting Monitor" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("history") };
+}
 
 export default function Page() {
   return <HistoryPage />;

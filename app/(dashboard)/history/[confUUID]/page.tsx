@@ -1,8 +1,18 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AttendancePage } from "@/components/history/attendance-page";
+import { pastSubject } from "@/lib/page-titles";
 
-export const metadata = { title: "Attendance · Meeting Monitor" };
+type Props = { params: Promise<{ confUUID: string }> };
 
-export default async function Page({ params }: { params: Promise<{ confUUID: string }> }) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { confUUID } = await params;
+  const t = await getTranslations("meta");
+  const subject = await pastSubject(confUUID);
+  return { title: subject ? `${subject} · ${t("attendance")}` : t("attendance") };
+}
+
+export default async function Page({ params }: Props) {
   const { confUUID } = await params;
   return <AttendancePage confUUID={confUUID} />;
 }
