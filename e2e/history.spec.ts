@@ -24,8 +24,8 @@ test("an admin picks a range, opens a past meeting, and downloads its attendance
   await snap(page, "attendance");
 
   await page.getByRole("button", { name: /Late joiners/ }).click();
-  await expect(page.getByRole("table", { name: "Attendance by person" }).getByText("late").first()).toBeVisible();
-  const firstRow = page.getByRole("table", { name: "Attendance by person" }).getByRole("button").first();
+  await expect(page.getByRole("list", { name: "Attendance by person" }).getByText("late").first()).toBeVisible();
+  const firstRow = page.getByRole("list", { name: "Attendance by person" }).getByRole("button").first();
   await firstRow.click();
   await expect(page.getByText(/Call number/).first()).toBeVisible();
   await snap(page, "attendance-late-expanded");

@@ -95,7 +95,8 @@ test("the page says when a meeting has ended", async ({ page }) => {
   await fetch(`${SIMULATOR_URL}/__sim/meetings/${meeting.conferenceID}/end`, { method: "POST" });
   await expect(page.locator("[data-upstream]")).toHaveAttribute("data-upstream", "ended", { timeout: 5_000 });
   await expect(page.getByText("Meeting ended")).toBeVisible();
-  await expect(page.getByRole("link", { name: /This meeting has ended/ })).toBeVisible();
+  // It leads to that meeting's attendance, not to the history list.
+  await expect(page.getByRole("link", { name: /This meeting has ended/ })).toHaveAttribute("href", /^\/history\/[0-9a-f]{32}$/);
   await snap(page, "live-meeting-ended");
 });
 

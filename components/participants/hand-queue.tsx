@@ -21,11 +21,11 @@ export function HandQueue({ queue, onShowAll }: { queue: Participant[]; onShowAl
   const [timeZone] = useTimeZone();
   const more = queue.length - SHOWN;
   return (
-    <section className="rounded-lg border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950/30" aria-labelledby="hand-queue-heading">
-      <h3 id="hand-queue-heading" className="mb-2 flex items-center gap-1.5 text-sm font-semibold">
+    <section className="rounded-lg border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950/30" aria-label={t("queueLabel")}>
+      <h3 className="mb-2 flex items-center gap-1.5 text-sm font-semibold">
         <HandIcon /> {t("queue", { count: f.number(queue.length) })}
       </h3>
-      <ol className="flex flex-wrap gap-2 text-sm" aria-label={t("queueLabel")}>
+      <ol className="flex flex-wrap gap-2 text-sm">
         {queue.slice(0, SHOWN).map((p, i) => (
           <li key={p.pid} className="rounded-md bg-white px-2 py-1 shadow-sm dark:bg-slate-900" data-hand-pid={p.pid}>
             <span className="tabular-nums text-slate-600 dark:text-slate-400">{i + 1}.</span> {p.name}{" "}

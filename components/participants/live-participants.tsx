@@ -228,7 +228,7 @@ const ParticipantRow = memo(function ParticipantRow({ p, speaking, cameraAsOfLas
         {p.state !== "in-meeting" && <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">{p.state === "calling" ? t("beingCalled") : t("joining")}</span>}
         {speaking && <span className="shrink-0 text-xs text-emerald-700 dark:text-emerald-400">{t("speaking")}</span>}
       </span>
-      <span className="hidden truncate text-xs text-slate-600 sm:block dark:text-slate-400">{p.device ?? ""}</span>
+      <span className="hidden truncate text-xs text-slate-600 sm:block dark:text-slate-400">{p.device ? t("device", { type: p.device }) : ""}</span>
       <span className="flex items-center gap-2">
         {p.handRaised && <HandIcon />}
         {p.sharing && <ShareIcon />}
