@@ -50,6 +50,8 @@ export default defineConfig({
       MEETINGS_POLL_MS: "1000",
       // The wall turns stale (with its banner) within seconds of Huawei not answering.
       STALE_AFTER_MS: "5000",
+      // A meeting a test hands its host password through /__sim is retried within seconds, not a minute.
+      UNAVAILABLE_RETRY_MS: "3000",
       UPSTREAM_CACHE_MS: "500",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",

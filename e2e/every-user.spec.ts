@@ -45,7 +45,7 @@ async function pages(page: Page): Promise<{ name: string; path: string; ready: s
   return [
     { name: "meetings", path: "/", ready: "a[href^='/meetings/']:visible" },
     { name: "meeting", path: `/meetings/${live.conferenceID}`, ready: "[data-pid]" },
-    { name: "history", path: "/history", ready: "tbody tr" },
+    { name: "history", path: "/history", ready: "a[href^='/history/']:visible" },
     { name: "attendance", path: `/history/${history.items[0]!.confUUID}`, ready: "[role=listitem]" },
     { name: "displays", path: "/admin/displays", ready: "form" },
     { name: "not-found", path: "/no-such-page", ready: "h1" },
@@ -83,6 +83,7 @@ for (const lang of ["en", "zh-CN"] as const) {
         expect(await seriousViolations(page), p.name).toEqual([]);
         if (theme === "light" || p.name === "meeting") await snap(page, `${lang}-${theme}-${p.name}`);
       }
+      if (theme === "light") expect((await page.request.get("/icon.svg")).headers()["content-type"]).toContain("image/svg+xml");
       // The wall's light theme comes from its URL.
       await page.goto("/wall?theme=light");
       await expect(page.locator("[data-wall-tile]").first()).toBeVisible({ timeout: 15_000 });
@@ -137,6 +138,16 @@ test("no page scrolls sideways on a 390 px phone, in either language", async ({ 
       expect(width, `${lang} ${p.name} is ${width}px wide`).toBeLessThanOrEqual(390);
       await snap(page, `phone-${lang}-${p.name}`);
     }
+    // Long names, Latin without a space and Chinese, wrap or truncate instead of widening the page.
+    const meetings = (await (await fetch(`${SIMULATOR_URL}/__sim/meetings`)).json()) as SimMeeting[];
+    const m = meetings.find((x) => x.chairForAdmins === "clear" && x.participants >= 3 && x.participants <= 20)!;
+    for (const name of ["Maximilian-Alexander-Konstantin-Wolfeschlegelsteinhausenberger-Featherstonehaugh", "欧阳诸葛司马上官慕容东方皇甫尉迟公孙长孙宇文令狐"]) {
+      await fetch(`${SIMULATOR_URL}/__sim/meetings/${m.conferenceID}/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
+    }
+    await page.goto(`/meetings/${m.conferenceID}`);
+    await expect(page.locator("[data-pid]").filter({ hasText: "Featherstonehaugh" }).first()).toBeVisible({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "long names").toBeLessThanOrEqual(390);
+    await snap(page, `phone-${lang}-long-names`);
     // The header folds into a menu that opens and leads on.
     await page.goto("/");
     await expect(page.getByRole("link", { name: lang === "en" ? "History" : "历史" })).toBeHidden();

@@ -10,7 +10,10 @@ test("an admin picks a range, opens a past meeting, and downloads its attendance
   await expect(rows.first()).toBeVisible();
   await snap(page, "history");
 
+  await expect(page.getByRole("button", { name: "7 days" })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("button", { name: "30 days" }).click();
+  await expect(page.getByRole("button", { name: "30 days" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "7 days" })).toHaveAttribute("aria-pressed", "false");
   await page.getByLabel("Search past meetings").fill("全员大会");
   await expect(rows).toHaveCount(1);
   await rows.first().getByRole("link").click();

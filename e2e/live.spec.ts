@@ -55,6 +55,8 @@ test("a participant's mute change reaches the open page by itself", async ({ pag
   await expect(row.getByRole("img", { name: "Hand raised" })).toBeVisible();
   await expect(page.getByLabel("Raised hands, in order")).toContainText(target.name);
   await expect(page.locator('[data-count="hands"]')).not.toHaveText("0");
+  // A screen reader hears it once, from a polite live region.
+  await expect(page.locator("[data-announcer]")).toHaveText(`${target.name} raised a hand.`);
   await snap(page, "live-small-meeting");
 
   await page.getByRole("button", { name: "Hands up" }).click();

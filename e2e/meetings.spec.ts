@@ -21,6 +21,16 @@ test("an admin signs in, sees ongoing meetings, searches and opens one", async (
   await expect(page.getByText(/meetings in progress/)).toBeVisible();
   await expect(page.locator("[data-stale]").first()).toContainText(/Updated/);
   await snap(page, "meetings");
+  // More present than invited says that people joined uninvited, and how many.
+  let uninvited = 0;
+  for (const cell of await rows.locator("td:nth-child(6)").allInnerTexts()) {
+    const [present, invited] = cell.split("\n")[0]!.replace(/,/g, "").match(/\d+/g)!.map(Number);
+    if (invited !== undefined && present! > invited) {
+      expect(cell).toContain(`${present! - invited} joined uninvited`);
+      uninvited += 1;
+    }
+  }
+  expect(uninvited, "the simulator has meetings with uninvited guests").toBeGreaterThan(0);
 
   await page.getByLabel("Search subject, host or meeting ID").fill("Alice Chen");
   await expect(rows.first().getByRole("cell").nth(2)).toHaveText("Alice Chen");
@@ -32,6 +42,7 @@ test("an admin signs in, sees ongoing meetings, searches and opens one", async (
   await first.click();
   await expect(page).toHaveURL(/\/meetings\/\d+/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject!);
+  await expect(page).toHaveTitle(`${subject} · Meeting Monitor`);
   await expect(page.getByRole("heading", { name: /Invitees/ })).toBeVisible();
   await expect(page.getByText("Meeting ID")).toBeVisible();
   await snap(page, "meeting-detail");

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
+import { CardList } from "@/components/app/card-list";
 import { Pager } from "@/components/app/pager";
 import { EmptyState, ErrorBox, pressable, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
 import { useTimeZone } from "@/components/app/time-zone";
@@ -98,7 +99,21 @@ export function HistoryPage() {
         <EmptyState>{q ? t("noMatch", { q }) : t("none")}</EmptyState>
       )}
       {data && data.items.length > 0 && (
-        <div className={tableFrame} tabIndex={0} role="region" aria-label={t("title")}>
+        <CardList
+          label={t("title")}
+          cards={data.items.map((m) => ({
+            key: m.confUUID ?? m.conferenceID,
+            href: m.confUUID ? `/history/${m.confUUID}` : null,
+            title: m.subject,
+            lines: [
+              m.hostName ?? "—",
+              `${f.dateTime(m.startTime, timeZone)} · ${m.startTime && m.endTime ? f.duration(Date.parse(m.endTime) - Date.parse(m.startTime)) : "—"} · ${t("invitedCount", { count: m.invitedCount ?? 0 })}`,
+            ],
+          }))}
+        />
+      )}
+      {data && data.items.length > 0 && (
+        <div className={`hidden sm:block ${tableFrame}`} tabIndex={0} role="region" aria-label={t("title")}>
           <table className="w-full text-left text-sm">
             <thead className={tableHead}>
               <tr>

@@ -112,7 +112,8 @@ function InviteeTable({ attendees }: { attendees: Attendee[] }) {
   const t = useTranslations("meeting");
   return (
     <div className={`max-h-[36rem] ${tableFrame}`} tabIndex={0} role="region" aria-label={t("inviteeTable")}>
-      <table className="w-full text-left text-sm">
+      {/* Cells keep to one line: on a phone the table scrolls sideways within its frame instead. */}
+      <table className="w-full text-left text-sm whitespace-nowrap">
         <thead className="sticky top-0 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
           <tr>
             <th scope="col" className="px-4 py-2.5 font-medium">{t("name")}</th>

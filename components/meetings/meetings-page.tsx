@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useMemo, useState } from "react";
+import { CardList, type Card } from "@/components/app/card-list";
 import { DataAge } from "@/components/app/data-age";
 import { Pager } from "@/components/app/pager";
 import { EmptyState, ErrorBox, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
@@ -160,26 +161,21 @@ function RecBadge() {
 function MeetingCards({ items, now }: { items: Meeting[]; now: number }) {
   const t = useTranslations("meetings");
   const f = useFormat();
-  return (
-    <ul className="space-y-2 sm:hidden" aria-label={t("title")}>
-      {items.map((m) => (
-        <li key={m.conferenceID} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-          <Link href={`/meetings/${m.conferenceID}`} className="font-medium break-words text-sky-700 hover:underline dark:text-sky-400">
-            {m.subject}
-          </Link>
-          {m.recording && <RecBadge />}
-          <p className="text-sm break-words text-slate-700 dark:text-slate-300">{m.hostName ?? "—"}</p>
-          <p className="text-sm text-slate-600 tabular-nums dark:text-slate-300">
-            {t("card", {
-              present: m.participantCount === null ? "—" : f.number(m.participantCount),
-              invited: m.invitedCount === null ? "—" : f.number(m.invitedCount),
-              duration: m.startTime ? f.duration(now - Date.parse(m.startTime)) : "—",
-            })}
-          </p>
-        </li>
-      ))}
-    </ul>
-  );
+  const cards: Card[] = items.map((m) => ({
+    key: m.conferenceID,
+    href: `/meetings/${m.conferenceID}`,
+    title: m.subject,
+    badge: m.recording ? <RecBadge /> : undefined,
+    lines: [
+      m.hostName ?? "—",
+      t("card", {
+        present: m.participantCount === null ? "—" : f.number(m.participantCount),
+        invited: m.invitedCount === null ? "—" : f.number(m.invitedCount),
+        duration: m.startTime ? f.duration(now - Date.parse(m.startTime)) : "—",
+      }),
+    ],
+  }));
+  return <CardList label={t("title")} cards={cards} />;
 }
 
 function TableSkeleton() {
