@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { signIn, snap } from "./helpers";
 
@@ -23,10 +24,12 @@ test("an admin signs in, sees ongoing meetings, searches and opens one", async (
   await snap(page, "meetings");
   // More present than invited says that people joined uninvited, and how many.
   let uninvited = 0;
-  for (const cell of await rows.locator("td:nth-child(6)").allInnerTexts()) {
-    const [present, invited] = cell.split("\n")[0]!.replace(/,/g, "").match(/\d+/g)!.map(Number);
-    if (invited !== undefined && present! > invited) {
-      expect(cell).toContain(`${present! - invited} joined uninvited`);
+  for (const row of await rows.all()) {
+    const cell = await row.locator("[data-present]").innerText();
+    const present = Number(cell.split("\n")[0]!.replace(/,/g, ""));
+    const invited = Number((await row.locator("[data-invited]").innerText()).replace(/,/g, ""));
+    if (present > invited) {
+      expect(cell).toContain(`${present - invited} joined uninvited`);
       uninvited += 1;
     }
   }
@@ -70,4 +73,34 @@ test("dark theme renders", async ({ page }) => {
   await expect(page.locator("html")).toHaveClass(/dark/);
   await expect(page.locator("tbody tr").first()).toBeVisible();
   await snap(page, "meetings-dark");
+});
+
+test("the list sorts by a column header, with the sort and filter in the URL, kept over a reload", async ({ page }) => {
+  await signIn(page);
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  await page.locator('[data-sort-column="present"]').click();
+  await expect(page).toHaveURL(/sort=present&dir=desc|dir=desc&sort=present/);
+  const counts = async () => (await rows.locator("[data-present]").allInnerTexts()).map((t) => Number(t.split("\n")[0]!.replace(/,/g, "")));
+  await expect.poll(async () => { const c = await counts(); return c.every((n, i) => i === 0 || c[i - 1]! >= n); }).toBe(true);
+  const biggest = (await counts())[0]!;
+  await expect(page.getByRole("columnheader", { name: /Present/ })).toHaveAttribute("aria-sort", "descending");
+  await page.locator('[data-sort-column="present"]').click();
+  await expect(page).not.toHaveURL(/dir=desc/);
+  await expect(page).toHaveURL(/sort=present/);
+  await page.getByRole("button", { name: /^Large/ }).click();
+  await expect(page).toHaveURL(/show=large/);
+  await page.reload();
+  await expect(page.getByRole("button", { name: /^Large/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("columnheader", { name: /Present/ })).toHaveAttribute("aria-sort", "ascending");
+  for (const n of await counts()) expect(n).toBeGreaterThanOrEqual(100);
+  expect(Math.max(...(await counts()))).toBe(biggest);
+  await snap(page, "meetings-sorted-large");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  const text = await readFile(await (await download).path(), "utf8");
+  const lines = text.slice(1).trim().split("\r\n");
+  expect(lines).toHaveLength((await counts()).length + 1);
+  expect(lines.slice(1).map((l) => Number(l.split(",").at(-5)))).toEqual(await counts());
 });

@@ -1,33 +1,35 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
 import { CardList, type Card } from "@/components/app/card-list";
 import { DataAge } from "@/components/app/data-age";
 import { Pager } from "@/components/app/pager";
-import { EmptyState, ErrorBox, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
+import { SortHeader } from "@/components/app/sort-header";
 import { useTimeZone } from "@/components/app/time-zone";
-import { meetingListResponseSchema, type Meeting, type MeetingListResponse } from "@/lib/domain/meeting";
-import { getJson } from "@/lib/client/api";
+import { EmptyState, ErrorBox, FilterButtons, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
+import type { Meeting, MeetingListResponse } from "@/lib/domain/meeting";
+import { ongoingTotals, ongoingView, type OngoingSort, type SortDir } from "@/lib/domain/meeting-order";
+import { ONGOING_PAGE_SIZE, ONGOING_REFRESH_MS, ongoingExportUrl, ongoingListQuery, ongoingViewSchema, type OngoingViewParams } from "@/lib/client/queries/meetings";
 import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
 import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { useNow } from "@/lib/client/use-now";
+import { useUrlState } from "@/lib/client/use-url-state";
 import { meetingsStore } from "@/lib/live/stores";
 import { MediaBadges } from "./media-badges";
-
-const PAGE_SIZE = 50;
-const REFRESH_MS = 10_000;
 
 export function MeetingsPage() {
   const t = useTranslations("meetings");
   const tc = useTranslations("common");
   const f = useFormat();
   const errorMessage = useErrorMessage();
-  const [search, setSearch] = useState("");
+  const [view, setView] = useUrlState(ongoingViewSchema);
+  const [search, setSearch] = useState(view.q);
   const q = useDeferredValue(search.trim());
+  const shownView: OngoingViewParams = useMemo(() => ({ ...view, q }), [view, q]);
   const [page, setPage] = useState(0);
   const [timeZone] = useTimeZone();
   const now = useNow(15_000);
@@ -35,39 +37,61 @@ export function MeetingsPage() {
   // Live first: the relay's `meetings` topic pushes changes; HTTP polling stands in while it cannot.
   const live = useLiveTopic({ topic: "meetings" }, meetingsStore);
   const liveReady = live.connected && live.seq >= 0 && live.upstream === "live";
-  const liveData = useMemo(
-    () => (liveReady ? pageOf([...live.rows.values()], q, page, live.sourceTime) : undefined),
-    [liveReady, live.rows, live.sourceTime, q, page],
-  );
-  const query = useQuery({
-    queryKey: ["meetings", q, page],
-    queryFn: ({ signal }) =>
-      getJson(`/api/meetings?${new URLSearchParams({ q, offset: String(page * PAGE_SIZE), limit: String(PAGE_SIZE) })}`, meetingListResponseSchema, signal),
-    refetchInterval: REFRESH_MS,
-    placeholderData: keepPreviousData,
-    enabled: !liveReady,
-  });
+  const liveData = useMemo(() => (liveReady ? pageOf([...live.rows.values()], shownView, page, live.sourceTime) : undefined), [liveReady, live.rows, live.sourceTime, shownView, page]);
+  const query = useQuery(ongoingListQuery(shownView, page, !liveReady));
   const data = liveData ?? query.data;
   const total = data?.total ?? 0;
+  const sortBy = (sort: OngoingSort, dir: SortDir) => {
+    setView({ sort, dir });
+    setPage(0);
+  };
+  const sortProps = { sort: view.sort, dir: view.dir, onSort: sortBy };
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-300">{data ? t("count", { count: total }) : query.isError ? t("loadFailed") : tc("loading")}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-300" data-totals>
+            {data ? t("totals", { meetings: data.totals.meetings, present: f.number(data.totals.present) }) : query.isError ? t("loadFailed") : tc("loading")}
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <DataAge fetchedAt={data?.fetchedAt} staleAfterMs={REFRESH_MS * 3} error={!liveData && query.isError && data ? errorMessage(query.error) : null} />
+          <DataAge fetchedAt={data?.fetchedAt} staleAfterMs={ONGOING_REFRESH_MS * 3} error={!liveData && query.isError && data ? errorMessage(query.error) : null} />
           <SearchInput
             value={search}
             onChange={(v) => {
               setSearch(v);
+              setView({ q: v.trim() });
               setPage(0);
             }}
             label={t("search")}
             className="w-full sm:w-72"
           />
+        </div>
+      </div>
+
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <FilterButtons
+          label={tc("show")}
+          options={[
+            ["all", t("showAll")],
+            ["recording", t("showRecording", { count: data?.totals.recording ?? 0 })],
+            ["large", t("showLarge", { count: data?.totals.large ?? 0 })],
+          ]}
+          value={view.show}
+          onChange={(show) => {
+            setView({ show });
+            setPage(0);
+          }}
+        />
+        <div className="flex gap-2 text-sm">
+          <a href={ongoingExportUrl(shownView, "csv", timeZone)} download className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            {t("downloadCsv")}
+          </a>
+          <a href={ongoingExportUrl(shownView, "xlsx", timeZone)} download className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            {t("downloadExcel")}
+          </a>
         </div>
       </div>
 
@@ -79,28 +103,32 @@ export function MeetingsPage() {
           </button>
         </ErrorBox>
       )}
-      {data && data.items.length === 0 && (
-        <EmptyState>{q ? t("noMatch", { q }) : t("none")}</EmptyState>
-      )}
+      {data && data.items.length === 0 && <EmptyState>{q ? t("noMatch", { q }) : view.show !== "all" ? t("noneShown") : t("none")}</EmptyState>}
       {data && data.items.length > 0 && (
         <>
+          <p className="text-sm text-slate-600 dark:text-slate-300">{t("count", { count: total })}</p>
           <MeetingCards items={data.items} now={now} />
           <div className={`hidden sm:block ${tableFrame}`}>
             <table className="w-full text-left text-sm">
               <thead className={tableHead}>
                 <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">{t("subject")}</th>
-                  <th scope="col" className="px-4 py-3 font-medium">{t("meetingId")}</th>
-                  <th scope="col" className="px-4 py-3 font-medium">{t("host")}</th>
-                  <th scope="col" className="px-4 py-3 font-medium">{t("started")}</th>
-                  <th scope="col" className="px-4 py-3 font-medium">{t("runningFor")}</th>
-                  <th scope="col" className="px-4 py-3 text-right font-medium" title={t("presentInvitedHint")}>{t("presentInvited")}</th>
-                  <th scope="col" className="px-4 py-3 font-medium">{t("media")}</th>
+                  <SortHeader label={t("subject")} column="subject" {...sortProps} />
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    {t("meetingId")}
+                  </th>
+                  <SortHeader label={t("host")} column="host" {...sortProps} />
+                  <SortHeader label={t("started")} column="start" firstDir="desc" {...sortProps} />
+                  <SortHeader label={t("runningFor")} column="running" firstDir="desc" {...sortProps} />
+                  <SortHeader label={t("present")} column="present" firstDir="desc" align="right" title={t("presentInvitedHint")} {...sortProps} />
+                  <SortHeader label={t("invited")} column="invited" firstDir="desc" align="right" {...sortProps} />
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    {t("media")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {data.items.map((m) => (
-                  <tr key={m.conferenceID} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+                  <tr key={m.conferenceID} className="hover:bg-slate-50 dark:hover:bg-slate-800/50" data-meeting={m.conferenceID}>
                     <td className="px-4 py-2.5">
                       <Link href={`/meetings/${m.conferenceID}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
                         {m.subject}
@@ -111,8 +139,11 @@ export function MeetingsPage() {
                     <td className="px-4 py-2.5">{m.hostName ?? "—"}</td>
                     <td className="px-4 py-2.5 whitespace-nowrap">{f.dateTime(m.startTime, timeZone)}</td>
                     <td className="px-4 py-2.5 whitespace-nowrap">{m.startTime ? f.duration(now - Date.parse(m.startTime)) : "—"}</td>
-                    <td className="px-4 py-2.5 text-right tabular-nums">
-                      <PresentInvited m={m} />
+                    <td className="px-4 py-2.5 text-right tabular-nums" data-present>
+                      <Present m={m} />
+                    </td>
+                    <td className="px-4 py-2.5 text-right tabular-nums" data-invited>
+                      {m.invitedCount === null ? "—" : f.number(m.invitedCount)}
                     </td>
                     <td className="px-4 py-2.5">
                       <MediaBadges mediaTypes={m.mediaTypes} />
@@ -124,29 +155,30 @@ export function MeetingsPage() {
           </div>
         </>
       )}
-      <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={setPage} />
+      <Pager page={page} pageSize={ONGOING_PAGE_SIZE} total={total} onPage={setPage} />
     </div>
   );
 }
 
-/** The same search and order as Huawei's list (subject, host or ID; oldest start first), on the live copy. */
-function pageOf(all: Meeting[], q: string, page: number, sourceTime: number): MeetingListResponse {
-  const needle = q.toLowerCase();
-  const matching = all
-    .filter((m) => !needle || [m.subject, m.hostName ?? "", m.conferenceID].some((f) => f.toLowerCase().includes(needle)))
-    .sort((a, b) => (a.startTime ?? "").localeCompare(b.startTime ?? ""));
-  return { items: matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), total: matching.length, fetchedAt: new Date(sourceTime).toISOString() };
+/** The API's view of the live copy: the same search, filter, order and totals, a page of it. */
+function pageOf(all: Meeting[], view: OngoingViewParams, page: number, sourceTime: number): MeetingListResponse {
+  const matching = ongoingView(all, view);
+  return {
+    items: matching.slice(page * ONGOING_PAGE_SIZE, (page + 1) * ONGOING_PAGE_SIZE),
+    total: matching.length,
+    totals: ongoingTotals(all),
+    fetchedAt: new Date(sourceTime).toISOString(),
+  };
 }
 
-/** "14 / 13" says more than it means: people who joined uninvited are named as such. */
-function PresentInvited({ m }: { m: Meeting }) {
+/** The head count; more present than invited says that people joined uninvited, and how many. */
+function Present({ m }: { m: Meeting }) {
   const t = useTranslations("meetings");
   const f = useFormat();
   const uninvited = m.participantCount !== null && m.invitedCount ? m.participantCount - m.invitedCount : 0;
   return (
     <>
       {m.participantCount === null ? "—" : f.number(m.participantCount)}
-      {m.invitedCount ? <span className="text-slate-600 dark:text-slate-400"> / {f.number(m.invitedCount)}</span> : null}
       {uninvited > 0 && <span className="block text-xs text-slate-600 dark:text-slate-400">{t("uninvited", { count: uninvited })}</span>}
     </>
   );

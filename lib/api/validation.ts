@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ongoingShowSchema, ongoingSortSchema, sortDirSchema } from "@/lib/domain/meeting-order";
 import { isValidTimeZone } from "@/lib/zoned-time";
 import { HttpError } from "./errors";
 
@@ -15,6 +16,13 @@ export const listQuerySchema = z.object({
     .min(1, "must be 1 to 500")
     .max(500, "must be 1 to 500")
     .default(50),
+});
+
+/** The ongoing list as the page shows it: search, filter, order, page. */
+export const ongoingQuerySchema = listQuerySchema.extend({
+  sort: ongoingSortSchema.default("start"),
+  dir: sortDirSchema.default("asc"),
+  show: ongoingShowSchema.default("all"),
 });
 
 export const confUuidSchema = z.string().regex(/^[0-9a-fA-F]{32}$/, "a confUUID is 32 hexadecimal characters").transform((s) => s.toLowerCase());

@@ -1,14 +1,17 @@
-import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import type { AttendanceResponse } from "@/lib/domain/attendance";
 import { deviceLabel, mediaLabel, type RecordWords } from "@/lib/domain/record-words";
-import { isoInZone } from "@/lib/zoned-time";
+import type { ExportSheet } from "@/lib/export/sheet";
+import { dateInZone } from "@/lib/zoned-time";
 
 const minutes = (ms: number) => Math.round(ms / 600) / 100;
 
 type ExportKey =
   | "peopleSheet"
   | "sessionsSheet"
+  | "meeting"
+  | "host"
+  | "date"
+  | "timeZone"
   | "name"
   | "callNumber"
   | "department"
@@ -35,75 +38,53 @@ export interface ExportWords {
   records: RecordWords;
 }
 
-function peopleSheet(att: AttendanceResponse, tz: string, { t }: ExportWords): (string | number)[][] {
-  const yesNo = (b: boolean) => t(b ? "yes" : "no");
-  const header = [t("name"), t("callNumber"), t("department"), t("firstJoined", { zone: tz }), t("lastLeft", { zone: tz }), t("minutesAttended"), t("share"), t("sessions"), t("lateJoiner"), t("earlyLeaver")];
+/** What the first rows of each sheet say: which meeting, whose, when, in which zone. */
+function about(att: AttendanceResponse, tz: string, { t }: ExportWords): [string, string][] {
   return [
-    header,
-    ...att.people.map((p) => [
+    [t("meeting"), `${att.meeting.subject} (${att.meeting.conferenceID})`],
+    [t("host"), att.meeting.hostName ?? ""],
+    [t("date"), dateInZone(Date.parse(att.summary.meetingStart), tz)],
+    [t("timeZone"), tz],
+  ];
+}
+
+/** One row per person, and one per session, in the reader's language with times in `tz`. */
+export function attendanceSheets(att: AttendanceResponse, tz: string, words: ExportWords): [ExportSheet, ExportSheet] {
+  const { t, records } = words;
+  const yesNo = (b: boolean) => t(b ? "yes" : "no");
+  const people: ExportSheet = {
+    name: t("peopleSheet"),
+    about: about(att, tz, words),
+    header: [t("name"), t("callNumber"), t("department"), t("firstJoined", { zone: tz }), t("lastLeft", { zone: tz }), t("minutesAttended"), t("share"), t("sessions"), t("lateJoiner"), t("earlyLeaver")],
+    rows: att.people.map((p) => [
       p.name,
-      p.callNumber ?? "",
-      p.department ?? "",
-      isoInZone(Date.parse(p.firstJoinedAt), tz),
-      isoInZone(Date.parse(p.lastLeftAt), tz),
+      p.callNumber,
+      p.department,
+      { at: Date.parse(p.firstJoinedAt) },
+      { at: Date.parse(p.lastLeftAt) },
       minutes(p.durationMs),
       Math.round(p.shareOfMeeting * 1000) / 10,
       p.sessions.length,
       yesNo(p.lateJoiner),
       yesNo(p.earlyLeaver),
     ]),
-  ];
-}
-
-function sessionSheet(att: AttendanceResponse, tz: string, { t, records }: ExportWords): (string | number)[][] {
-  const header = [t("name"), t("callNumber"), t("joined", { zone: tz }), t("left", { zone: tz }), t("minutes"), t("device"), t("media"), t("stillIn")];
-  return [
-    header,
-    ...att.people.flatMap((p) =>
+  };
+  const sessions: ExportSheet = {
+    name: t("sessionsSheet"),
+    about: about(att, tz, words),
+    header: [t("name"), t("callNumber"), t("joined", { zone: tz }), t("left", { zone: tz }), t("minutes"), t("device"), t("media"), t("stillIn")],
+    rows: att.people.flatMap((p) =>
       p.sessions.map((s) => [
         p.name,
-        p.callNumber ?? "",
-        isoInZone(Date.parse(s.joinedAt), tz),
-        isoInZone(Date.parse(s.leftAt), tz),
+        p.callNumber,
+        { at: Date.parse(s.joinedAt) },
+        { at: Date.parse(s.leftAt) },
         minutes(Date.parse(s.leftAt) - Date.parse(s.joinedAt)),
         deviceLabel(s, records),
         mediaLabel(s, records),
         t(s.open ? "yes" : "no"),
       ]),
     ),
-  ];
-}
-
-/** One row per person. UTF-8 with a BOM, so Excel reads Chinese names right. */
-export function attendanceCsv(att: AttendanceResponse, tz: string, words: ExportWords): string {
-  return `\uFEFF${stringify(peopleSheet(att, tz, words), { record_delimiter: "\r\n" })}`;
-}
-
-/** A workbook with a people sheet and a sessions sheet, named in the reader's language. */
-export async function attendanceXlsx(att: AttendanceResponse, tz: string, words: ExportWords): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = "Meeting Monitor";
-  for (const [name, [header, ...rows]] of [
-    [words.t("peopleSheet"), peopleSheet(att, tz, words)],
-    [words.t("sessionsSheet"), sessionSheet(att, tz, words)],
-  ] as const) {
-    const sheet = book.addWorksheet(name);
-    sheet.addRow(header).font = { bold: true };
-    sheet.addRows(rows);
-    sheet.columns.forEach((c, i) => (c.width = i === 0 ? 28 : 20));
-    sheet.views = [{ state: "frozen", ySplit: 1 }];
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-/** `attendance-123456789-2026-11-23.csv` / `参会记录-123456789-2026-11-23.csv`. */
-export function exportFileName(att: AttendanceResponse, ext: "csv" | "xlsx", words: ExportWords): string {
-  const day = att.summary.meetingStart.slice(0, 10);
-  return `${words.t("fileName")}-${att.meeting.conferenceID}-${day}.${ext}`;
-}
-
-/** A Content-Disposition naming the file in ASCII for old clients and in UTF-8 (RFC 6266) for the rest. */
-export function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  };
+  return [people, sessions];
 }

@@ -40,7 +40,10 @@ export type Attendee = z.infer<typeof attendeeSchema>;
 
 export const meetingListResponseSchema = z.object({
   items: z.array(meetingSchema),
+  /** How many match the search and filter (the pages' total). */
   total: z.number().int(),
+  /** Over every meeting the viewer may see, whatever the search and filter. */
+  totals: z.object({ meetings: z.number().int(), present: z.number().int(), recording: z.number().int(), large: z.number().int() }),
   fetchedAt: z.iso.datetime(),
 });
 export type MeetingListResponse = z.infer<typeof meetingListResponseSchema>;

@@ -112,7 +112,7 @@ describe("attendance", () => {
     const res = await admin.get(`/api/history/${townHall.confUUID}/attendance.csv?tz=Asia/Shanghai`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="attendance-\d+-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''attendance-/);
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="attendance-\d{4}-\d{2}-\d{2}-Company town hall ____\.csv"; filename\*=UTF-8''attendance-/);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
@@ -130,9 +130,14 @@ describe("attendance", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
     const { body } = await admin.json<AttendanceResponse>(`/api/history/${townHall.confUUID}/attendance`);
-    expect(book.getWorksheet("People")!.rowCount).toBe(body.people.length + 1);
-    expect(book.getWorksheet("Sessions")!.rowCount).toBe(townHall.sessions.length + 1);
-    expect(String(book.getWorksheet("People")!.getCell("D2").value)).toMatch(/\+00:00$/);
+    // Four rows name the meeting, host, date and zone; a blank row; the header; then the rows.
+    const people = book.getWorksheet("People")!;
+    expect(people.getCell("A1").value).toBe("Meeting");
+    expect(people.getCell("B4").value).toBe("UTC");
+    expect(people.rowCount).toBe(body.people.length + 6);
+    expect(book.getWorksheet("Sessions")!.rowCount).toBe(townHall.sessions.length + 6);
+    expect(people.getCell("D6").value).toBe("First joined (UTC)");
+    expect(people.getCell("D7").value).toBeInstanceOf(Date);
   });
 
   it("keeps a host out of meetings they were not part of", async () => {

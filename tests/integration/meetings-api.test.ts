@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { MeetingDetailResponse, MeetingListResponse } from "@/lib/domain/meeting";
 import type { Simulator } from "@/server/simulator/server";
@@ -96,6 +97,45 @@ describe("ongoing meetings", () => {
     const byHost = await admin.json<MeetingListResponse>(`/api/meetings?q=${encodeURIComponent("alice chen")}`);
     expect(byHost.body.total).toBeGreaterThan(0);
     expect(byHost.body.items.every((m) => m.hostName === "Alice Chen")).toBe(true);
+  });
+
+  it("sorts and filters over every visible meeting, with totals over all of them", async () => {
+    const all = [...sim.world.ongoing.values()];
+    const biggest = all.reduce((x, y) => (y.participants.size > x.participants.size ? y : x));
+    const { body } = await admin.json<MeetingListResponse>("/api/meetings?sort=present&dir=desc&limit=3");
+    expect(body.items[0]!.conferenceID).toBe(biggest.conferenceID);
+    expect(body.items.map((m) => m.participantCount)).toEqual([...body.items.map((m) => m.participantCount)].sort((x, y) => y! - x!));
+    expect(body.totals.meetings).toBe(all.length);
+    expect(body.totals.present).toBe(all.reduce((n, m) => n + m.participants.size, 0));
+    const recording = await admin.json<MeetingListResponse>("/api/meetings?show=recording");
+    expect(recording.body.items.every((m) => m.recording)).toBe(true);
+    expect(recording.body.total).toBe(body.totals.recording);
+    const bySubject = await admin.json<MeetingListResponse>("/api/meetings?sort=subject&limit=500");
+    const subjects = bySubject.body.items.map((m) => m.subject);
+    expect(subjects).toEqual([...subjects].sort(new Intl.Collator(["zh-CN", "en"], { numeric: true, sensitivity: "base" }).compare));
+    expect((await admin.json("/api/meetings?sort=loudest")).status).toBe(400);
+    expect((await admin.json("/api/meetings?dir=up")).status).toBe(400);
+  });
+
+  it("exports the list as shown: CSV and Excel, in its order and filter, times in the zone asked for", async () => {
+    const csv = await admin.get("/api/meetings.csv?sort=present&dir=desc&show=large&tz=Asia/Shanghai");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="ongoing-meetings-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("Subject,Meeting ID,Host,Started (Asia/Shanghai),Running for (min),Present,Invited,Recording,Scheduled end (Asia/Shanghai),Media");
+    const large = [...sim.world.ongoing.values()].filter((m) => m.participants.size >= 100).sort((x, y) => y.participants.size - x.participants.size);
+    expect(lines).toHaveLength(large.length + 1);
+    expect(lines[1]).toContain(large[0]!.conferenceID);
+    expect(lines[1]).toMatch(/\+08:00/);
+    const xlsx = await admin.get("/api/meetings.xlsx?tz=Asia/Shanghai");
+    expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getCell("B3").value).toBe("Asia/Shanghai");
+    expect(sheet.getCell("D6").value).toBe("Started (Asia/Shanghai)");
+    expect(sheet.getCell("D7").value).toBeInstanceOf(Date);
+    expect(sheet.rowCount).toBe(sim.world.ongoing.size + 6);
   });
 
   it("shows all of 1,200 ongoing meetings, paged", async () => {

@@ -106,7 +106,7 @@ describe("the wall", () => {
 
   it("gives a wall display only what the wall shows", async () => {
     const m = small()[0]!;
-    for (const path of ["/api/history", `/api/meetings/${m.conferenceID}`, "/api/history/0123456789abcdef0123456789abcdef/attendance.csv"]) {
+    for (const path of ["/api/history", `/api/meetings/${m.conferenceID}`, "/api/history/0123456789abcdef0123456789abcdef/attendance.csv", "/api/meetings.csv", "/api/meetings.xlsx"]) {
       expect((await wall.get(path)).status, path).toBe(403);
     }
     expect((await wall.post(`/api/meetings/${m.conferenceID}/host-password`, { password: "x" })).status).toBe(403);

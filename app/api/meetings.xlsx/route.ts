@@ -1,0 +1,3 @@
+import { ongoingExportRoute } from "@/lib/api/ongoing-export";
+
+export const GET = ongoingExportRoute("xlsx");

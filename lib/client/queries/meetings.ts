@@ -1,0 +1,60 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
+import { getJson } from "@/lib/client/api";
+import { meetingDetailResponseSchema, meetingListResponseSchema } from "@/lib/domain/meeting";
+import { ongoingShowSchema, ongoingSortSchema, sortDirSchema } from "@/lib/domain/meeting-order";
+import { retryUnlessRefused } from "./retry";
+
+export const ONGOING_PAGE_SIZE = 50;
+/** The ongoing list is polled this often while its live topic is not at hand. */
+export const ONGOING_REFRESH_MS = 10_000;
+export const DETAIL_REFRESH_MS = 15_000;
+
+/** The ongoing list's view, as its URL says it. */
+export const ongoingViewSchema = z.object({
+  q: z.string().max(128).default(""),
+  sort: ongoingSortSchema.default("start"),
+  dir: sortDirSchema.default("asc"),
+  show: ongoingShowSchema.default("all"),
+});
+export type OngoingViewParams = z.infer<typeof ongoingViewSchema>;
+
+function viewParams(view: OngoingViewParams): URLSearchParams {
+  return new URLSearchParams({ q: view.q.trim(), sort: view.sort, dir: view.dir, show: view.show });
+}
+
+export const meetingKeys = {
+  all: ["meetings"] as const,
+  list: (view: OngoingViewParams, page: number) => [...meetingKeys.all, "list", view, page] as const,
+  detail: (conferenceID: string) => [...meetingKeys.all, "detail", conferenceID] as const,
+};
+
+export function ongoingListQuery(view: OngoingViewParams, page: number, enabled: boolean) {
+  const params = viewParams(view);
+  params.set("offset", String(page * ONGOING_PAGE_SIZE));
+  params.set("limit", String(ONGOING_PAGE_SIZE));
+  return queryOptions({
+    queryKey: meetingKeys.list(view, page),
+    queryFn: ({ signal }) => getJson(`/api/meetings?${params}`, meetingListResponseSchema, signal),
+    refetchInterval: ONGOING_REFRESH_MS,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The download of what the list shows (its search, filter and order), with times in `timeZone`. */
+export function ongoingExportUrl(view: OngoingViewParams, format: "csv" | "xlsx", timeZone: string): string {
+  const params = viewParams(view);
+  params.set("tz", timeZone);
+  return `/api/meetings.${format}?${params}`;
+}
+
+export function meetingDetailQuery(conferenceID: string, ended: boolean) {
+  return queryOptions({
+    queryKey: meetingKeys.detail(conferenceID),
+    queryFn: ({ signal }) => getJson(`/api/meetings/${encodeURIComponent(conferenceID)}`, meetingDetailResponseSchema, signal),
+    // An ended meeting is no longer served by confDetail: keep what was last shown.
+    refetchInterval: ended ? false : DETAIL_REFRESH_MS,
+    retry: retryUnlessRefused,
+  });
+}
