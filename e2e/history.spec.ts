@@ -22,9 +22,20 @@ test("an admin picks a range, opens a past meeting, and downloads its attendance
   await expect(page.getByText("Peak at once")).toBeVisible();
   await expect(page.getByText(/join records/)).toBeVisible();
   await expect(page.getByRole("img", { name: /people present/ })).toBeVisible();
-  const people = Number((await page.getByText("People", { exact: true }).locator("..").locator("div").nth(1).textContent())!.replace(/,/g, ""));
+  const people = Number(/\d+/.exec((await page.getByText("People", { exact: true }).locator("..").locator("div").nth(1).textContent())!.replace(/,/g, ""))![0]);
   expect(people).toBeGreaterThan(800);
   await snap(page, "attendance");
+
+  // Sorted by a column header, the sort kept in the URL; who was invited and did not come is listed.
+  await page.locator('[data-sort-column="attended"]').click();
+  await expect(page).toHaveURL(/sort=attended/);
+  await expect(page).toHaveURL(/dir=desc/);
+  const shares = async () => (await page.getByRole("list", { name: "Attendance by person" }).getByRole("listitem").allInnerTexts()).slice(0, 5).map((t) => Number(/(\d+)%/.exec(t)![1]));
+  await expect.poll(async () => { const s = await shares(); return s.every((n, i) => i === 0 || s[i - 1]! >= n); }).toBe(true);
+  await page.getByText(/Invited, did not come \(\d+\)/).click();
+  await expect(page.locator("[data-absent] li").first()).toBeVisible();
+  await snap(page, "attendance-sorted-absent");
+  await page.locator('[data-sort-column="joined"]').click();
 
   await page.getByRole("button", { name: /Late joiners/ }).click();
   await expect(page.getByRole("list", { name: "Attendance by person" }).getByText("late").first()).toBeVisible();

@@ -3,18 +3,18 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTimeZone } from "@/components/app/time-zone";
 import { EmptyState, ErrorBox, FilterButtons, SearchInput } from "@/components/app/ui";
-import { attendanceResponseSchema } from "@/lib/domain/attendance";
-import { ApiError, getJson } from "@/lib/client/api";
+import { comparePeople } from "@/lib/domain/person-order";
+import { ApiError } from "@/lib/client/api";
+import { attendanceExportUrl, attendanceQuery, attendanceViewSchema } from "@/lib/client/queries/history";
+import { useUrlState } from "@/lib/client/use-url-state";
 import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
 import { huaweiZoneToIana } from "@/lib/zoned-time";
 import { AttendanceChart } from "./attendance-chart";
 import { PeopleTimeline } from "./people-timeline";
-
-type Filter = "all" | "late" | "early";
 
 export function AttendancePage({ confUUID }: { confUUID: string }) {
   const t = useTranslations("attendance");
@@ -23,14 +23,18 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
   const f = useFormat();
   const errorMessage = useErrorMessage();
   const [timeZone] = useTimeZone();
-  const [filter, setFilter] = useState<Filter>("all");
+  const [view, setView] = useUrlState(attendanceViewSchema);
   const [search, setSearch] = useState("");
-  const query = useQuery({
-    queryKey: ["attendance", confUUID],
-    queryFn: ({ signal }) => getJson(`/api/history/${confUUID}/attendance`, attendanceResponseSchema, signal),
-    staleTime: Infinity, // a past meeting does not change
-    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 1,
-  });
+  const query = useQuery(attendanceQuery(confUUID));
+  const people = query.data?.people;
+  const needle = search.trim().toLowerCase();
+  const shown = useMemo(
+    () =>
+      (people ?? [])
+        .filter((p) => (view.show === "all" || (view.show === "late" ? p.lateJoiner : p.earlyLeaver)) && (!needle || p.name.toLowerCase().includes(needle)))
+        .sort(comparePeople(view.sort, view.dir)),
+    [people, view, needle],
+  );
 
   if (query.isPending) return <div className="h-72 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" role="status" aria-label={t("loading")} />;
   if (query.isError) {
@@ -43,17 +47,13 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
       </ErrorBox>
     );
   }
-  const { meeting, people, summary, series, recordCount } = query.data;
+  const { meeting, summary, series, recordCount, invited, absent } = query.data;
   const start = Date.parse(summary.meetingStart);
   const end = Date.parse(summary.meetingEnd);
   const meetingZone = huaweiZoneToIana(meeting.timeZoneID);
-  const needle = search.trim().toLowerCase();
-  const shown = people.filter(
-    (p) => (filter === "all" || (filter === "late" ? p.lateJoiner : p.earlyLeaver)) && (!needle || p.name.toLowerCase().includes(needle)),
-  );
-  const late = people.filter((p) => p.lateJoiner).length;
-  const early = people.filter((p) => p.earlyLeaver).length;
-  const exportQuery = `?tz=${encodeURIComponent(timeZone)}`;
+  const everyone = query.data.people;
+  const late = everyone.filter((p) => p.lateJoiner).length;
+  const early = everyone.filter((p) => p.earlyLeaver).length;
 
   return (
     <div className="space-y-6">
@@ -64,10 +64,10 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h1 className="text-2xl font-semibold tracking-tight break-words">{meeting.subject}</h1>
           <div className="flex gap-2">
-            <a href={`/api/history/${confUUID}/attendance.csv${exportQuery}`} download className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            <a href={attendanceExportUrl(confUUID, "csv", timeZone)} download className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
               {t("downloadCsv")}
             </a>
-            <a href={`/api/history/${confUUID}/attendance.xlsx${exportQuery}`} download className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            <a href={attendanceExportUrl(confUUID, "xlsx", timeZone)} download className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
               {t("downloadExcel")}
             </a>
           </div>
@@ -79,7 +79,7 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
       </div>
 
       <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <Card label={t("people")} value={f.number(summary.people)} hint={t("joinRecords", { count: recordCount })} />
+        <Card label={t("people")} value={invited ? t("ofInvited", { people: f.number(summary.people), invited: f.number(invited) }) : f.number(summary.people)} hint={t("joinRecords", { count: recordCount })} />
         <Card label={t("peak")} value={f.number(summary.peakConcurrent)} hint={summary.peakAt ? t("peakAt", { time: f.time(summary.peakAt, timeZone) }) : undefined} />
         <Card label={t("median")} value={summary.medianDurationMs === null ? "—" : f.duration(summary.medianDurationMs)} hint={t("ofLength", { duration: f.duration(end - start) })} />
         <Card label={t("lateEarly")} value={`${f.number(late)} / ${f.number(early)}`} hint={t("moreThan5")} />
@@ -97,17 +97,31 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
               ["late", t("lateJoiners", { count: f.number(late) })],
               ["early", t("earlyLeavers", { count: f.number(early) })],
             ]}
-            value={filter}
-            onChange={setFilter}
+            value={view.show}
+            onChange={(show) => setView({ show })}
           />
           <SearchInput value={search} onChange={setSearch} label={t("find")} className="w-full sm:ml-auto sm:w-64" />
         </div>
         {shown.length === 0 ? (
-          <EmptyState>{people.length === 0 ? t("nobodyJoined") : tc("nobodyMatches")}</EmptyState>
+          <EmptyState>{everyone.length === 0 ? t("nobodyJoined") : tc("nobodyMatches")}</EmptyState>
         ) : (
-          <PeopleTimeline people={shown} start={start} end={end} timeZone={timeZone} />
+          <PeopleTimeline people={shown} start={start} end={end} timeZone={timeZone} sort={view.sort} dir={view.dir} onSort={(sort, dir) => setView({ sort, dir })} />
         )}
       </section>
+
+      {absent.length > 0 && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
+          <summary className="cursor-pointer font-semibold">{t("absent", { count: f.number(absent.length) })}</summary>
+          <ul className="mt-2 grid gap-1 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("absentList")} data-absent>
+            {absent.map((a, i) => (
+              <li key={`${a.accountId ?? a.phone ?? a.name}-${i}`} className="break-words">
+                {a.name}
+                {a.department && <span className="text-slate-600 dark:text-slate-400"> · {a.department}</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

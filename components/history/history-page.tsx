@@ -1,20 +1,21 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
 import { CardList } from "@/components/app/card-list";
 import { Pager } from "@/components/app/pager";
+import { SortHeader } from "@/components/app/sort-header";
 import { EmptyState, ErrorBox, pressable, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
 import { useTimeZone } from "@/components/app/time-zone";
-import { historyListResponseSchema } from "@/lib/domain/meeting";
-import { getJson } from "@/lib/client/api";
+import type { HistorySort, SortDir } from "@/lib/domain/meeting-order";
+import { HISTORY_PAGE_SIZE, historyListQuery, historyViewSchema } from "@/lib/client/queries/history";
+import { useUrlState } from "@/lib/client/use-url-state";
 import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
 import { dateInZone, zonedToUtc } from "@/lib/zoned-time";
 
-const PAGE_SIZE = 50;
 const DAY = 86_400_000;
 
 /** The last `days` calendar days in a zone, today included. */
@@ -35,16 +36,20 @@ export function HistoryPage() {
   const [search, setSearch] = useState("");
   const q = useDeferredValue(search.trim());
   const [page, setPage] = useState(0);
+  const [order, setOrder] = useUrlState(historyViewSchema);
+  const sortProps = {
+    sort: order.sort,
+    dir: order.dir,
+    onSort: (sort: HistorySort, dir: SortDir) => {
+      setOrder({ sort, dir });
+      setPage(0);
+    },
+  };
 
   // Dates are whole days in the chosen zone: from its midnight to the next day's midnight.
   const from = new Date(zonedToUtc(range.from, "00:00", timeZone)).toISOString();
   const to = new Date(zonedToUtc(range.to, "00:00", timeZone) + DAY - 1).toISOString();
-  const query = useQuery({
-    queryKey: ["history", from, to, q, page],
-    queryFn: ({ signal }) =>
-      getJson(`/api/history?${new URLSearchParams({ from, to, q, offset: String(page * PAGE_SIZE), limit: String(PAGE_SIZE) })}`, historyListResponseSchema, signal),
-    placeholderData: keepPreviousData,
-  });
+  const query = useQuery(historyListQuery({ from, to, q, ...order }, page));
   const data = query.data;
   const total = data?.total ?? 0;
   const preset = (days: number) => {
@@ -117,12 +122,14 @@ export function HistoryPage() {
           <table className="w-full text-left text-sm">
             <thead className={tableHead}>
               <tr>
-                <th scope="col" className="px-4 py-3 font-medium">{t("subject")}</th>
-                <th scope="col" className="px-4 py-3 font-medium">{t("meetingId")}</th>
-                <th scope="col" className="px-4 py-3 font-medium">{t("host")}</th>
-                <th scope="col" className="px-4 py-3 font-medium">{t("started")}</th>
-                <th scope="col" className="px-4 py-3 font-medium">{t("length")}</th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">{t("invited")}</th>
+                <SortHeader label={t("subject")} column="subject" {...sortProps} />
+                <th scope="col" className="px-4 py-3 font-medium">
+                  {t("meetingId")}
+                </th>
+                <SortHeader label={t("host")} column="host" {...sortProps} />
+                <SortHeader label={t("started")} column="start" firstDir="desc" {...sortProps} />
+                <SortHeader label={t("length")} column="length" firstDir="desc" {...sortProps} />
+                <SortHeader label={t("invited")} column="invited" firstDir="desc" align="right" {...sortProps} />
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -148,7 +155,7 @@ export function HistoryPage() {
           </table>
         </div>
       )}
-      <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={setPage} />
+      <Pager page={page} pageSize={HISTORY_PAGE_SIZE} total={total} onPage={setPage} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { Person } from "@/lib/domain/attendance";
 import { useFormat } from "@/lib/client/use-format";
+import type { SortDir } from "@/lib/domain/meeting-order";
+import type { PersonSort } from "@/lib/domain/person-order";
 import { deviceLabel, mediaLabel, type RecordWords } from "@/lib/domain/record-words";
 
 const GRID = "grid grid-cols-[minmax(10rem,1.4fr)_5rem_5rem_7rem_minmax(12rem,2fr)] items-center gap-3";
@@ -14,7 +16,17 @@ const GRID = "grid grid-cols-[minmax(10rem,1.4fr)_5rem_5rem_7rem_minmax(12rem,2f
  * across the meeting. Virtualized, so a meeting of thousands scrolls smoothly; a row opens to
  * list its sessions. On a narrow screen it scrolls sideways within itself, never the page.
  */
-export function PeopleTimeline({ people, start, end, timeZone }: { people: Person[]; start: number; end: number; timeZone: string }) {
+interface Props {
+  people: Person[];
+  start: number;
+  end: number;
+  timeZone: string;
+  sort: PersonSort;
+  dir: SortDir;
+  onSort: (sort: PersonSort, dir: SortDir) => void;
+}
+
+export function PeopleTimeline({ people, start, end, timeZone, sort, dir, onSort }: Props) {
   const t = useTranslations("attendance");
   const tw = useTranslations("words");
   const f = useFormat();
@@ -34,12 +46,11 @@ export function PeopleTimeline({ people, start, end, timeZone }: { people: Perso
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <div className="min-w-[44rem]">
-      <div className={`${GRID} border-b border-slate-200 bg-slate-50 px-4 py-2.5 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400`} aria-hidden>
-        <span>{t("name")}</span>
-        <span>{t("joined")}</span>
-        <span>{t("left")}</span>
-        <span>{t("attended")}</span>
-        <span className="flex justify-between">
+      <div className={`${GRID} border-b border-slate-200 bg-slate-50 px-4 py-1.5 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400`}>
+        {(["name", "joined", "left", "attended"] as const).map((column) => (
+          <SortButton key={column} label={t(column)} column={column} sort={sort} dir={dir} onSort={onSort} firstDir={column === "name" || column === "joined" ? "asc" : "desc"} />
+        ))}
+        <span className="flex justify-between" aria-hidden>
           <span>{f.time(new Date(start).toISOString(), timeZone)}</span>
           <span>{t("timeline")}</span>
           <span>{f.time(new Date(end).toISOString(), timeZone)}</span>
@@ -107,6 +118,23 @@ export function PeopleTimeline({ people, start, end, timeZone }: { people: Perso
       </div>
       </div>
     </div>
+  );
+}
+
+/** A header of the timeline's columns that sorts it (the sort is in the page's URL). */
+function SortButton({ label, column, sort, dir, onSort, firstDir }: { label: string; column: PersonSort; sort: PersonSort; dir: SortDir; onSort: Props["onSort"]; firstDir: SortDir }) {
+  const active = sort === column;
+  return (
+    <button
+      type="button"
+      onClick={() => onSort(column, active ? (dir === "asc" ? "desc" : "asc") : firstDir)}
+      aria-pressed={active}
+      className="-ml-1 inline-flex items-center gap-1 justify-self-start rounded px-1 py-1 uppercase tracking-wide hover:bg-slate-200 aria-pressed:text-slate-900 dark:hover:bg-slate-800 dark:aria-pressed:text-white"
+      data-sort-column={column}
+    >
+      {label}
+      <span aria-hidden>{active ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
+    </button>
   );
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ongoingShowSchema, ongoingSortSchema, sortDirSchema } from "@/lib/domain/meeting-order";
+import { historySortSchema, ongoingShowSchema, ongoingSortSchema, sortDirSchema } from "@/lib/domain/meeting-order";
 import { isValidTimeZone } from "@/lib/zoned-time";
 import { HttpError } from "./errors";
 
@@ -42,7 +42,7 @@ function instant(endOfDay: boolean) {
 }
 
 export const historyQuerySchema = listQuerySchema
-  .extend({ from: instant(false).optional(), to: instant(true).optional() })
+  .extend({ from: instant(false).optional(), to: instant(true).optional(), sort: historySortSchema.default("start"), dir: sortDirSchema.default("desc") })
   .transform((q, ctx) => {
     const to = q.to ?? Date.now();
     const from = q.from ?? to - 7 * DAY;

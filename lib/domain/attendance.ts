@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { concurrencySeries, median, peakConcurrency, totalLength, type Interval } from "@/lib/attendance/intervals";
 import type { AttendeeRecord } from "@/lib/huawei/schemas";
-import { meetingSchema, type Meeting } from "./meeting";
+import { attendeeSchema, meetingSchema, type Attendee, type Meeting } from "./meeting";
+import { missingInvitees } from "./presence";
 import { deviceKind, deviceKindSchema, mediaKind, mediaKindSchema } from "./record-words";
 
 export const sessionSchema = z.object({
@@ -51,6 +52,9 @@ export const attendanceResponseSchema = z.object({
   summary: attendanceSummarySchema,
   /** People present over time, for the chart. */
   series: z.array(z.object({ t: z.iso.datetime(), count: z.number().int() })),
+  /** How many were invited, and those of them who never joined. */
+  invited: z.number().int(),
+  absent: z.array(attendeeSchema),
 });
 export type AttendanceResponse = z.infer<typeof attendanceResponseSchema>;
 
@@ -64,7 +68,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * Huawei gives one record per join session. A person is one display name with one call number:
  * their sessions are merged, and open sessions end with the meeting.
  */
-export function buildAttendance(confUUID: string, meeting: Meeting, records: readonly AttendeeRecord[]): AttendanceResponse {
+export function buildAttendance(confUUID: string, meeting: Meeting, records: readonly AttendeeRecord[], invitees: readonly Attendee[] = []): AttendanceResponse {
   const joins = records.map((r) => r.joinTime);
   const leaves = records.map((r) => r.leftTime ?? 0).filter((t) => t > 0);
   const start = meeting.startTime ? Date.parse(meeting.startTime) : Math.min(...joins);
@@ -137,5 +141,8 @@ export function buildAttendance(confUUID: string, meeting: Meeting, records: rea
       meetingEnd: iso(end),
     },
     series: concurrencySeries(groups, start, end, SERIES_POINTS).map((p) => ({ t: iso(p.t), count: p.count })),
+    invited: invitees.length,
+    // Records name people only by display name and call number: matched by number first, then name.
+    absent: missingInvitees(invitees, people.map((p) => ({ name: p.name, number: p.callNumber, account: null, userUUID: null }))),
   };
 }

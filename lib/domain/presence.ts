@@ -1,5 +1,8 @@
 import type { Attendee } from "./meeting";
-import type { Participant } from "./participant";
+import type { Participant as LiveParticipant } from "./participant";
+
+/** Who someone present is, as far as matching goes: a live participant, or a past meeting's attendee. */
+export type Present = Pick<LiveParticipant, "name" | "account" | "userUUID" | "number">;
 
 /** A number as digits (and a leading + or Huawei's masking `*`); null when it holds no digit. */
 function normaliseNumber(n: string | null | undefined): string | null {
@@ -26,16 +29,16 @@ function maskKey(n: string, shape: MaskShape): string | null {
 
 /** Participants by a key each may have several of; `take` hands out the first not yet matched. */
 class Index {
-  private readonly byKey = new Map<string, Participant[]>();
+  private readonly byKey = new Map<string, Present[]>();
 
-  add(key: string | null, p: Participant): void {
+  add(key: string | null, p: Present): void {
     if (!key) return;
     const list = this.byKey.get(key);
     if (list) list.push(p);
     else this.byKey.set(key, [p]);
   }
 
-  take(key: string | null, free: Set<Participant>, fits: (p: Participant) => boolean): Participant | undefined {
+  take(key: string | null, free: Set<Present>, fits: (p: Present) => boolean): Present | undefined {
     const hit = key ? this.byKey.get(key)?.find((p) => free.has(p) && fits(p)) : undefined;
     if (hit) free.delete(hit);
     return hit;
@@ -43,7 +46,7 @@ class Index {
 }
 
 /** Both sides carry an identity of the same kind: if the account pass did not pair them, they are two people. */
-function comparable(a: Attendee, p: Participant): boolean {
+function comparable(a: Attendee, p: Present): boolean {
   return Boolean((a.accountId && p.account) || (a.userUUID && p.userUUID));
 }
 
@@ -53,7 +56,7 @@ function comparable(a: Attendee, p: Participant): boolean {
  * name; a number or a name never pairs two people whose accounts differ. So two people of the
  * same name never hide each other. Indexed, so a 1,000-person meeting costs milliseconds.
  */
-export function missingInvitees(invitees: readonly Attendee[], participants: readonly Participant[]): Attendee[] {
+export function missingInvitees(invitees: readonly Attendee[], participants: readonly Present[]): Attendee[] {
   const free = new Set(participants);
   const byAccount = new Index();
   const byUser = new Index();
@@ -73,12 +76,12 @@ export function missingInvitees(invitees: readonly Attendee[], participants: rea
   }
 
   const waiting = new Set(invitees);
-  const pass = (find: (a: Attendee) => Participant | undefined) => {
+  const pass = (find: (a: Attendee) => Present | undefined) => {
     for (const a of waiting) if (find(a)) waiting.delete(a);
   };
   const anyone = () => true;
   pass((a) => byAccount.take(lower(a.accountId), free, anyone) ?? byUser.take(a.userUUID, free, anyone));
-  const compatible = (a: Attendee) => (p: Participant) => !comparable(a, p);
+  const compatible = (a: Attendee) => (p: Present) => !comparable(a, p);
   pass((a) => {
     for (const raw of [a.phone, ...a.otherPhones]) {
       const n = normaliseNumber(raw);

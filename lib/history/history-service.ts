@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { Viewer } from "@/lib/auth/session";
 import { buildAttendance, type AttendanceResponse } from "@/lib/domain/attendance";
-import { toPastMeeting, type Meeting } from "@/lib/domain/meeting";
+import { toAttendee, toPastMeeting, type Meeting } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import type { HuaweiLanguage } from "@/lib/i18n/locales";
 import { callerFor, scopeKey } from "@/lib/meetings/viewer-scope";
@@ -34,11 +34,11 @@ export class HistoryService {
       ttl: 3_600_000,
       fetchMethod: async (_key, _stale, { context: { viewer, confUUID, language } }) => {
         const caller = callerFor(viewer);
-        const [conference, records] = await Promise.all([
+        const [{ conference, invitees }, records] = await Promise.all([
           this.huawei.pastMeeting(caller, confUUID),
           this.huawei.attendeeRecords(caller, confUUID, language),
         ]);
-        return buildAttendance(confUUID, toPastMeeting(conference), records);
+        return buildAttendance(confUUID, toPastMeeting(conference), records, invitees.map(toAttendee));
       },
     });
   }

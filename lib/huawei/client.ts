@@ -111,13 +111,21 @@ export class HuaweiClient {
     return rows;
   }
 
-  /** A past meeting's ConferenceInfo (one row of its invitee list is enough to carry it). */
-  async pastMeeting(caller: Caller, confUUID: string): Promise<ConferenceInfo> {
-    const detail = await this.call(caller, confDetailSchema, {
-      path: `${MGMT}/history/confDetail`,
-      query: { confUUID, offset: 0, limit: 1 },
-    });
-    return detail.conferenceData;
+  /** A past meeting's ConferenceInfo and every invitee, paged through. */
+  async pastMeeting(caller: Caller, confUUID: string): Promise<{ conference: ConferenceInfo; invitees: ParticipantInfo[] }> {
+    let conference: ConferenceInfo | undefined;
+    const { rows } = await fetchAllPages(
+      async (offset, limit) => {
+        const detail = await this.call(caller, confDetailSchema, {
+          path: `${MGMT}/history/confDetail`,
+          query: { confUUID, offset, limit },
+        });
+        conference ??= detail.conferenceData;
+        return detail.data ?? { count: 0, data: [] };
+      },
+      (p) => `${p.participantID}|${p.userUUID}|${p.accountId}|${p.name}`,
+    );
+    return { conference: conference!, invitees: rows };
   }
 
   /** One row per join session; a person who rejoined appears once per session. */

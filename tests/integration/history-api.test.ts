@@ -43,6 +43,16 @@ describe("GET /api/history", () => {
     expect(body.items.every((m) => /town hall/i.test(m.subject) || /town hall/i.test(m.hostName ?? ""))).toBe(true);
   });
 
+  it("sorts the whole range by a column, both ways", async () => {
+    const from = new Date(Date.now() - 30 * DAY).toISOString();
+    const { body } = await admin.json<HistoryListResponse>(`/api/history?from=${from}&sort=length&dir=desc&limit=500`);
+    const lengths = body.items.map((m) => Date.parse(m.endTime!) - Date.parse(m.startTime!));
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+    const byInvited = await admin.json<HistoryListResponse>(`/api/history?from=${from}&sort=invited&dir=asc&limit=3`);
+    expect(byInvited.body.items[0]!.invitedCount).toBe(Math.min(...body.items.map((m) => m.invitedCount ?? Infinity)));
+    expect((await admin.json("/api/history?sort=attendance")).status).toBe(400);
+  });
+
   it("shows a host only their own past meetings", async () => {
     const alice = sim.world.userByAccount("alice.chen")!;
     const from = new Date(Date.now() - 30 * DAY).toISOString();
@@ -101,6 +111,17 @@ describe("attendance", () => {
     sim.stats.clear();
     await admin.json(`/api/history/${townHall.confUUID}/attendance`);
     expect(upstreamCalls()).toBe(0);
+  });
+
+  it("names who was invited and did not come: matched by number first, then name", async () => {
+    const { body } = await admin.json<AttendanceResponse>(`/api/history/${townHall.confUUID}/attendance`);
+    expect(body.invited).toBe(townHall.invitees.length);
+    const came = new Set(townHall.sessions.map((s) => s.displayName));
+    const cameNumbers = new Set(townHall.sessions.map((s) => s.callNumber));
+    const neverCame = townHall.invitees.filter((i) => !came.has(i.name) && !cameNumbers.has(i.participantID));
+    expect(body.absent.length).toBeGreaterThan(0);
+    expect(body.absent.length).toBeGreaterThanOrEqual(neverCame.length);
+    for (const a of body.absent) expect(body.people.some((p) => p.callNumber !== null && p.callNumber === a.phone)).toBe(false);
   });
 
   it("answers 404 for an unknown meeting", async () => {

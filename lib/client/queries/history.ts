@@ -1,0 +1,52 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
+import { getJson } from "@/lib/client/api";
+import { attendanceResponseSchema } from "@/lib/domain/attendance";
+import { historyListResponseSchema } from "@/lib/domain/meeting";
+import { historySortSchema, sortDirSchema } from "@/lib/domain/meeting-order";
+import { retryUnlessRefused } from "./retry";
+
+export const HISTORY_PAGE_SIZE = 50;
+
+/** The past-meetings list's order, as its URL says it. */
+export const historyViewSchema = z.object({
+  sort: historySortSchema.default("start"),
+  dir: sortDirSchema.default("desc"),
+});
+export type HistoryViewParams = z.infer<typeof historyViewSchema> & { from: string; to: string; q: string };
+
+/** A past meeting's attendance table, as its URL says it. */
+export const attendanceViewSchema = z.object({
+  sort: z.enum(["name", "joined", "left", "attended", "sessions"]).default("joined"),
+  dir: sortDirSchema.default("asc"),
+  show: z.enum(["all", "late", "early"]).default("all"),
+});
+
+export const historyKeys = {
+  all: ["history"] as const,
+  list: (view: HistoryViewParams, page: number) => [...historyKeys.all, "list", view, page] as const,
+  attendance: (confUUID: string) => [...historyKeys.all, "attendance", confUUID] as const,
+};
+
+export function historyListQuery(view: HistoryViewParams, page: number) {
+  const params = new URLSearchParams({ ...view, offset: String(page * HISTORY_PAGE_SIZE), limit: String(HISTORY_PAGE_SIZE) });
+  return queryOptions({
+    queryKey: historyKeys.list(view, page),
+    queryFn: ({ signal }) => getJson(`/api/history?${params}`, historyListResponseSchema, signal),
+    placeholderData: keepPreviousData,
+    retry: retryUnlessRefused,
+  });
+}
+
+export function attendanceQuery(confUUID: string) {
+  return queryOptions({
+    queryKey: historyKeys.attendance(confUUID),
+    queryFn: ({ signal }) => getJson(`/api/history/${encodeURIComponent(confUUID)}/attendance`, attendanceResponseSchema, signal),
+    staleTime: Infinity, // a past meeting does not change
+    retry: retryUnlessRefused,
+  });
+}
+
+export function attendanceExportUrl(confUUID: string, format: "csv" | "xlsx", timeZone: string): string {
+  return `/api/history/${encodeURIComponent(confUUID)}/attendance.${format}?${new URLSearchParams({ tz: timeZone })}`;
+}
