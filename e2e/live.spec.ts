@@ -135,3 +135,33 @@ test("a meeting whose host password Huawei withholds: the page says so, an admin
   await expect(page.locator('[data-count="present"]')).toHaveText(String(meeting.participants));
   await snap(page, "live-host-password-given");
 });
+
+test("a person's details show who they are and the changes seen; the grid sorts by column in the URL", async ({ page }) => {
+  const meeting = (await simMeetings()).find((m) => m.participants >= 4 && m.participants <= 20)!;
+  await signIn(page);
+  await openLive(page, meeting.conferenceID);
+  const target = (await simParticipants(meeting.conferenceID)).find((p) => p.role === "participant" && !p.hand)!;
+  await change(meeting.conferenceID, target.pid, { hand: true });
+  await change(meeting.conferenceID, target.pid, { sharing: true });
+  await expect(page.locator(`[data-pid="${target.pid}"]`)).toHaveAttribute("data-hand", "true");
+
+  await page.getByRole("button", { name: `Details of ${target.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`person=${target.pid}`));
+  const panel = page.getByRole("dialog", { name: target.name });
+  await expect(panel).toContainText("Joined at");
+  await expect(panel).toContainText("raised a hand");
+  await expect(panel).toContainText("started sharing");
+  await change(meeting.conferenceID, target.pid, { muted: !(await simParticipants(meeting.conferenceID)).find((p) => p.pid === target.pid)!.muted });
+  await expect(panel.locator("[data-changes] li")).toHaveCount(3, { timeout: 8_000 });
+  await snap(page, "participant-details");
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(page).not.toHaveURL(/person=/);
+
+  await page.locator('[data-sort-column="name"]').click();
+  await expect(page).toHaveURL(/psort=name/);
+  const names = await page.locator("[data-pid] button").allInnerTexts();
+  expect(names).toEqual([...names].sort(new Intl.Collator(["zh-CN", "en"], { numeric: true, sensitivity: "base" }).compare));
+  await page.reload();
+  await expect(page.locator('[data-sort-column="name"]')).toHaveAttribute("aria-pressed", "true");
+});

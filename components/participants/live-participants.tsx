@@ -4,9 +4,14 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { DataAge } from "@/components/app/data-age";
 import { EmptyState, FilterButtons, SearchInput } from "@/components/app/ui";
 import { useTranslations } from "next-intl";
-import { memo, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Attendee, MeetingDetailResponse } from "@/lib/domain/meeting";
 import type { Participant } from "@/lib/domain/participant";
+import type { SortDir } from "@/lib/domain/meeting-order";
+import { compareParticipants, type ParticipantSort } from "@/lib/domain/participant-order";
+import { liveGridViewSchema } from "@/lib/client/queries/meetings";
+import { useTimeZone } from "@/components/app/time-zone";
+import { useUrlState } from "@/lib/client/use-url-state";
 import { missingInvitees } from "@/lib/domain/presence";
 import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
@@ -16,17 +21,11 @@ import { HandQueue } from "./hand-queue";
 import { CameraIcon, HandIcon, MicIcon, ShareIcon } from "./icons";
 import { LiveAnnouncer } from "./live-announcer";
 import { LiveStatus } from "./live-status";
+import { ParticipantDetails } from "./participant-details";
 import { UnavailablePanel } from "./unavailable-panel";
 
 type Filter = "all" | "hands" | "muted" | "camera-off";
-const ROLE_RANK: Record<Participant["role"], number> = { host: 0, cohost: 1, participant: 2, audience: 3 };
-
-/** Hands up first (longest waiting first), then hosts, then by name. */
-function byAttention(a: Participant, b: Participant): number {
-  if (a.handRaised !== b.handRaised) return a.handRaised ? -1 : 1;
-  if (a.handRaised && b.handRaised) return (a.handRaisedAt ?? "").localeCompare(b.handRaisedAt ?? "") || a.name.localeCompare(b.name);
-  return ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.name.localeCompare(b.name);
-}
+const byAttention = compareParticipants("attention", "asc");
 
 interface Props {
   conferenceID: string;
@@ -49,6 +48,11 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
     if (ended) onEnded();
   }, [ended, onEnded]);
   const [filter, setFilter] = useState<Filter>("all");
+  const [view, setView] = useUrlState(liveGridViewSchema);
+  const order = useMemo(() => compareParticipants(view.psort, view.pdir), [view.psort, view.pdir]);
+  const closeDetails = useCallback(() => setView({ person: "" }), [setView]);
+  // Stable, so the memoized rows re-render only when their participant changes.
+  const openDetails = useCallback((pid: string) => setView({ person: pid }), [setView]);
   const [search, setSearch] = useState("");
   const { rows } = live;
 
@@ -59,7 +63,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
       (filter === "all" || (filter === "hands" ? p.handRaised : filter === "muted" ? p.muted : p.camera === false)) && (!needle || p.name.toLowerCase().includes(needle));
     return {
       all: everyone,
-      shown: everyone.filter(pass).sort(byAttention),
+      shown: everyone.filter(pass).sort(order),
       counts: {
         present: everyone.length,
         muted: everyone.filter((p) => p.muted).length,
@@ -69,7 +73,8 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
       },
       queue: everyone.filter((p) => p.handRaised).sort(byAttention),
     };
-  }, [rows, filter, search]);
+  }, [rows, filter, search, order]);
+  const selected = view.person ? rows.get(view.person) : undefined;
 
   const fields = live.fields;
   const attendees = fields?.attendees.length ? fields.attendees : invitees;
@@ -155,10 +160,20 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
           ) : shown.length === 0 ? (
             <EmptyState>{all.length === 0 ? t("nobodyIn") : tc("nobodyMatches")}</EmptyState>
           ) : (
-            <ParticipantList participants={shown} speaking={speaking} cameraAsOfLastPush={cameraAsOfLastPush} />
+            <ParticipantList
+              participants={shown}
+              speaking={speaking}
+              cameraAsOfLastPush={cameraAsOfLastPush}
+              sort={view.psort}
+              dir={view.pdir}
+              onSort={(psort, pdir) => setView({ psort, pdir })}
+              onOpen={openDetails}
+            />
           )}
         </>
       )}
+
+      {selected && <ParticipantDetails conferenceID={conferenceID} p={selected} onClose={closeDetails} />}
 
       {missing.length > 0 && (
         <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
@@ -190,24 +205,66 @@ function Count({ id, label, value, highlight, note }: { id: string; label: strin
   );
 }
 
-const ROW = "grid grid-cols-[minmax(8rem,1fr)_auto] items-center gap-3 px-4 sm:grid-cols-[minmax(10rem,1fr)_6rem_auto]";
+const ROW = "grid grid-cols-[minmax(8rem,1fr)_auto] items-center gap-3 px-4 sm:grid-cols-[minmax(10rem,1fr)_6rem_5rem_7rem_8rem]";
+
+interface ListProps {
+  participants: Participant[];
+  speaking: Set<string>;
+  cameraAsOfLastPush: boolean;
+  sort: ParticipantSort;
+  dir: SortDir;
+  onSort: (sort: ParticipantSort, dir: SortDir) => void;
+  onOpen: (pid: string) => void;
+}
 
 /** Virtualized: only the rows on screen exist, and a row re-renders only when its participant changed. */
-function ParticipantList({ participants, speaking, cameraAsOfLastPush }: { participants: Participant[]; speaking: Set<string>; cameraAsOfLastPush: boolean }) {
+function ParticipantList({ participants, speaking, cameraAsOfLastPush, sort, dir, onSort, onOpen }: ListProps) {
   const t = useTranslations("participants");
+  const td = useTranslations("details");
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: participants.length, getScrollElement: () => scroller.current, estimateSize: () => 44, overscan: 15, getItemKey: (i) => participants[i]!.pid });
+  const header = (column: ParticipantSort, label: string, firstDir: SortDir = "asc") => {
+    const active = sort === column;
+    return (
+      <button
+        type="button"
+        aria-pressed={active}
+        onClick={() => onSort(column, active ? (dir === "asc" ? "desc" : "asc") : firstDir)}
+        className="-ml-1 inline-flex items-center gap-1 justify-self-start rounded px-1 py-1 uppercase tracking-wide hover:bg-slate-200 aria-pressed:text-slate-900 dark:hover:bg-slate-800 dark:aria-pressed:text-white"
+        data-sort-column={column}
+      >
+        {label}
+        <span aria-hidden>{active ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
+      </button>
+    );
+  };
   return (
-    <div ref={scroller} tabIndex={0} className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900" role="region" aria-label={t("list")}>
-      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }} role="list" aria-label={t("list")}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const p = participants[item.index]!;
-          return (
-            <div key={item.key} className="absolute inset-x-0 h-11 border-b border-slate-100 dark:border-slate-800" style={{ transform: `translateY(${item.start}px)` }} role="listitem">
-              <ParticipantRow p={p} speaking={speaking.has(p.pid)} cameraAsOfLastPush={cameraAsOfLastPush} />
-            </div>
-          );
-        })}
+    <div className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <div className={`${ROW} border-b border-slate-200 bg-slate-50 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400`} aria-label={td("columns")} role="group">
+        <span className="flex flex-wrap items-center gap-2">
+          {header("name", t("name"))}
+          {sort !== "attention" && (
+            <button type="button" onClick={() => onSort("attention", "asc")} className="rounded px-1 py-1 normal-case underline" data-sort-column="attention">
+              {td("sortAttention")}
+            </button>
+          )}
+        </span>
+        <span className="hidden sm:block">{header("role", t("roleColumn"))}</span>
+        <span className="hidden sm:block">{header("joined", t("joined"))}</span>
+        <span className="hidden uppercase tracking-wide sm:block">{t("deviceColumn")}</span>
+        <span className="justify-self-end uppercase tracking-wide">{t("statusColumn")}</span>
+      </div>
+      <div ref={scroller} tabIndex={0} className="max-h-[70vh] overflow-auto" role="region" aria-label={t("list")}>
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }} role="list" aria-label={t("list")}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const p = participants[item.index]!;
+            return (
+              <div key={item.key} className="absolute inset-x-0 h-11 border-b border-slate-100 dark:border-slate-800" style={{ transform: `translateY(${item.start}px)` }} role="listitem">
+                <ParticipantRow p={p} speaking={speaking.has(p.pid)} cameraAsOfLastPush={cameraAsOfLastPush} onOpen={onOpen} />
+              </div>
+            );
+          })}
+        </div>
       </div>
     </div>
   );
@@ -218,18 +275,25 @@ const ROLE_BADGE: Partial<Record<Participant["role"], string>> = {
   cohost: "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/50 dark:text-indigo-300",
   audience: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
 };
-const ParticipantRow = memo(function ParticipantRow({ p, speaking, cameraAsOfLastPush }: { p: Participant; speaking: boolean; cameraAsOfLastPush: boolean }) {
+const ParticipantRow = memo(function ParticipantRow({ p, speaking, cameraAsOfLastPush, onOpen }: { p: Participant; speaking: boolean; cameraAsOfLastPush: boolean; onOpen: (pid: string) => void }) {
   const t = useTranslations("participants");
+  const td = useTranslations("details");
+  const f = useFormat();
+  const [timeZone] = useTimeZone();
   return (
     <div className={`${ROW} h-full text-sm`} data-pid={p.pid} data-muted={p.muted} data-hand={p.handRaised} data-camera={String(p.camera)}>
       <span className="flex min-w-0 items-center gap-2">
-        <span className={`truncate ${speaking ? "font-semibold" : ""}`}>{p.name}</span>
-        {p.role !== "participant" && <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${ROLE_BADGE[p.role]}`}>{t("role", { role: p.role })}</span>}
+        <button type="button" onClick={() => onOpen(p.pid)} aria-label={td("open", { name: p.name })} className={`truncate text-left hover:underline ${speaking ? "font-semibold" : ""}`}>
+          {p.name}
+        </button>
+        {p.role !== "participant" && <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs sm:hidden ${ROLE_BADGE[p.role]}`}>{t("role", { role: p.role })}</span>}
         {p.state !== "in-meeting" && <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">{p.state === "calling" ? t("beingCalled") : t("joining")}</span>}
         {speaking && <span className="shrink-0 text-xs text-emerald-700 dark:text-emerald-400">{t("speaking")}</span>}
       </span>
+      <span className="hidden sm:block">{p.role !== "participant" && <span className={`rounded px-1.5 py-0.5 text-xs ${ROLE_BADGE[p.role]}`}>{t("role", { role: p.role })}</span>}</span>
+      <span className="hidden text-xs tabular-nums text-slate-600 sm:block dark:text-slate-400">{f.time(p.joinedAt, timeZone)}</span>
       <span className="hidden truncate text-xs text-slate-600 sm:block dark:text-slate-400">{p.device ? t("device", { type: p.device }) : ""}</span>
-      <span className="flex items-center gap-2">
+      <span className="flex items-center justify-end gap-2">
         {p.handRaised && <HandIcon />}
         {p.sharing && <ShareIcon />}
         {p.videoSite ? <CameraIcon on={p.camera} asOfLastPush={cameraAsOfLastPush} /> : <span className="text-xs text-slate-600 dark:text-slate-400">{t("audioOnly")}</span>}

@@ -31,6 +31,19 @@ export const participantSchema = z.object({
 });
 export type Participant = z.infer<typeof participantSchema>;
 
+/** One change of a participant seen while the dashboard watched the meeting. */
+export const participantChangeSchema = z.object({
+  at: z.iso.datetime(),
+  /** `present`: joined (true) while watched; the others are the participant's flags and role. */
+  field: z.enum(["present", "muted", "handRaised", "camera", "sharing", "role"]),
+  value: z.union([z.boolean(), z.string(), z.null()]),
+});
+export type ParticipantChange = z.infer<typeof participantChangeSchema>;
+
+/** Asks for one participant's changes in a meeting the socket watches. */
+export const changesRequestSchema = z.object({ conferenceID: z.string().regex(/^[A-Za-z0-9]{1,32}$/), pid: z.string().min(1).max(128) });
+export type ChangesRequest = z.infer<typeof changesRequestSchema>;
+
 export const liveMeetingSchema = z.object({
   conferenceID: z.string(),
   subject: z.string().nullable(),

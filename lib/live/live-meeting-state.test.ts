@@ -162,4 +162,24 @@ describe("LiveMeetingState", () => {
       { name: "Zhang San", role: "host", type: "normal", accountId: "zhangsan", userUUID: null, phone: "+991116003815", otherPhones: [], email: null, department: null },
     ]);
   });
+
+  it("keeps each participant's changes seen since watching began, not the state found on arrival", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: bob }]), 1_000);
+    expect(s.changesOf("b")).toEqual([]);
+    s.apply(inc([{ pid: "b", pinfoMap: { MUTE: "0", HAND: "1" } }]), 2_000);
+    s.apply(inc([{ pid: "b", pinfoMap: { IS_COHOST: "1" } }]), 3_000);
+    s.apply(inc([{ pid: "c", pinfoMap: { NAME: "Cy" } }]), 4_000);
+    expect(s.changesOf("b").map((c) => [c.at, c.field, c.value])).toEqual([
+      ["1970-01-01T00:00:02.000Z", "muted", false],
+      ["1970-01-01T00:00:02.000Z", "handRaised", true],
+      ["1970-01-01T00:00:03.000Z", "role", "cohost"],
+    ]);
+    expect(s.changesOf("c")).toEqual([{ at: "1970-01-01T00:00:04.000Z", field: "present", value: true }]);
+    // Bounded per person, and gone with them.
+    for (let i = 0; i < 300; i++) s.apply(inc([{ pid: "b", pinfoMap: { MUTE: String(i % 2) } }]), 5_000 + i);
+    expect(s.changesOf("b")).toHaveLength(100);
+    s.apply(inc([{ pid: "b", mode: 1 }]), 9_000);
+    expect(s.changesOf("b")).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Attendee } from "@/lib/domain/meeting";
-import type { LiveMeeting, MeetingTopicData, Participant } from "@/lib/domain/participant";
+import type { LiveMeeting, MeetingTopicData, Participant, ParticipantChange } from "@/lib/domain/participant";
 import type { AttendeesNotify, ParticipantsNotify, PushFrame, RealTimeInfo } from "@/lib/huawei/control-schemas";
 
 type Pinfo = Record<string, string>;
@@ -29,6 +29,8 @@ export class LiveMeetingState {
   private readonly mapped = new Map<string, Participant>();
   private attendees: Attendee[] = [];
   private speakers: string[] = [];
+  /** What changed for each participant since watching began, newest last, bounded per person. */
+  private readonly changes = new Map<string, ParticipantChange[]>();
   meeting: LiveMeeting;
   /** `createTime` of the newest upstream frame (ms), or the time of the last poll. */
   sourceTime = 0;
@@ -98,6 +100,11 @@ export class LiveMeetingState {
     this.watchStartedAt ??= now;
   }
 
+  /** A participant's changes seen while watching (empty for one unknown or gone). */
+  changesOf(pid: string): ParticipantChange[] {
+    return this.changes.get(pid) ?? [];
+  }
+
   snapshot(): MeetingTopicData {
     return { meeting: this.meeting, participants: [...this.mapped.values()], attendees: this.attendees, speakers: this.speakers };
   }
@@ -148,14 +155,31 @@ export class LiveMeetingState {
     const before = this.mapped.get(pid);
     // Keep the same object when nothing visible changed, so diffing and rendering can skip it.
     if (!before || JSON.stringify(before) !== JSON.stringify(mapped)) this.mapped.set(pid, mapped);
+    // Changes count from the first whole list on: what was already so when watching began is not news.
+    if (this.watchStartedAt !== null) this.record(pid, before, mapped, now);
+  }
+
+  private record(pid: string, before: Participant | undefined, after: Participant, now: number): void {
+    const at = iso(now);
+    const seen: ParticipantChange[] = before ? TRACKED.filter((f) => before[f] !== after[f]).map((field) => ({ at, field, value: after[field] })) : [{ at, field: "present", value: true }];
+    if (!seen.length) return;
+    const log = this.changes.get(pid) ?? [];
+    log.push(...seen);
+    this.changes.set(pid, log.slice(-CHANGES_KEPT));
   }
 
   private remove(pid: string): void {
     this.pinfo.delete(pid);
     this.handSince.delete(pid);
     this.mapped.delete(pid);
+    this.changes.delete(pid);
   }
 }
+
+/** The fields whose changes a participant's details list. */
+const TRACKED = ["muted", "handRaised", "camera", "sharing", "role"] as const;
+/** Per participant: a long meeting of a restless one stays bounded. */
+const CHANGES_KEPT = 100;
 
 function attendeeKey(a: Attendee): string {
   return a.accountId ?? a.userUUID ?? a.phone ?? a.name;

@@ -1,6 +1,6 @@
 import type { Socket as ClientSocket } from "socket.io-client";
 import type { Viewer } from "@/lib/auth/session";
-import type { PatchEvent, SnapshotEvent, StatusEvent, Subscription } from "@/lib/domain/participant";
+import type { ChangesRequest, ParticipantChange, PatchEvent, SnapshotEvent, StatusEvent, Subscription } from "@/lib/domain/participant";
 
 /**
  * The dashboard's socket.io contract in one place: the events both ways, the events between
@@ -9,6 +9,7 @@ import type { PatchEvent, SnapshotEvent, StatusEvent, Subscription } from "@/lib
  */
 
 export type Ack = { ok: true } | { ok: false; error: { code: string; message: string } };
+export type ChangesAck = { ok: true; changes: ParticipantChange[] } | { ok: false; error: { code: string; message: string } };
 
 /** Browser → server. The server validates every payload with zod: a client may send anything. */
 export interface ClientToServerEvents {
@@ -16,6 +17,8 @@ export interface ClientToServerEvents {
   unsubscribe: (sub: Subscription, ack?: (answer: Ack) => void) => void;
   /** Asks for a fresh snapshot after a gap in `seq`. */
   resync: (sub: Subscription) => void;
+  /** One participant's changes seen while watching, in a meeting this socket watches. */
+  changes: (req: ChangesRequest, ack: (answer: ChangesAck) => void) => void;
 }
 
 /** Server → browser. */
@@ -34,6 +37,8 @@ export interface RemoteState {
 /** Between instances, over the Redis adapter. */
 export interface InterServerEvents {
   "mm:state": (key: string, reply: (state: RemoteState | null) => void) => void;
+  /** A participant's changes, from the instance watching the meeting upstream. */
+  "mm:changes": (key: string, pid: string, reply: (changes: ParticipantChange[] | null) => void) => void;
 }
 
 /** What the handshake leaves on every socket. */

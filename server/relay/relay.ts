@@ -2,11 +2,11 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { viewerFromCookieHeader, type Viewer } from "@/lib/auth/session";
 import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
-import { subscriptionSchema, type Subscription, type UnavailableReason, type UpstreamLiveStatus } from "@/lib/domain/participant";
+import { changesRequestSchema, subscriptionSchema, type ParticipantChange, type Subscription, type UnavailableReason, type UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { AttentionThresholds } from "@/lib/domain/attention";
 import { toWallMeeting } from "@/lib/domain/wall-meeting";
 import { MeetingWatcher, type WatcherTiming } from "@/lib/live/meeting-watcher";
-import type { Ack, ClientToServerEvents, InterServerEvents, RemoteState, ServerToClientEvents, SocketData } from "@/lib/live/socket-contract";
+import type { Ack, ChangesAck, ClientToServerEvents, InterServerEvents, RemoteState, ServerToClientEvents, SocketData } from "@/lib/live/socket-contract";
 import { logger } from "@/lib/logger";
 import { scopeKey } from "@/lib/meetings/viewer-scope";
 import type { Services } from "@/lib/services";
@@ -99,6 +99,10 @@ export class Relay {
       const topic = this.topics.get(key);
       reply(topic?.source ? { snapshot: topic.channel.snapshot(), status: statusOf(topic.source) } : null);
     });
+    this.io.on("mm:changes", (key, pid, reply) => {
+      const topic = this.topics.get(key);
+      reply(topic?.source && topic.ref.conferenceID ? (this.pool.peek(topic.ref.conferenceID)?.state.changesOf(pid) ?? null) : null);
+    });
   }
 
   async close(): Promise<void> {
@@ -140,6 +144,10 @@ export class Relay {
       const key = this.keyOf(sub.data, viewer);
       if (mine.has(key)) void this.sendState(socket, this.topics.get(key)!);
     });
+    socket.on("changes", (raw, ack) => {
+      if (typeof ack !== "function") return;
+      void this.changes(raw, mine).then(ack, (error: unknown) => ack({ ok: false, error: toAckError(error) }));
+    });
     socket.on("disconnect", () => {
       for (const key of mine) this.leave(socket, key);
       mine.clear();
@@ -174,6 +182,22 @@ export class Relay {
     await this.ensureLeaseLoop(topic);
     await this.sendState(socket, topic);
     return { ok: true as const };
+  }
+
+  /** A participant's changes, for a socket that watches that meeting's topic (here or on the instance watching it). */
+  private async changes(raw: unknown, mine: Set<string>): Promise<ChangesAck> {
+    const parsed = changesRequestSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: { code: "bad_request", message: parsed.error.issues[0]!.message } };
+    const key = `meeting:${parsed.data.conferenceID}`;
+    if (!mine.has(key)) return { ok: false, error: { code: "forbidden", message: "Subscribe to the meeting first." } };
+    const local = this.topics.get(key)?.source ? this.pool.peek(parsed.data.conferenceID)?.state.changesOf(parsed.data.pid) : undefined;
+    if (local) return { ok: true, changes: local };
+    if (!this.leases.clustered) return { ok: true, changes: [] };
+    const replies = (await Promise.race([
+      this.io.serverSideEmitWithAck("mm:changes", key, parsed.data.pid),
+      new Promise((resolve) => setTimeout(() => resolve([]), 2_500)),
+    ])) as (ParticipantChange[] | null)[];
+    return { ok: true, changes: replies.find((r) => r) ?? [] };
   }
 
   private keyOf(sub: Subscription, viewer: Viewer): string {

@@ -33,6 +33,11 @@ export class WatcherPool {
     this.entries.delete(conferenceID);
   }
 
+  /** The running watcher of a meeting in this process, if any (not a use of it). */
+  peek(conferenceID: string): MeetingWatcher | undefined {
+    return this.entries.get(conferenceID)?.watcher;
+  }
+
   get size(): number {
     return this.entries.size;
   }

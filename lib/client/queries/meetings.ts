@@ -1,8 +1,10 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
-import { getJson } from "@/lib/client/api";
+import { ApiError, getJson } from "@/lib/client/api";
+import { liveSocket } from "@/lib/client/live-socket";
 import { meetingDetailResponseSchema, meetingListResponseSchema } from "@/lib/domain/meeting";
 import { ongoingShowSchema, ongoingSortSchema, sortDirSchema } from "@/lib/domain/meeting-order";
+import { participantSortSchema } from "@/lib/domain/participant-order";
 import { retryUnlessRefused } from "./retry";
 
 export const ONGOING_PAGE_SIZE = 50;
@@ -55,6 +57,30 @@ export function meetingDetailQuery(conferenceID: string, ended: boolean) {
     queryFn: ({ signal }) => getJson(`/api/meetings/${encodeURIComponent(conferenceID)}`, meetingDetailResponseSchema, signal),
     // An ended meeting is no longer served by confDetail: keep what was last shown.
     refetchInterval: ended ? false : DETAIL_REFRESH_MS,
+    retry: retryUnlessRefused,
+  });
+}
+
+/** The live grid's order and the person whose details are open, as the meeting page's URL says them. */
+export const liveGridViewSchema = z.object({
+  psort: participantSortSchema.default("attention"),
+  pdir: sortDirSchema.default("asc"),
+  person: z.string().max(128).default(""),
+});
+
+/** How often an open details panel asks again for its person's changes. */
+const CHANGES_REFRESH_MS = 3_000;
+
+/** A participant's changes seen since the dashboard began watching, asked of the relay over the page's socket. */
+export function participantChangesQuery(conferenceID: string, pid: string) {
+  return queryOptions({
+    queryKey: [...meetingKeys.detail(conferenceID), "changes", pid] as const,
+    queryFn: async () => {
+      const answer = await liveSocket().timeout(5_000).emitWithAck("changes", { conferenceID, pid });
+      if (!answer.ok) throw new ApiError(0, answer.error.code, answer.error.message);
+      return answer.changes;
+    },
+    refetchInterval: CHANGES_REFRESH_MS,
     retry: retryUnlessRefused,
   });
 }

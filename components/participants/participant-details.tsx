@@ -1,0 +1,91 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+import { useTimeZone } from "@/components/app/time-zone";
+import type { Participant, ParticipantChange } from "@/lib/domain/participant";
+import { participantChangesQuery } from "@/lib/client/queries/meetings";
+import { useErrorMessage } from "@/lib/client/use-error-message";
+import { useFormat } from "@/lib/client/use-format";
+
+/**
+ * One person's details, as Webex's troubleshooting view shows them: who they are, how they
+ * joined, and every change the dashboard has seen since it began watching, newest first.
+ * A side panel on a desk, a sheet on a phone; Escape or the button closes it.
+ */
+export function ParticipantDetails({ conferenceID, p, onClose }: { conferenceID: string; p: Participant; onClose: () => void }) {
+  const t = useTranslations("details");
+  const tp = useTranslations("participants");
+  const f = useFormat();
+  const [timeZone] = useTimeZone();
+  const errorMessage = useErrorMessage();
+  const changes = useQuery(participantChangesQuery(conferenceID, p.pid));
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    closeButton.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+
+  const facts: [string, React.ReactNode][] = [
+    [t("number"), p.number ? <span className="font-mono">{p.number}</span> : "—"],
+    [t("account"), p.account ?? "—"],
+    [t("device"), p.device ? tp("device", { type: p.device }) : "—"],
+    [t("joinedAt"), f.dateTime(p.joinedAt, timeZone)],
+    [t("role"), t("roleValue", { role: p.role })],
+  ];
+  return (
+    <aside
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="participant-details-name"
+      className="fixed inset-x-0 bottom-0 z-20 max-h-[80vh] overflow-y-auto rounded-t-xl border border-slate-300 bg-white p-4 shadow-2xl sm:inset-x-auto sm:top-0 sm:right-0 sm:bottom-0 sm:max-h-none sm:w-96 sm:rounded-none dark:border-slate-700 dark:bg-slate-900"
+      data-participant-details={p.pid}
+    >
+      <div className="flex items-start justify-between gap-3">
+        <h2 id="participant-details-name" className="text-lg font-semibold break-words">
+          {p.name}
+        </h2>
+        <button ref={closeButton} type="button" onClick={onClose} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm dark:border-slate-600">
+          {t("close")}
+        </button>
+      </div>
+      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+        {facts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
+            <dd className="break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 className="mt-5 text-sm font-semibold">{t("changes")}</h3>
+      {changes.isError ? (
+        <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errorMessage(changes.error)}</p>
+      ) : !changes.data ? (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("loading")}</p>
+      ) : changes.data.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("noChanges")}</p>
+      ) : (
+        <ol className="mt-1 space-y-1 text-sm" data-changes>
+          {[...changes.data].reverse().map((c, i) => (
+            <li key={`${c.at}-${c.field}-${i}`} className="flex gap-3">
+              <time dateTime={c.at} className="shrink-0 tabular-nums text-slate-600 dark:text-slate-400">
+                {f.time(c.at, timeZone)}
+              </time>
+              <span>{describe(c, t)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">{t("since")}</p>
+    </aside>
+  );
+}
+
+function describe(c: ParticipantChange, t: ReturnType<typeof useTranslations<"details">>): string {
+  if (c.field === "role") return t("roleChanged", { role: String(c.value) });
+  if (c.field === "camera" && c.value === null) return t("cameraUnknown");
+  return t("change", { field: c.field, value: String(c.value) });
+}
