@@ -65,6 +65,16 @@ test("a host sees only their own meetings", async ({ page }) => {
   expect(total).toBeGreaterThan(0);
   expect(total).toBeLessThan(24);
   await snap(page, "meetings-host");
+  // The host's own meetings, and those they are only invited to.
+  await page.getByRole("button", { name: /^I host/ }).click();
+  await expect(page).toHaveURL(/show=hosting/);
+  await expect(rows.first()).toBeVisible();
+  for (const host of await rows.locator("td:nth-child(3)").allTextContents()) expect(host).toBe("Alice Chen");
+  await page.getByRole("button", { name: /^I'm invited to/ }).click();
+  await expect(page).toHaveURL(/show=invited/);
+  await expect(rows.first()).toBeVisible();
+  for (const host of await rows.locator("td:nth-child(3)").allTextContents()) expect(host).not.toBe("Alice Chen");
+  await snap(page, "meetings-host-invited");
 });
 
 test("dark theme renders", async ({ page }) => {

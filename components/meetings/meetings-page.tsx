@@ -76,6 +76,13 @@ export function MeetingsPage() {
           label={tc("show")}
           options={[
             ["all", t("showAll")],
+            // A host's own list also splits into the meetings they host and those they are invited to.
+            ...(data && data.totals.hosting !== null
+              ? ([
+                  ["hosting", t("showHosting", { count: data.totals.hosting })],
+                  ["invited", t("showInvited", { count: data.totals.meetings - data.totals.hosting })],
+                ] as const)
+              : []),
             ["recording", t("showRecording", { count: data?.totals.recording ?? 0 })],
             ["large", t("showLarge", { count: data?.totals.large ?? 0 })],
           ]}

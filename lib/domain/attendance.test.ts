@@ -21,6 +21,7 @@ const meeting: Meeting = {
   confMode: null,
   recording: false,
   department: null,
+  viewerHosts: null,
 };
 const rec = (name: string, call: string, join: number, left: number | null, device = "Soft client"): AttendeeRecord => ({
   displayName: name,

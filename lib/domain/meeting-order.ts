@@ -5,8 +5,8 @@ import type { Meeting } from "./meeting";
 export const ongoingSortSchema = z.enum(["subject", "host", "start", "running", "present", "invited"]);
 export const historySortSchema = z.enum(["subject", "host", "start", "length", "invited"]);
 export const sortDirSchema = z.enum(["asc", "desc"]);
-/** Which ongoing meetings: all, those being recorded, or large ones. */
-export const ongoingShowSchema = z.enum(["all", "recording", "large"]);
+/** Which ongoing meetings: all, those being recorded, large ones; for a host, those they host or are invited to. */
+export const ongoingShowSchema = z.enum(["all", "recording", "large", "hosting", "invited"]);
 export type OngoingSort = z.infer<typeof ongoingSortSchema>;
 export type HistorySort = z.infer<typeof historySortSchema>;
 export type SortDir = z.infer<typeof sortDirSchema>;
@@ -67,6 +67,8 @@ export interface OngoingTotals {
   present: number;
   recording: number;
   large: number;
+  /** For a host: how many they host (null for enterprise-wide views). */
+  hosting: number | null;
 }
 
 /** Totals over every meeting the viewer may see, whatever the page shows. */
@@ -76,13 +78,22 @@ export function ongoingTotals(all: readonly Meeting[]): OngoingTotals {
     present: all.reduce((sum, m) => sum + (m.participantCount ?? 0), 0),
     recording: all.filter((m) => m.recording).length,
     large: all.filter((m) => (m.participantCount ?? 0) >= LARGE_MEETING).length,
+    hosting: all.some((m) => m.viewerHosts !== null) ? all.filter((m) => m.viewerHosts).length : null,
   };
 }
+
+const SHOWS: Record<OngoingShow, (m: Meeting) => boolean> = {
+  all: () => true,
+  recording: (m) => m.recording,
+  large: (m) => (m.participantCount ?? 0) >= LARGE_MEETING,
+  hosting: (m) => m.viewerHosts === true,
+  invited: (m) => m.viewerHosts === false,
+};
 
 /** The ongoing meetings a view shows, in its order: searched, filtered, sorted. */
 export function ongoingView(all: readonly Meeting[], view: { q: string; show: OngoingShow; sort: OngoingSort; dir: SortDir }): Meeting[] {
   return all
     .filter((m) => matchesSearch(m, view.q))
-    .filter((m) => view.show === "all" || (view.show === "recording" ? m.recording : (m.participantCount ?? 0) >= LARGE_MEETING))
+    .filter((m) => SHOWS[view.show](m))
     .sort(compareMeetings(view.sort, view.dir));
 }

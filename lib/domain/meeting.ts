@@ -21,6 +21,8 @@ export const meetingSchema = z.object({
   confMode: z.string().nullable(),
   recording: z.boolean(),
   department: z.string().nullable(),
+  /** For a host's own list: true for the meetings they host, false for those they are invited to; null for enterprise-wide views. */
+  viewerHosts: z.boolean().nullable(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
@@ -43,7 +45,7 @@ export const meetingListResponseSchema = z.object({
   /** How many match the search and filter (the pages' total). */
   total: z.number().int(),
   /** Over every meeting the viewer may see, whatever the search and filter. */
-  totals: z.object({ meetings: z.number().int(), present: z.number().int(), recording: z.number().int(), large: z.number().int() }),
+  totals: z.object({ meetings: z.number().int(), present: z.number().int(), recording: z.number().int(), large: z.number().int(), hosting: z.number().int().nullable() }),
   fetchedAt: z.iso.datetime(),
 });
 export type MeetingListResponse = z.infer<typeof meetingListResponseSchema>;
@@ -98,6 +100,7 @@ export function toMeeting(c: ConferenceInfo): Meeting {
     confMode: c.confMode ?? null,
     recording: Boolean(c.isAutoRecord) || (c.recordType ?? 0) > 0,
     department: c.deptName ?? null,
+    viewerHosts: null,
   };
 }
 

@@ -53,5 +53,5 @@ function toIssued(res: AuthResponse): IssuedToken {
   const expiresAt = res.expireTime
     ? res.expireTime * 1000
     : Date.now() + (res.validPeriod ?? 12 * 3600) * 1000;
-  return { token: res.accessToken, expiresAt };
+  return { token: res.accessToken, expiresAt, ...(res.user?.userId ? { userUUID: res.user.userId } : {}) };
 }

@@ -189,6 +189,11 @@ export class HuaweiClient {
     };
   }
 
+  /** The caller's own Huawei user (its UUID), as the authentication answer names it. */
+  async ownUserUUID(caller: Caller): Promise<string | undefined> {
+    return this.tokenCache(caller).userUUID();
+  }
+
   /** True when the most recent upstream call failed. */
   get degraded(): boolean {
     return this.lastError !== null && (this.lastOkAt === null || this.lastError.at > this.lastOkAt);

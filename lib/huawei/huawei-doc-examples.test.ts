@@ -32,6 +32,7 @@ describe("Huawei's documented examples through the client's schemas and mappers"
       confMode: null,
       recording: false,
       department: "wangyue",
+      viewerHosts: null,
     });
   });
 

@@ -2,6 +2,8 @@ export interface IssuedToken {
   token: string;
   /** Epoch ms after which Huawei no longer accepts the token. */
   expiresAt: number;
+  /** The Huawei user the token acts for (AuthResp `user.userId`, a UUID), when Huawei says. */
+  userUUID?: string;
 }
 
 /**
@@ -22,6 +24,12 @@ export class TokenCache {
   async get(): Promise<string> {
     if (this.current && this.current.expiresAt - this.marginMs > this.now()) return this.current.token;
     return (await this.renew()).token;
+  }
+
+  /** The Huawei user behind the token, authenticating first if need be. */
+  async userUUID(): Promise<string | undefined> {
+    await this.get();
+    return this.current?.userUUID;
   }
 
   /** Called when Huawei answered 401 to `token`; only the first report of a token renews it. */

@@ -40,8 +40,14 @@ export class MeetingsService {
       ttl: ttlMs,
       fetchMethod: async (key, _stale, { context }) => {
         const searchKey = key.slice(key.indexOf("|") + 1);
-        const rows = await this.huawei.listOnlineMeetings(callerFor(context), searchKey || undefined);
-        return { value: rows.map(toMeeting), fetchedAt: new Date().toISOString() };
+        const caller = callerFor(context);
+        const [rows, own] = await Promise.all([
+          this.huawei.listOnlineMeetings(caller, searchKey || undefined),
+          context.role === "host" ? this.huawei.ownUserUUID(caller) : undefined,
+        ]);
+        // A host's list says which meetings are theirs: Huawei names each meeting's creator by user UUID.
+        const mark = (m: Meeting): Meeting => (own ? { ...m, viewerHosts: m.hostUserUUID === own } : m);
+        return { value: rows.map((c) => mark(toMeeting(c))), fetchedAt: new Date().toISOString() };
       },
     });
     this.details = new LRUCache({

@@ -160,6 +160,20 @@ describe("ongoing meetings", () => {
     expect(sim.stats.get("GET /v1/mmc/management/conferences/online")).toBe(1);
   });
 
+  it("lets a host tell the meetings they host from those they are invited to", async () => {
+    const alice = sim.world.userByAccount("alice.chen")!;
+    const visible = [...sim.world.ongoing.values()].filter((m) => sim.world.canSee(alice, m, false));
+    const hosted = visible.filter((m) => m.scheduler.userUUID === alice.userUUID).map((m) => m.conferenceID).sort();
+    const { body } = await host.json<MeetingListResponse>("/api/meetings?show=hosting&limit=500");
+    expect(body.items.map((m) => m.conferenceID).sort()).toEqual(hosted);
+    expect(body.totals.hosting).toBe(hosted.length);
+    const invited = await host.json<MeetingListResponse>("/api/meetings?show=invited&limit=500");
+    expect(invited.body.total).toBe(visible.length - hosted.length);
+    expect(invited.body.items.every((m) => m.viewerHosts === false)).toBe(true);
+    // An admin's list is enterprise-wide: nobody's own.
+    expect((await admin.json<MeetingListResponse>("/api/meetings")).body.totals.hosting).toBeNull();
+  });
+
   it("shows a host only the meetings Huawei shows their own user", async () => {
     const alice = sim.world.userByAccount("alice.chen")!;
     const expected = [...sim.world.ongoing.values()].filter((m) => sim.world.canSee(alice, m, false)).map((m) => m.conferenceID);
