@@ -11,8 +11,16 @@ test("an admin picks a range, opens a past meeting, and downloads its attendance
   await snap(page, "history");
 
   await expect(page.getByRole("button", { name: "7 days" })).toHaveAttribute("aria-pressed", "true");
+  // How many attended fills in beside how many were invited; sorting by it puts the town hall first.
+  await expect(rows.first().locator("[data-attended]")).toHaveText(/^\d[\d,]*$/);
+  await page.locator('[data-sort-column="attended"]').click();
+  await expect(page).toHaveURL(/sort=attended/);
+  await expect(rows.first()).toContainText("全员大会");
+  await snap(page, "history-by-attended");
+  await page.locator('[data-sort-column="start"]').click();
   await page.getByRole("button", { name: "30 days" }).click();
   await expect(page.getByRole("button", { name: "30 days" })).toHaveAttribute("aria-pressed", "true");
+
   await expect(page.getByRole("button", { name: "7 days" })).toHaveAttribute("aria-pressed", "false");
   await page.getByLabel("Search past meetings").fill("全员大会");
   await expect(rows).toHaveCount(1);

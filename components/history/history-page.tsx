@@ -3,14 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { CardList } from "@/components/app/card-list";
 import { Pager } from "@/components/app/pager";
 import { SortHeader } from "@/components/app/sort-header";
 import { EmptyState, ErrorBox, pressable, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
 import { useTimeZone } from "@/components/app/time-zone";
-import type { HistorySort, SortDir } from "@/lib/domain/meeting-order";
-import { HISTORY_PAGE_SIZE, historyListQuery, historyViewSchema } from "@/lib/client/queries/history";
+import { ATTENDED_SORT_LIMIT, type HistorySort, type SortDir } from "@/lib/domain/meeting-order";
+import { HISTORY_PAGE_SIZE, historyAttendedQuery, historyListQuery, historyViewSchema } from "@/lib/client/queries/history";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
@@ -51,6 +51,13 @@ export function HistoryPage() {
   const to = new Date(zonedToUtc(range.to, "00:00", timeZone) + DAY - 1).toISOString();
   const query = useQuery(historyListQuery({ from, to, q, ...order }, page));
   const data = query.data;
+  const pageIds = useMemo(() => (data && !data.attended ? data.items.flatMap((m) => (m.confUUID ? [m.confUUID] : [])) : []), [data]);
+  const counted = useQuery(historyAttendedQuery(pageIds));
+  const attended = (confUUID: string | null): string => {
+    if (!confUUID) return "—";
+    const n = data?.attended?.[confUUID] ?? counted.data?.counts[confUUID];
+    return n === undefined ? "…" : n === null ? "—" : f.number(n);
+  };
   const total = data?.total ?? 0;
   const preset = (days: number) => {
     setRange(lastDays(days, timeZone));
@@ -112,7 +119,8 @@ export function HistoryPage() {
             title: m.subject,
             lines: [
               m.hostName ?? "—",
-              `${f.dateTime(m.startTime, timeZone)} · ${m.startTime && m.endTime ? f.duration(Date.parse(m.endTime) - Date.parse(m.startTime)) : "—"} · ${t("invitedCount", { count: m.invitedCount ?? 0 })}`,
+              `${f.dateTime(m.startTime, timeZone)} · ${m.startTime && m.endTime ? f.duration(Date.parse(m.endTime) - Date.parse(m.startTime)) : "—"}`,
+              t("attendedOfInvited", { attended: attended(m.confUUID), invited: m.invitedCount ?? 0 }),
             ],
           }))}
         />
@@ -130,6 +138,14 @@ export function HistoryPage() {
                 <SortHeader label={t("started")} column="start" firstDir="desc" {...sortProps} />
                 <SortHeader label={t("length")} column="length" firstDir="desc" {...sortProps} />
                 <SortHeader label={t("invited")} column="invited" firstDir="desc" align="right" {...sortProps} />
+                {/* Sorting by attendance fetches every meeting's: offered while the range is small enough. */}
+                {data.total <= ATTENDED_SORT_LIMIT || order.sort === "attended" ? (
+                  <SortHeader label={t("attended")} column="attended" firstDir="desc" align="right" {...sortProps} />
+                ) : (
+                  <th scope="col" className="px-4 py-3 text-right font-medium" title={t("attendedSortLimit", { limit: ATTENDED_SORT_LIMIT })}>
+                    {t("attended")}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -149,6 +165,9 @@ export function HistoryPage() {
                   <td className="px-4 py-2.5 whitespace-nowrap">{f.dateTime(m.startTime, timeZone)}</td>
                   <td className="px-4 py-2.5 whitespace-nowrap">{m.startTime && m.endTime ? f.duration(Date.parse(m.endTime) - Date.parse(m.startTime)) : "—"}</td>
                   <td className="px-4 py-2.5 text-right tabular-nums">{m.invitedCount === null ? "—" : f.number(m.invitedCount)}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums" data-attended>
+                    {attended(m.confUUID)}
+                  </td>
                 </tr>
               ))}
             </tbody>

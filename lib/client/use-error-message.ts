@@ -21,6 +21,7 @@ const KNOWN = new Set([
   "not_configured",
   "internal",
   "offline",
+  "range_too_large",
 ] as const);
 type KnownCode = typeof KNOWN extends Set<infer C> ? C : never;
 

@@ -120,6 +120,8 @@ export function toAttendee(p: ParticipantInfo): Attendee {
 
 export const historyListResponseSchema = z.object({
   items: z.array(meetingSchema),
+  /** How many attended, by confUUID, when the list was sorted by it (otherwise asked for separately). */
+  attended: z.record(z.string(), z.number().int().nullable()).optional(),
   total: z.number().int(),
   from: z.iso.datetime(),
   to: z.iso.datetime(),

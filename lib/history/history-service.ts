@@ -48,6 +48,15 @@ export class HistoryService {
     return (await this.lists.fetch(key, { context: { viewer, range } }))!;
   }
 
+  /**
+   * How many people attended each of these past meetings (null where Huawei could not say), from
+   * the same cached attendance the meeting's own page uses: a past meeting does not change.
+   */
+  async attendedCounts(viewer: Viewer, confUUIDs: readonly string[]): Promise<Record<string, number | null>> {
+    const counts = await Promise.all(confUUIDs.map((id) => this.attendance(viewer, id).then((a) => a.summary.people, () => null)));
+    return Object.fromEntries(confUUIDs.map((id, i) => [id, counts[i]!]));
+  }
+
   /** Kept per language: Huawei words the records' devices and media in the language asked for. */
   async attendance(viewer: Viewer, confUUID: string, language: HuaweiLanguage = "en-US"): Promise<AttendanceResponse> {
     return (await this.attendances.fetch(`${scopeKey(viewer)}|${confUUID}|${language}`, { context: { viewer, confUUID, language } }))!;

@@ -161,6 +161,29 @@ describe("attendance", () => {
     expect(people.getCell("D7").value).toBeInstanceOf(Date);
   });
 
+  it("says how many attended each meeting of a page, and sorts a range by it", async () => {
+    const from = new Date(Date.now() - 30 * DAY).toISOString();
+    const { body } = await admin.json<HistoryListResponse>(`/api/history?from=${from}&limit=10`);
+    const ids = body.items.map((m) => m.confUUID!);
+    const { status, body: answer } = await admin.json<{ counts: Record<string, number | null> }>(`/api/history/attended?ids=${ids.join(",")}`);
+    expect(status).toBe(200);
+    for (const m of body.items) {
+      const sim_ = sim.world.history.find((h) => h.confUUID === m.confUUID)!;
+      expect(answer.counts[m.confUUID!]).toBe(new Set(sim_.sessions.map((x) => `${x.displayName}|${x.callNumber}`)).size);
+    }
+    const sorted = await admin.json<HistoryListResponse>(`/api/history?sort=attended&dir=desc&limit=5`);
+    expect(sorted.status).toBe(200);
+    expect(sorted.body.items[0]!.confUUID).toBe(townHall.confUUID);
+    const counts = sorted.body.items.map((m) => sorted.body.attended![m.confUUID!]!);
+    expect(counts).toEqual([...counts].sort((x, y) => y - x));
+    expect((await admin.json(`/api/history/attended?ids=${"z".repeat(32)}`)).status).toBe(400);
+    // A range too long to fetch every meeting's attendance says so, with its own code.
+    const year = await admin.json<{ error: { code: string } }>(`/api/history?from=${new Date(Date.now() - 365 * DAY).toISOString()}&sort=attended`);
+    expect(year.status).toBe(400);
+    expect(year.body.error.code).toBe("range_too_large");
+    expect((await admin.json(`/api/history/attended?ids=${Array.from({ length: 51 }, () => "a".repeat(32)).join(",")}`)).status).toBe(400);
+  });
+
   it("keeps a host out of meetings they were not part of", async () => {
     const alice = sim.world.userByAccount("alice.chen")!;
     const other = sim.world.history.find((m) => !sim.world.canSee(alice, m, false))!;

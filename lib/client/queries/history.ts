@@ -50,3 +50,16 @@ export function attendanceQuery(confUUID: string) {
 export function attendanceExportUrl(confUUID: string, format: "csv" | "xlsx", timeZone: string): string {
   return `/api/history/${encodeURIComponent(confUUID)}/attendance.${format}?${new URLSearchParams({ tz: timeZone })}`;
 }
+
+const attendedSchema = z.object({ counts: z.record(z.string(), z.number().int().nullable()) });
+
+/** How many attended each meeting of a page of the list, asked once the page shows. */
+export function historyAttendedQuery(confUUIDs: string[]) {
+  return queryOptions({
+    queryKey: [...historyKeys.all, "attended", confUUIDs] as const,
+    queryFn: ({ signal }) => getJson(`/api/history/attended?${new URLSearchParams({ ids: confUUIDs.join(",") })}`, attendedSchema, signal),
+    enabled: confUUIDs.length > 0,
+    staleTime: Infinity, // a past meeting does not change
+    retry: retryUnlessRefused,
+  });
+}
