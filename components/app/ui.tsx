@@ -1,8 +1,5 @@
 /** Small shared pieces of the dashboard's look, so every page filters, searches and fails alike. */
 
-export const tableFrame = "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900";
-export const tableHead =
-  "border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400";
 
 /** A toggle button; pressed it is filled with a colour whose text keeps AA contrast in both themes. */
 export const pressable =

@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { DownloadLinks } from "@/components/app/download-links";
+import { PageHeader } from "@/components/app/page-header";
 import { useTimeZone } from "@/components/app/time-zone";
 import { EmptyState, ErrorBox, FilterButtons, SearchInput } from "@/components/app/ui";
 import { comparePeople } from "@/lib/domain/person-order";
@@ -57,26 +59,17 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
 
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <Link href="/history" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
-          {t("back")}
-        </Link>
-        <div className="flex flex-wrap items-baseline justify-between gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight break-words">{meeting.subject}</h1>
-          <div className="flex gap-2">
-            <a href={attendanceExportUrl(confUUID, "csv", timeZone)} download className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
-              {t("downloadCsv")}
-            </a>
-            <a href={attendanceExportUrl(confUUID, "xlsx", timeZone)} download className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
-              {t("downloadExcel")}
-            </a>
-          </div>
-        </div>
-        <p className="text-sm break-words text-slate-600 dark:text-slate-300">
-          {meeting.conferenceID} · {t("hostedBy", { host: meeting.hostName ?? t("unknownHost") })} · {f.dateTime(summary.meetingStart, timeZone)} – {f.time(summary.meetingEnd, timeZone)} ({timeZone})
-          {meetingZone && meetingZone !== timeZone && ` · ${t("meetingZone", { zone: meetingZone, time: f.dateTime(summary.meetingStart, meetingZone) })}`}
-        </p>
-      </div>
+      <PageHeader
+        title={meeting.subject}
+        back={{ href: "/history", label: t("back") }}
+        subtitle={
+          <>
+            {meeting.conferenceID} · {t("hostedBy", { host: meeting.hostName ?? t("unknownHost") })} · {f.dateTime(summary.meetingStart, timeZone)} – {f.time(summary.meetingEnd, timeZone)} ({timeZone})
+            {meetingZone && meetingZone !== timeZone && ` · ${t("meetingZone", { zone: meetingZone, time: f.dateTime(summary.meetingStart, meetingZone) })}`}
+          </>
+        }
+        actions={<DownloadLinks csv={attendanceExportUrl(confUUID, "csv", timeZone)} xlsx={attendanceExportUrl(confUUID, "xlsx", timeZone)} />}
+      />
 
       <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         <Card label={t("people")} value={invited ? t("ofInvited", { people: f.number(summary.people), invited: f.number(invited) }) : f.number(summary.people)} hint={t("joinRecords", { count: recordCount })} />

@@ -6,10 +6,12 @@ import { useTranslations } from "next-intl";
 import { useDeferredValue, useMemo, useState } from "react";
 import { CardList } from "@/components/app/card-list";
 import { Pager } from "@/components/app/pager";
-import { SortHeader } from "@/components/app/sort-header";
-import { EmptyState, ErrorBox, pressable, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
+import { DataTable, type Column, type Sorting } from "@/components/app/data-table";
+import { PageHeader } from "@/components/app/page-header";
+import { EmptyState, ErrorBox, pressable, SearchInput } from "@/components/app/ui";
 import { useTimeZone } from "@/components/app/time-zone";
-import { ATTENDED_SORT_LIMIT, type HistorySort, type SortDir } from "@/lib/domain/meeting-order";
+import type { Meeting } from "@/lib/domain/meeting";
+import { ATTENDED_SORT_LIMIT, type HistorySort } from "@/lib/domain/meeting-order";
 import { HISTORY_PAGE_SIZE, historyAttendedQuery, historyListQuery, historyViewSchema } from "@/lib/client/queries/history";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { useErrorMessage } from "@/lib/client/use-error-message";
@@ -37,10 +39,10 @@ export function HistoryPage() {
   const q = useDeferredValue(search.trim());
   const [page, setPage] = useState(0);
   const [order, setOrder] = useUrlState(historyViewSchema);
-  const sortProps = {
+  const sorting: Sorting<HistorySort> = {
     sort: order.sort,
     dir: order.dir,
-    onSort: (sort: HistorySort, dir: SortDir) => {
+    onSort: (sort, dir) => {
       setOrder({ sort, dir });
       setPage(0);
     },
@@ -70,14 +72,49 @@ export function HistoryPage() {
     return preset.from === range.from && preset.to === range.to;
   });
 
+  // Sorting by attendance fetches every meeting's: offered while the range is small enough.
+  const attendedSortable = (data?.total ?? 0) <= ATTENDED_SORT_LIMIT || order.sort === "attended";
+  const columns: Column<Meeting, HistorySort>[] = [
+    {
+      key: "subject",
+      header: t("subject"),
+      sort: { column: "subject" },
+      className: "min-w-48",
+      cell: (m) =>
+        m.confUUID ? (
+          <Link href={`/history/${m.confUUID}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+            {m.subject}
+          </Link>
+        ) : (
+          m.subject
+        ),
+    },
+    { key: "id", header: t("meetingId"), cell: (m) => m.conferenceID, className: "font-mono text-xs" },
+    { key: "host", header: t("host"), sort: { column: "host" }, cell: (m) => m.hostName ?? "—" },
+    { key: "start", header: t("started"), sort: { column: "start", firstDir: "desc" }, cell: (m) => f.dateTime(m.startTime, timeZone), className: "whitespace-nowrap" },
+    {
+      key: "length",
+      header: t("length"),
+      sort: { column: "length", firstDir: "desc" },
+      cell: (m) => (m.startTime && m.endTime ? f.duration(Date.parse(m.endTime) - Date.parse(m.startTime)) : "—"),
+      className: "whitespace-nowrap",
+    },
+    { key: "invited", header: t("invited"), sort: { column: "invited", firstDir: "desc" }, align: "right", cell: (m) => (m.invitedCount === null ? "—" : f.number(m.invitedCount)) },
+    {
+      key: "attended",
+      header: attendedSortable ? t("attended") : <span title={t("attendedSortLimit", { limit: ATTENDED_SORT_LIMIT })}>{t("attended")}</span>,
+      ...(attendedSortable ? { sort: { column: "attended" as const, firstDir: "desc" as const } } : {}),
+      align: "right",
+      cell: (m) => <span data-attended>{attended(m.confUUID)}</span>,
+    },
+  ];
+
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          {data ? t("count", { count: total, from: range.from, to: range.to, zone: timeZone }) : query.isError ? t("loadFailed") : tc("loading")}
-        </p>
-      </div>
+      <PageHeader
+        title={t("title")}
+        subtitle={data ? t("count", { count: total, from: range.from, to: range.to, zone: timeZone }) : query.isError ? t("loadFailed") : tc("loading")}
+      />
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
           <span className="block text-slate-600 dark:text-slate-300">{t("from")}</span>
@@ -126,53 +163,7 @@ export function HistoryPage() {
         />
       )}
       {data && data.items.length > 0 && (
-        <div className={`hidden sm:block ${tableFrame}`} tabIndex={0} role="region" aria-label={t("title")}>
-          <table className="w-full text-left text-sm">
-            <thead className={tableHead}>
-              <tr>
-                <SortHeader label={t("subject")} column="subject" {...sortProps} />
-                <th scope="col" className="px-4 py-3 font-medium">
-                  {t("meetingId")}
-                </th>
-                <SortHeader label={t("host")} column="host" {...sortProps} />
-                <SortHeader label={t("started")} column="start" firstDir="desc" {...sortProps} />
-                <SortHeader label={t("length")} column="length" firstDir="desc" {...sortProps} />
-                <SortHeader label={t("invited")} column="invited" firstDir="desc" align="right" {...sortProps} />
-                {/* Sorting by attendance fetches every meeting's: offered while the range is small enough. */}
-                {data.total <= ATTENDED_SORT_LIMIT || order.sort === "attended" ? (
-                  <SortHeader label={t("attended")} column="attended" firstDir="desc" align="right" {...sortProps} />
-                ) : (
-                  <th scope="col" className="px-4 py-3 text-right font-medium" title={t("attendedSortLimit", { limit: ATTENDED_SORT_LIMIT })}>
-                    {t("attended")}
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {data.items.map((m) => (
-                <tr key={m.confUUID ?? m.conferenceID} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-                  <td className="min-w-48 px-4 py-2.5">
-                    {m.confUUID ? (
-                      <Link href={`/history/${m.confUUID}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
-                        {m.subject}
-                      </Link>
-                    ) : (
-                      m.subject
-                    )}
-                  </td>
-                  <td className="px-4 py-2.5 font-mono text-xs">{m.conferenceID}</td>
-                  <td className="px-4 py-2.5">{m.hostName ?? "—"}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap">{f.dateTime(m.startTime, timeZone)}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap">{m.startTime && m.endTime ? f.duration(Date.parse(m.endTime) - Date.parse(m.startTime)) : "—"}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{m.invitedCount === null ? "—" : f.number(m.invitedCount)}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums" data-attended>
-                    {attended(m.confUUID)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t("title")} columns={columns} rows={data.items} rowKey={(m) => m.confUUID ?? m.conferenceID} sorting={sorting} frameClassName="hidden sm:block" />
       )}
       <Pager page={page} pageSize={HISTORY_PAGE_SIZE} total={total} onPage={setPage} />
     </div>

@@ -6,16 +6,18 @@ import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { DataAge } from "@/components/app/data-age";
 import { useTimeZone } from "@/components/app/time-zone";
-import { EmptyState, ErrorBox, SearchInput, tableFrame } from "@/components/app/ui";
-import { meetingDetailResponseSchema, type Attendee } from "@/lib/domain/meeting";
-import { ApiError, getJson } from "@/lib/client/api";
+import { DataTable, type Column } from "@/components/app/data-table";
+import { PageHeader } from "@/components/app/page-header";
+import { EmptyState, ErrorBox, SearchInput } from "@/components/app/ui";
+import type { Attendee } from "@/lib/domain/meeting";
+import { ApiError } from "@/lib/client/api";
+import { DETAIL_REFRESH_MS, meetingDetailQuery } from "@/lib/client/queries/meetings";
 import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
 import { useNow } from "@/lib/client/use-now";
 import { LiveParticipants } from "@/components/participants/live-participants";
 import { MediaBadges } from "./media-badges";
 
-const REFRESH_MS = 15_000;
 
 export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
   const t = useTranslations("meeting");
@@ -28,13 +30,7 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
   const [filter, setFilter] = useState("");
   const [ended, setEnded] = useState(false);
   const markEnded = useCallback(() => setEnded(true), []);
-  const query = useQuery({
-    queryKey: ["meeting", conferenceID],
-    queryFn: ({ signal }) => getJson(`/api/meetings/${encodeURIComponent(conferenceID)}`, meetingDetailResponseSchema, signal),
-    // An ended meeting is no longer served by confDetail: keep what was last shown.
-    refetchInterval: ended ? false : REFRESH_MS,
-    retry: (count, error) => !(error instanceof ApiError && (error.status === 404 || error.status === 400)) && count < 1,
-  });
+  const query = useQuery(meetingDetailQuery(conferenceID, ended));
 
   if (query.isPending) return <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" role="status" aria-label={t("loading")} />;
   if (query.isError && !query.data) {
@@ -53,21 +49,19 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
 
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <Link href="/" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
-          {t("back")}
-        </Link>
-        <div className="flex flex-wrap items-baseline justify-between gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight break-words">{meeting.subject}</h1>
-          {ended ? (
+      <PageHeader
+        title={meeting.subject}
+        back={{ href: "/", label: t("back") }}
+        actions={
+          ended ? (
             <Link href={meeting.confUUID ? `/history/${meeting.confUUID}` : "/history"} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
               {meeting.confUUID ? t("ended") : t("endedNoRecord")}
             </Link>
           ) : (
-            <DataAge fetchedAt={fetchedAt} staleAfterMs={REFRESH_MS * 3} error={query.isError ? errorMessage(query.error) : null} />
-          )}
-        </div>
-      </div>
+            <DataAge fetchedAt={fetchedAt} staleAfterMs={DETAIL_REFRESH_MS * 3} error={query.isError ? errorMessage(query.error) : null} />
+          )
+        }
+      />
 
       <dl aria-label={t("facts")} className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
         <Fact label={t("meetingId")} value={<span className="font-mono">{meeting.conferenceID}</span>} />
@@ -107,37 +101,24 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
   );
 }
 
-/** Scrolls within itself (both ways on a phone) and takes keyboard focus so it can be scrolled without a mouse. */
+/** Cells keep to one line: on a phone the table scrolls sideways within its frame instead. */
 function InviteeTable({ attendees }: { attendees: Attendee[] }) {
   const t = useTranslations("meeting");
-  return (
-    <div className={`max-h-[36rem] ${tableFrame}`} tabIndex={0} role="region" aria-label={t("inviteeTable")}>
-      {/* Cells keep to one line: on a phone the table scrolls sideways within its frame instead. */}
-      <table className="w-full text-left text-sm whitespace-nowrap">
-        <thead className="sticky top-0 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="px-4 py-2.5 font-medium">{t("name")}</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">{t("joinsWith")}</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">{t("account")}</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">{t("department")}</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">{t("number")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {attendees.map((a, i) => (
-            <tr key={`${a.accountId ?? a.name}-${i}`}>
-              <td className="px-4 py-2">
-                {a.name}
-                {a.role === "host" && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800 dark:bg-sky-900/50 dark:text-sky-300">{t("hostBadge")}</span>}
-              </td>
-              <td className="px-4 py-2">{a.type ? t("type", { type: a.type }) : "—"}</td>
-              <td className="px-4 py-2 font-mono text-xs">{a.accountId ?? "—"}</td>
-              <td className="px-4 py-2">{a.department ?? "—"}</td>
-              <td className="px-4 py-2 font-mono text-xs">{[a.phone, ...a.otherPhones].filter(Boolean).join(", ") || "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<Attendee>[] = [
+    {
+      key: "name",
+      header: t("name"),
+      cell: (a) => (
+        <>
+          {a.name}
+          {a.role === "host" && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800 dark:bg-sky-900/50 dark:text-sky-300">{t("hostBadge")}</span>}
+        </>
+      ),
+    },
+    { key: "type", header: t("joinsWith"), cell: (a) => (a.type ? t("type", { type: a.type }) : "—") },
+    { key: "account", header: t("account"), cell: (a) => a.accountId ?? "—", className: "font-mono text-xs" },
+    { key: "department", header: t("department"), cell: (a) => a.department ?? "—" },
+    { key: "number", header: t("number"), cell: (a) => [a.phone, ...a.otherPhones].filter(Boolean).join(", ") || "—", className: "font-mono text-xs" },
+  ];
+  return <DataTable label={t("inviteeTable")} columns={columns} rows={attendees} rowKey={(a, i) => `${a.accountId ?? a.name}-${i}`} frameClassName="max-h-[36rem] whitespace-nowrap" />;
 }

@@ -6,22 +6,27 @@ import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
 import { CardList, type Card } from "@/components/app/card-list";
 import { DataAge } from "@/components/app/data-age";
+import { DownloadLinks } from "@/components/app/download-links";
 import { Pager } from "@/components/app/pager";
-import { SortHeader } from "@/components/app/sort-header";
+import { DataTable, type Column, type Sorting } from "@/components/app/data-table";
+import { PageHeader } from "@/components/app/page-header";
 import { useTimeZone } from "@/components/app/time-zone";
-import { EmptyState, ErrorBox, FilterButtons, SearchInput, tableFrame, tableHead } from "@/components/app/ui";
+import { EmptyState, ErrorBox, FilterButtons, SearchInput } from "@/components/app/ui";
 import type { Meeting, MeetingListResponse } from "@/lib/domain/meeting";
-import { ongoingTotals, ongoingView, type OngoingSort, type SortDir } from "@/lib/domain/meeting-order";
+import { ongoingTotals, ongoingView, type OngoingSort } from "@/lib/domain/meeting-order";
 import { ONGOING_PAGE_SIZE, ONGOING_REFRESH_MS, ongoingExportUrl, ongoingListQuery, ongoingViewSchema, type OngoingViewParams } from "@/lib/client/queries/meetings";
 import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
 import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { useNow } from "@/lib/client/use-now";
 import { useUrlState } from "@/lib/client/use-url-state";
-import { meetingsStore } from "@/lib/live/stores";
+import { meetingsStore, wallStore } from "@/lib/live/stores";
+import type { AttentionReason } from "@/lib/domain/wall";
+import { AttentionChips } from "@/components/wall/attention-chips";
 import { MediaBadges } from "./media-badges";
 
-export function MeetingsPage() {
+/** `watchesWall`: an admin, whose list also shows hands up and what needs attention, from the wall's live figures. */
+export function MeetingsPage({ watchesWall }: { watchesWall: boolean }) {
   const t = useTranslations("meetings");
   const tc = useTranslations("common");
   const f = useFormat();
@@ -37,45 +42,89 @@ export function MeetingsPage() {
   // Live first: the relay's `meetings` topic pushes changes; HTTP polling stands in while it cannot.
   const live = useLiveTopic({ topic: "meetings" }, meetingsStore);
   const liveReady = live.connected && live.seq >= 0 && live.upstream === "live";
-  const liveData = useMemo(() => (liveReady ? pageOf([...live.rows.values()], shownView, page, live.sourceTime) : undefined), [liveReady, live.rows, live.sourceTime, shownView, page]);
-  const query = useQuery(ongoingListQuery(shownView, page, !liveReady));
+  const wall = useWallFigures(watchesWall);
+  const liveData = useMemo(
+    () => (liveReady ? pageOf([...live.rows.values()], shownView, wall.attentionIds, page, live.sourceTime) : undefined),
+    [liveReady, live.rows, live.sourceTime, shownView, wall.attentionIds, page],
+  );
+  const query = useQuery(ongoingListQuery(shownView, wall.attentionIds, page, !liveReady));
   const data = liveData ?? query.data;
   const total = data?.total ?? 0;
-  const sortBy = (sort: OngoingSort, dir: SortDir) => {
-    setView({ sort, dir });
-    setPage(0);
+  const sorting: Sorting<OngoingSort> = {
+    sort: view.sort,
+    dir: view.dir,
+    onSort: (sort, dir) => {
+      setView({ sort, dir });
+      setPage(0);
+    },
   };
-  const sortProps = { sort: view.sort, dir: view.dir, onSort: sortBy };
+  const columns: Column<Meeting, OngoingSort>[] = [
+    {
+      key: "subject",
+      header: t("subject"),
+      sort: { column: "subject" },
+      cell: (m) => (
+        <>
+          <Link href={`/meetings/${m.conferenceID}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+            {m.subject}
+          </Link>
+          {m.recording && <RecBadge />}
+          {wall.attention.get(m.conferenceID) && <AttentionChips reasons={wall.attention.get(m.conferenceID)!} />}
+        </>
+      ),
+    },
+    { key: "id", header: t("meetingId"), cell: (m) => m.conferenceID, className: "font-mono text-xs" },
+    { key: "host", header: t("host"), sort: { column: "host" }, cell: (m) => m.hostName ?? "—" },
+    { key: "start", header: t("started"), sort: { column: "start", firstDir: "desc" }, cell: (m) => f.dateTime(m.startTime, timeZone), className: "whitespace-nowrap" },
+    { key: "running", header: t("runningFor"), sort: { column: "running", firstDir: "desc" }, cell: (m) => (m.startTime ? f.duration(now - Date.parse(m.startTime)) : "—"), className: "whitespace-nowrap" },
+    {
+      key: "present",
+      header: t("present"),
+      sort: { column: "present", firstDir: "desc", title: t("presentInvitedHint") },
+      align: "right",
+      cell: (m) => (
+        <span data-present>
+          <Present m={m} />
+        </span>
+      ),
+    },
+    { key: "invited", header: t("invited"), sort: { column: "invited", firstDir: "desc" }, align: "right", cell: (m) => <span data-invited>{m.invitedCount === null ? "—" : f.number(m.invitedCount)}</span> },
+    { key: "media", header: t("media"), cell: (m) => <MediaBadges mediaTypes={m.mediaTypes} /> },
+  ];
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-300" data-totals>
+      <PageHeader
+        title={t("title")}
+        subtitle={
+          <span data-totals>
             {data ? t("totals", { meetings: data.totals.meetings, present: f.number(data.totals.present) }) : query.isError ? t("loadFailed") : tc("loading")}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <DataAge fetchedAt={data?.fetchedAt} staleAfterMs={ONGOING_REFRESH_MS * 3} error={!liveData && query.isError && data ? errorMessage(query.error) : null} />
-          <SearchInput
-            value={search}
-            onChange={(v) => {
-              setSearch(v);
-              setView({ q: v.trim() });
-              setPage(0);
-            }}
-            label={t("search")}
-            className="w-full sm:w-72"
-          />
-        </div>
-      </div>
+            {data && wall.ready && ` · ${t("handsUp", { count: wall.hands })}`}
+          </span>
+        }
+        actions={
+          <>
+            <DataAge fetchedAt={data?.fetchedAt} staleAfterMs={ONGOING_REFRESH_MS * 3} error={!liveData && query.isError && data ? errorMessage(query.error) : null} />
+            <SearchInput
+              value={search}
+              onChange={(v) => {
+                setSearch(v);
+                setView({ q: v.trim() });
+                setPage(0);
+              }}
+              label={t("search")}
+              className="w-full sm:w-72"
+            />
+          </>
+        }
+      />
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <FilterButtons
           label={tc("show")}
           options={[
             ["all", t("showAll")],
+            ...(wall.ready || view.show === "attention" ? ([["attention", t("showAttention", { count: wall.attentionIds.length })]] as const) : []),
             // A host's own list also splits into the meetings they host and those they are invited to.
             ...(data && data.totals.hosting !== null
               ? ([
@@ -92,14 +141,7 @@ export function MeetingsPage() {
             setPage(0);
           }}
         />
-        <div className="flex gap-2 text-sm">
-          <a href={ongoingExportUrl(shownView, "csv", timeZone)} download className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
-            {t("downloadCsv")}
-          </a>
-          <a href={ongoingExportUrl(shownView, "xlsx", timeZone)} download className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
-            {t("downloadExcel")}
-          </a>
-        </div>
+        <DownloadLinks csv={ongoingExportUrl(shownView, wall.attentionIds, "csv", timeZone)} xlsx={ongoingExportUrl(shownView, wall.attentionIds, "xlsx", timeZone)} />
       </div>
 
       {!data && !query.isError && <TableSkeleton />}
@@ -115,51 +157,15 @@ export function MeetingsPage() {
         <>
           <p className="text-sm text-slate-600 dark:text-slate-300">{t("count", { count: total })}</p>
           <MeetingCards items={data.items} now={now} />
-          <div className={`hidden sm:block ${tableFrame}`}>
-            <table className="w-full text-left text-sm">
-              <thead className={tableHead}>
-                <tr>
-                  <SortHeader label={t("subject")} column="subject" {...sortProps} />
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    {t("meetingId")}
-                  </th>
-                  <SortHeader label={t("host")} column="host" {...sortProps} />
-                  <SortHeader label={t("started")} column="start" firstDir="desc" {...sortProps} />
-                  <SortHeader label={t("runningFor")} column="running" firstDir="desc" {...sortProps} />
-                  <SortHeader label={t("present")} column="present" firstDir="desc" align="right" title={t("presentInvitedHint")} {...sortProps} />
-                  <SortHeader label={t("invited")} column="invited" firstDir="desc" align="right" {...sortProps} />
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    {t("media")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {data.items.map((m) => (
-                  <tr key={m.conferenceID} className="hover:bg-slate-50 dark:hover:bg-slate-800/50" data-meeting={m.conferenceID}>
-                    <td className="px-4 py-2.5">
-                      <Link href={`/meetings/${m.conferenceID}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
-                        {m.subject}
-                      </Link>
-                      {m.recording && <RecBadge />}
-                    </td>
-                    <td className="px-4 py-2.5 font-mono text-xs">{m.conferenceID}</td>
-                    <td className="px-4 py-2.5">{m.hostName ?? "—"}</td>
-                    <td className="px-4 py-2.5 whitespace-nowrap">{f.dateTime(m.startTime, timeZone)}</td>
-                    <td className="px-4 py-2.5 whitespace-nowrap">{m.startTime ? f.duration(now - Date.parse(m.startTime)) : "—"}</td>
-                    <td className="px-4 py-2.5 text-right tabular-nums" data-present>
-                      <Present m={m} />
-                    </td>
-                    <td className="px-4 py-2.5 text-right tabular-nums" data-invited>
-                      {m.invitedCount === null ? "—" : f.number(m.invitedCount)}
-                    </td>
-                    <td className="px-4 py-2.5">
-                      <MediaBadges mediaTypes={m.mediaTypes} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t("title")}
+            columns={columns}
+            rows={data.items}
+            rowKey={(m) => m.conferenceID}
+            rowProps={(m) => ({ "data-meeting": m.conferenceID })}
+            sorting={sorting}
+            frameClassName="hidden sm:block"
+          />
         </>
       )}
       <Pager page={page} pageSize={ONGOING_PAGE_SIZE} total={total} onPage={setPage} />
@@ -168,14 +174,34 @@ export function MeetingsPage() {
 }
 
 /** The API's view of the live copy: the same search, filter, order and totals, a page of it. */
-function pageOf(all: Meeting[], view: OngoingViewParams, page: number, sourceTime: number): MeetingListResponse {
-  const matching = ongoingView(all, view);
+function pageOf(all: Meeting[], view: OngoingViewParams, attentionIds: readonly string[], page: number, sourceTime: number): MeetingListResponse {
+  const matching = ongoingView(all, { ...view, show: view.show === "attention" ? "all" : view.show, ...(view.show === "attention" ? { ids: attentionIds } : {}) });
   return {
     items: matching.slice(page * ONGOING_PAGE_SIZE, (page + 1) * ONGOING_PAGE_SIZE),
     total: matching.length,
     totals: ongoingTotals(all),
     fetchedAt: new Date(sourceTime).toISOString(),
   };
+}
+
+const NO_ATTENTION = new Map<string, readonly AttentionReason[]>();
+
+/**
+ * For an admin, the wall topic's live figures of every meeting (hands up, what needs attention):
+ * the same summaries the NOC wall shows, shared with it through the relay.
+ */
+function useWallFigures(enabled: boolean) {
+  const wall = useLiveTopic({ topic: "wall", mask: "none" }, wallStore, enabled);
+  return useMemo(() => {
+    const rows = [...wall.rows.values()];
+    const attention = enabled ? new Map(rows.filter((m) => m.attention.length).map((m) => [m.conferenceID, m.attention] as const)) : NO_ATTENTION;
+    return {
+      ready: enabled && wall.seq >= 0,
+      hands: rows.reduce((n, m) => n + (m.hands ?? 0), 0),
+      attention,
+      attentionIds: [...attention.keys()].sort(),
+    };
+  }, [enabled, wall.rows, wall.seq]);
 }
 
 /** The head count; more present than invited says that people joined uninvited, and how many. */

@@ -21,7 +21,7 @@ export function ongoingSheet(meetings: Meeting[], view: z.infer<typeof querySche
     [t("meetingsSheet"), ""],
     [t("exportedAt"), isoInZone(now, tz).slice(0, 16).replace("T", " ")],
     [t("timeZone"), tz],
-    [t("filter"), [view.q && `q=${view.q}`, view.show !== "all" && `show=${view.show}`, `sort=${view.sort} ${view.dir}`].filter(Boolean).join(", ")],
+    [t("filter"), [view.q && `q=${view.q}`, view.show !== "all" && `show=${view.show}`, view.ids && `ids=${view.ids.length}`, `sort=${view.sort} ${view.dir}`].filter(Boolean).join(", ")],
   ];
   return {
     name: t("meetingsSheet"),

@@ -23,6 +23,12 @@ export const ongoingQuerySchema = listQuerySchema.extend({
   sort: ongoingSortSchema.default("start"),
   dir: sortDirSchema.default("asc"),
   show: ongoingShowSchema.default("all"),
+  /** Only these meetings (the page's "needs attention", which it knows from the wall's live figures). */
+  ids: z
+    .string()
+    .transform((s) => s.split(",").filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9]{1,32}$/, "ids: meeting IDs separated by commas")).max(2000))
+    .optional(),
 });
 
 export const confUuidSchema = z.string().regex(/^[0-9a-fA-F]{32}$/, "a confUUID is 32 hexadecimal characters").transform((s) => s.toLowerCase());

@@ -25,15 +25,26 @@ export async function getJson<S extends z.ZodType>(url: string, schema: S, signa
   return schema.parse(body);
 }
 
-/** POSTs JSON to a dashboard API that answers 204; failures throw ApiError with the server's message. */
-export async function postJson(url: string, payload: unknown): Promise<void> {
+/** Sends JSON to a dashboard API (its answer is returned, or undefined for a 204); failures throw ApiError with the server's code. */
+export async function sendJson(method: "POST" | "DELETE", url: string, payload?: unknown): Promise<unknown> {
   let res: Response;
   try {
-    res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(payload) });
+    res = await fetch(url, {
+      method,
+      headers: { "content-type": "application/json", accept: "application/json" },
+      ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+    });
   } catch {
     throw new ApiError(0, "offline", "The dashboard server cannot be reached.");
   }
-  if (!res.ok) throw failure(res, await res.json().catch(() => undefined));
+  const body: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+  if (!res.ok) throw failure(res, body);
+  return body;
+}
+
+/** POSTs JSON to a dashboard API that answers 204. */
+export async function postJson(url: string, payload: unknown): Promise<void> {
+  await sendJson("POST", url, payload);
 }
 
 /** The server's `{error}` as an ApiError; a lapsed session sends the user to sign in. */

@@ -97,8 +97,10 @@ const SHOWS: Record<OngoingShow, (m: Meeting) => boolean> = {
 };
 
 /** The ongoing meetings a view shows, in its order: searched, filtered, sorted. */
-export function ongoingView(all: readonly Meeting[], view: { q: string; show: OngoingShow; sort: OngoingSort; dir: SortDir }): Meeting[] {
+export function ongoingView(all: readonly Meeting[], view: { q: string; show: OngoingShow; sort: OngoingSort; dir: SortDir; ids?: readonly string[] }): Meeting[] {
+  const only = view.ids ? new Set(view.ids) : null;
   return all
+    .filter((m) => !only || only.has(m.conferenceID))
     .filter((m) => matchesSearch(m, view.q))
     .filter((m) => SHOWS[view.show](m))
     .sort(compareMeetings(view.sort, view.dir));

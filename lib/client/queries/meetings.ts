@@ -17,26 +17,30 @@ export const ongoingViewSchema = z.object({
   q: z.string().max(128).default(""),
   sort: ongoingSortSchema.default("start"),
   dir: sortDirSchema.default("asc"),
-  show: ongoingShowSchema.default("all"),
+  // "attention" is the page's own: it knows which meetings need attention from the wall's live figures.
+  show: z.union([ongoingShowSchema, z.literal("attention")]).default("all"),
 });
 export type OngoingViewParams = z.infer<typeof ongoingViewSchema>;
 
-function viewParams(view: OngoingViewParams): URLSearchParams {
-  return new URLSearchParams({ q: view.q.trim(), sort: view.sort, dir: view.dir, show: view.show });
+/** The API's parameters for a view; "needs attention" travels as the IDs of those meetings. */
+function viewParams(view: OngoingViewParams, attentionIds: readonly string[]): URLSearchParams {
+  const params = new URLSearchParams({ q: view.q.trim(), sort: view.sort, dir: view.dir, show: view.show === "attention" ? "all" : view.show });
+  if (view.show === "attention") params.set("ids", attentionIds.join(","));
+  return params;
 }
 
 export const meetingKeys = {
   all: ["meetings"] as const,
-  list: (view: OngoingViewParams, page: number) => [...meetingKeys.all, "list", view, page] as const,
+  list: (view: OngoingViewParams, attentionIds: readonly string[], page: number) => [...meetingKeys.all, "list", view, attentionIds, page] as const,
   detail: (conferenceID: string) => [...meetingKeys.all, "detail", conferenceID] as const,
 };
 
-export function ongoingListQuery(view: OngoingViewParams, page: number, enabled: boolean) {
-  const params = viewParams(view);
+export function ongoingListQuery(view: OngoingViewParams, attentionIds: readonly string[], page: number, enabled: boolean) {
+  const params = viewParams(view, attentionIds);
   params.set("offset", String(page * ONGOING_PAGE_SIZE));
   params.set("limit", String(ONGOING_PAGE_SIZE));
   return queryOptions({
-    queryKey: meetingKeys.list(view, page),
+    queryKey: meetingKeys.list(view, view.show === "attention" ? attentionIds : [], page),
     queryFn: ({ signal }) => getJson(`/api/meetings?${params}`, meetingListResponseSchema, signal),
     refetchInterval: ONGOING_REFRESH_MS,
     placeholderData: keepPreviousData,
@@ -45,8 +49,8 @@ export function ongoingListQuery(view: OngoingViewParams, page: number, enabled:
 }
 
 /** The download of what the list shows (its search, filter and order), with times in `timeZone`. */
-export function ongoingExportUrl(view: OngoingViewParams, format: "csv" | "xlsx", timeZone: string): string {
-  const params = viewParams(view);
+export function ongoingExportUrl(view: OngoingViewParams, attentionIds: readonly string[], format: "csv" | "xlsx", timeZone: string): string {
+  const params = viewParams(view, attentionIds);
   params.set("tz", timeZone);
   return `/api/meetings.${format}?${params}`;
 }
