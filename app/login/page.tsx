@@ -5,16 +5,12 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguagePicker } from "@/components/app/language-picker";
 import { SimulatedBadge } from "@/components/app/simulated-badge";
+import { safeNext } from "@/lib/auth/safe-next";
 import { currentViewer } from "@/lib/auth/session";
 import { services } from "@/lib/services";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("signIn") };
-}
-
-/** Only same-site paths may follow sign-in, so the page cannot be used to bounce users elsewhere. */
-function safeNext(next: string | string[] | undefined): string {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -79,10 +79,7 @@ export class Relay {
       // Leave other upgrades (Next's hot reload in development) alone.
       destroyUpgrade: false,
       // Same origin only: the session cookie must not open a socket for another site's page.
-      allowRequest: (req, callback) => {
-        const origin = req.headers.origin;
-        callback(null, !origin || new URL(origin).host === req.headers.host);
-      },
+      allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
     });
     this.io.use((socket, next) => {
       viewerFromCookieHeader(socket.request.headers.cookie)
@@ -321,6 +318,16 @@ export class Relay {
     }
     clearInterval(topic.leaseTimer);
     this.topics.delete(topic.key);
+  }
+}
+
+/** No Origin (not a browser page) or this very host; `null` or a malformed Origin is refused, never thrown on. */
+export function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { sameOrigin } from "./relay";
+
+describe("the socket handshake's origin check", () => {
+  it("answers for any Origin, without throwing", () => {
+    expect(sameOrigin(undefined, "dash:3000")).toBe(true);
+    expect(sameOrigin("http://dash:3000", "dash:3000")).toBe(true);
+    expect(sameOrigin("http://evil.example", "dash:3000")).toBe(false);
+    expect(sameOrigin("null", "dash:3000")).toBe(false);
+    expect(sameOrigin("::::", "dash:3000")).toBe(false);
+  });
+});
