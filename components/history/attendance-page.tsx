@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { AbsentInvitees } from "@/components/app/absent-invitees";
 import { DownloadLinks } from "@/components/app/download-links";
 import { PageHeader } from "@/components/app/page-header";
 import { useTimeZone } from "@/components/app/time-zone";
@@ -102,19 +103,7 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
         )}
       </section>
 
-      {absent.length > 0 && (
-        <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
-          <summary className="cursor-pointer font-semibold">{t("absent", { count: f.number(absent.length) })}</summary>
-          <ul className="mt-2 grid gap-1 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("absentList")} data-absent>
-            {absent.map((a, i) => (
-              <li key={`${a.accountId ?? a.phone ?? a.name}-${i}`} className="break-words">
-                {a.name}
-                {a.department && <span className="text-slate-600 dark:text-slate-400"> · {a.department}</span>}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {absent.length > 0 && <AbsentInvitees summary={t("absent", { count: f.number(absent.length) })} label={t("absentList")} invitees={absent} dataAttr="data-absent" />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { Person } from "@/lib/domain/attendance";
+import { SortButton } from "@/components/app/sort-header";
 import { useFormat } from "@/lib/client/use-format";
 import type { SortDir } from "@/lib/domain/meeting-order";
 import type { PersonSort } from "@/lib/domain/person-order";
@@ -48,7 +49,7 @@ export function PeopleTimeline({ people, start, end, timeZone, sort, dir, onSort
       <div className="min-w-[44rem]">
       <div className={`${GRID} border-b border-slate-200 bg-slate-50 px-4 py-1.5 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400`}>
         {(["name", "joined", "left", "attended"] as const).map((column) => (
-          <SortButton key={column} label={t(column)} column={column} sort={sort} dir={dir} onSort={onSort} firstDir={column === "name" || column === "joined" ? "asc" : "desc"} />
+          <SortButton key={column} pressed label={t(column)} column={column} sort={sort} dir={dir} onSort={onSort} firstDir={column === "name" || column === "joined" ? "asc" : "desc"} />
         ))}
         <span className="flex justify-between" aria-hidden>
           <span>{f.time(new Date(start).toISOString(), timeZone)}</span>
@@ -118,23 +119,6 @@ export function PeopleTimeline({ people, start, end, timeZone, sort, dir, onSort
       </div>
       </div>
     </div>
-  );
-}
-
-/** A header of the timeline's columns that sorts it (the sort is in the page's URL). */
-function SortButton({ label, column, sort, dir, onSort, firstDir }: { label: string; column: PersonSort; sort: PersonSort; dir: SortDir; onSort: Props["onSort"]; firstDir: SortDir }) {
-  const active = sort === column;
-  return (
-    <button
-      type="button"
-      onClick={() => onSort(column, active ? (dir === "asc" ? "desc" : "asc") : firstDir)}
-      aria-pressed={active}
-      className="-ml-1 inline-flex items-center gap-1 justify-self-start rounded px-1 py-1 uppercase tracking-wide hover:bg-slate-200 aria-pressed:text-slate-900 dark:hover:bg-slate-800 dark:aria-pressed:text-white"
-      data-sort-column={column}
-    >
-      {label}
-      <span aria-hidden>{active ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
-    </button>
   );
 }
 

@@ -10,6 +10,8 @@ import type { Participant } from "@/lib/domain/participant";
 import type { SortDir } from "@/lib/domain/meeting-order";
 import { compareParticipants, type ParticipantSort } from "@/lib/domain/participant-order";
 import { liveGridViewSchema } from "@/lib/client/queries/meetings";
+import { AbsentInvitees } from "@/components/app/absent-invitees";
+import { SortButton } from "@/components/app/sort-header";
 import { useTimeZone } from "@/components/app/time-zone";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { missingInvitees } from "@/lib/domain/presence";
@@ -175,19 +177,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
 
       {selected && <ParticipantDetails conferenceID={conferenceID} p={selected} onClose={closeDetails} />}
 
-      {missing.length > 0 && (
-        <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
-          <summary className="cursor-pointer font-medium">{t("missing", { count: f.number(missing.length) })}</summary>
-          <ul className="mt-2 grid gap-1 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("missingList")}>
-            {missing.map((a, i) => (
-              <li key={`${a.accountId ?? a.phone ?? a.name}-${i}`} className="text-slate-600 dark:text-slate-300">
-                {a.name}
-                {a.department && <span className="text-slate-600 dark:text-slate-400"> · {a.department}</span>}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {missing.length > 0 && <AbsentInvitees summary={t("missing", { count: f.number(missing.length) })} label={t("missingList")} invitees={missing} />}
     </section>
   );
 }
@@ -223,34 +213,19 @@ function ParticipantList({ participants, speaking, cameraAsOfLastPush, sort, dir
   const td = useTranslations("details");
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: participants.length, getScrollElement: () => scroller.current, estimateSize: () => 44, overscan: 15, getItemKey: (i) => participants[i]!.pid });
-  const header = (column: ParticipantSort, label: string, firstDir: SortDir = "asc") => {
-    const active = sort === column;
-    return (
-      <button
-        type="button"
-        aria-pressed={active}
-        onClick={() => onSort(column, active ? (dir === "asc" ? "desc" : "asc") : firstDir)}
-        className="-ml-1 inline-flex items-center gap-1 justify-self-start rounded px-1 py-1 uppercase tracking-wide hover:bg-slate-200 aria-pressed:text-slate-900 dark:hover:bg-slate-800 dark:aria-pressed:text-white"
-        data-sort-column={column}
-      >
-        {label}
-        <span aria-hidden>{active ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
-      </button>
-    );
-  };
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <div className={`${ROW} border-b border-slate-200 bg-slate-50 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400`} aria-label={td("columns")} role="group">
         <span className="flex flex-wrap items-center gap-2">
-          {header("name", t("name"))}
+          <SortButton pressed label={t("name")} column="name" sort={sort} dir={dir} onSort={onSort} />
           {sort !== "attention" && (
             <button type="button" onClick={() => onSort("attention", "asc")} className="rounded px-1 py-1 normal-case underline" data-sort-column="attention">
               {td("sortAttention")}
             </button>
           )}
         </span>
-        <span className="hidden sm:block">{header("role", t("roleColumn"))}</span>
-        <span className="hidden sm:block">{header("joined", t("joined"))}</span>
+        <span className="hidden sm:block"><SortButton pressed label={t("roleColumn")} column="role" sort={sort} dir={dir} onSort={onSort} /></span>
+        <span className="hidden sm:block"><SortButton pressed label={t("joined")} column="joined" sort={sort} dir={dir} onSort={onSort} /></span>
         <span className="hidden uppercase tracking-wide sm:block">{t("deviceColumn")}</span>
         <span className="justify-self-end uppercase tracking-wide">{t("statusColumn")}</span>
       </div>

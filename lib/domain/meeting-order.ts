@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Meeting } from "./meeting";
+import { nameCollator } from "./collation";
 
 /** How a list of meetings is ordered; the same for the live copy in the browser, the API and its exports. */
 export const ongoingSortSchema = z.enum(["subject", "host", "start", "running", "present", "invited"]);
@@ -49,7 +50,6 @@ function keyOf(m: Meeting, sort: OngoingSort | HistorySort): string | number | n
   }
 }
 
-const collator = new Intl.Collator(["zh-CN", "en"], { numeric: true, sensitivity: "base" });
 
 /** A comparator: by the key in the direction asked, unknown values last, then by meeting ID so the order is stable. */
 export function compareMeetings(sort: OngoingSort | HistorySort, dir: SortDir): (a: Meeting, b: Meeting) => number {
@@ -58,7 +58,7 @@ export function compareMeetings(sort: OngoingSort | HistorySort, dir: SortDir): 
     const x = keyOf(a, sort);
     const y = keyOf(b, sort);
     if (x === null || y === null) return x === y ? a.conferenceID.localeCompare(b.conferenceID) : x === null ? 1 : -1;
-    const c = typeof x === "string" && typeof y === "string" ? collator.compare(x, y) : (x as number) - (y as number);
+    const c = typeof x === "string" && typeof y === "string" ? nameCollator.compare(x, y) : (x as number) - (y as number);
     return sign * c || a.conferenceID.localeCompare(b.conferenceID);
   };
 }

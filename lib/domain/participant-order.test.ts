@@ -1,28 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Participant } from "./participant";
+import { participant } from "./participant-fixture";
 import { compareParticipants } from "./participant-order";
 
-function p(pid: string, fields: Partial<Participant>): Participant {
-  return {
-    pid,
-    name: pid,
-    role: "participant",
-    state: "in-meeting",
-    muted: false,
-    handRaised: false,
-    camera: null,
-    videoSite: true,
-    sharing: false,
-    joinedAt: null,
-    handRaisedAt: null,
-    handRaisedBefore: false,
-    device: null,
-    account: null,
-    userUUID: null,
-    number: null,
-    ...fields,
-  };
-}
+const p = (pid: string, fields: Partial<Participant>): Participant => participant({ pid, ...fields });
 
 const host = p("h", { name: "Zed", role: "host", joinedAt: "2026-11-23T09:00:00.000Z" });
 const early = p("e", { name: "amy", joinedAt: "2026-11-23T08:59:00.000Z" });

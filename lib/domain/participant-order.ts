@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Participant } from "./participant";
+import { nameCollator } from "./collation";
 
 export const participantSortSchema = z.enum(["attention", "name", "role", "joined"]);
 export type ParticipantSort = z.infer<typeof participantSortSchema>;
 
 const ROLE_RANK: Record<Participant["role"], number> = { host: 0, cohost: 1, participant: 2, audience: 3 };
-const collator = new Intl.Collator(["zh-CN", "en"], { numeric: true, sensitivity: "base" });
-const byName = (a: Participant, b: Participant) => collator.compare(a.name, b.name) || a.pid.localeCompare(b.pid);
+const byName = (a: Participant, b: Participant) => nameCollator.compare(a.name, b.name) || a.pid.localeCompare(b.pid);
 
 /** Hands up first (longest waiting first), then hosts and co-hosts, then by name: who needs the host now. */
 function byAttention(a: Participant, b: Participant): number {

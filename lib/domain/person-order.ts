@@ -1,8 +1,8 @@
 import type { Person } from "./attendance";
+import { nameCollator } from "./collation";
 
 export type PersonSort = "name" | "joined" | "left" | "attended" | "sessions";
 
-const collator = new Intl.Collator(["zh-CN", "en"], { numeric: true, sensitivity: "base" });
 
 const KEYS: Record<PersonSort, (p: Person) => string | number> = {
   name: (p) => p.name,
@@ -19,7 +19,7 @@ export function comparePeople(sort: PersonSort, dir: "asc" | "desc"): (a: Person
   return (a, b) => {
     const x = key(a);
     const y = key(b);
-    const c = typeof x === "string" ? collator.compare(x, y as string) : x - (y as number);
-    return sign * c || collator.compare(a.name, b.name) || (a.callNumber ?? "").localeCompare(b.callNumber ?? "");
+    const c = typeof x === "string" ? nameCollator.compare(x, y as string) : x - (y as number);
+    return sign * c || nameCollator.compare(a.name, b.name) || (a.callNumber ?? "").localeCompare(b.callNumber ?? "");
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Attendee } from "./meeting";
 import type { Participant } from "./participant";
 import { missingInvitees } from "./presence";
+import { participant } from "./participant-fixture";
 
 const invitee = (a: Partial<Attendee> & { name: string }): Attendee => ({
   role: "participant",
@@ -15,23 +16,7 @@ const invitee = (a: Partial<Attendee> & { name: string }): Attendee => ({
   ...a,
 });
 
-const present = (p: Partial<Participant> & { pid: string; name: string }): Participant => ({
-  role: "participant",
-  state: "in-meeting",
-  muted: false,
-  handRaised: false,
-  camera: null,
-  videoSite: true,
-  sharing: false,
-  joinedAt: null,
-  handRaisedAt: null,
-  handRaisedBefore: false,
-  device: null,
-  account: null,
-  userUUID: null,
-  number: null,
-  ...p,
-});
+const present = (p: Partial<Participant> & { pid: string; name: string }): Participant => participant(p);
 
 const names = (list: Attendee[]) => list.map((a) => `${a.name}/${a.accountId ?? a.phone}`);
 
