@@ -1,12 +1,32 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
+const dev = process.env.NODE_ENV !== "production";
+
+/**
+ * Everything the pages load comes from the dashboard itself: scripts, styles, fonts, the socket.
+ * Next's own inline bootstrap scripts need 'unsafe-inline' (no nonces: pages are served statically);
+ * the dev server's hot reload needs eval and its own socket.
+ */
+const CSP = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join("; ");
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets tests (and side-by-side builds) point the server at another build folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The custom server (server/index.ts) owns the process; Next only renders.
-  serverExternalPackages: ["pino", "ws"],
+  serverExternalPackages: ["pino", "ws", "prom-client"],
   async headers() {
     return [
       {
@@ -15,6 +35,7 @@ const nextConfig: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          { key: "Content-Security-Policy", value: CSP },
         ],
       },
     ];

@@ -1,6 +1,6 @@
 import type { DisplaySeen } from "@/lib/auth/display-seen";
 import type { DisplayStore } from "@/lib/auth/displays";
-import type { FailureThrottle } from "@/lib/auth/failure-throttle";
+import type { LoginThrottle } from "@/lib/auth/login-throttle";
 import type { RevokedSessions } from "@/lib/auth/revoked-sessions";
 import type { UserStore } from "@/lib/auth/users";
 import type { HistoryService } from "@/lib/history/history-service";
@@ -18,12 +18,12 @@ export interface Services {
   hostPasswordEntry: HostPasswordService;
   history: HistoryService;
   users: UserStore;
-  loginThrottle: FailureThrottle;
+  loginThrottle: LoginThrottle;
   revokedSessions: RevokedSessions;
   displays: DisplayStore;
   displaySeen: DisplaySeen;
-  /** Disconnects, on every instance, the live sockets of a display (set once the relay runs). */
-  disconnectDisplay: (displayId: string) => Promise<void>;
+  /** Disconnects, on every instance, the live sockets in a room of lib/live/socket-rooms (set once the relay runs). */
+  disconnectRoom: (room: string) => void;
   /** True when the data comes from the built-in simulator rather than Huawei. */
   simulated: boolean;
   /** Demo sign-ins shown on the sign-in page in simulator mode. */

@@ -1,16 +1,31 @@
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { LRUCache } from "lru-cache";
 
-export function isValidTimeZone(tz: string): boolean {
+/**
+ * Zones come from users (`?tz=`), in any spelling: formatters are kept by the zone's canonical
+ * name ("asia/shanghai" and "Asia/Shanghai" are one entry), and only so many of them.
+ */
+const formats = new LRUCache<string, Intl.DateTimeFormat>({ max: 64 });
+
+/** The zone's canonical IANA name ("asia/SHANGHAI" → "Asia/Shanghai"), or null when it is no zone. */
+export function canonicalTimeZone(tz: string): string | null {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
+    return new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }
 
+export function isValidTimeZone(tz: string): boolean {
+  return canonicalTimeZone(tz) !== null;
+}
+
+export function formatterCacheSize(): number {
+  return formats.size;
+}
+
 /** ISO 8601 in a given zone with its offset written out: "2026-11-21T18:00:00+08:00". */
-export function isoInZone(ms: number, timeZone: string): string {
+export function isoInZone(ms: number, zone: string): string {
+  const timeZone = canonicalTimeZone(zone) ?? zone;
   let f = formats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {

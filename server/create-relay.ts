@@ -45,5 +45,20 @@ export async function createRelay(
   logger.info({ instance: leases.instanceId }, "relay scales out through Redis");
   const relay = new Relay(httpServer, services, leases, opts);
   relay.io.adapter(createAdapter(redis.client, sub, { key: `${redis.prefix}:socket.io`, requestsTimeout: 2_000 }));
+  // While Redis is away, viewers of topics watched by other instances are told their data is stale;
+  // when it is back, leases are claimed at once and viewers get the current state.
+  let lost = false;
+  redis.client.on("close", () => {
+    if (lost) return;
+    lost = true;
+    logger.warn("Redis connection lost: topics watched elsewhere turn stale");
+    relay.registry.clusterLost();
+  });
+  redis.client.on("ready", () => {
+    if (!lost) return;
+    lost = false;
+    logger.info("Redis connection back: claiming leases");
+    relay.registry.clusterRegained();
+  });
   return { relay, close: () => relay.close().then(() => sub.disconnect()) };
 }

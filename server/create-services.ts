@@ -3,7 +3,7 @@ import path from "node:path";
 import { envInt } from "@/lib/env-number";
 import { MemoryDisplaySeen, RedisDisplaySeen } from "@/lib/auth/display-seen";
 import { DisplayStore } from "@/lib/auth/displays";
-import { FailureThrottle } from "@/lib/auth/failure-throttle";
+import { LoginThrottle } from "@/lib/auth/login-throttle";
 import { MemoryRevokedSessions, RedisRevokedSessions } from "@/lib/auth/revoked-sessions";
 import { UserStore } from "@/lib/auth/users";
 import { HistoryService } from "@/lib/history/history-service";
@@ -64,12 +64,12 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       hostPasswordEntry: new HostPasswordService(huawei, meetings, hostPasswords),
       history: new HistoryService(huawei),
       users,
-      loginThrottle: new FailureThrottle(),
+      loginThrottle: new LoginThrottle(),
       revokedSessions: redis ? new RedisRevokedSessions(redis.client, redis.prefix) : new MemoryRevokedSessions(),
       displays: new DisplayStore(dataDir),
       displaySeen: redis ? new RedisDisplaySeen(redis.client, redis.prefix) : new MemoryDisplaySeen(),
       // Replaced by the relay's once it runs; before that no socket can be open.
-      disconnectDisplay: async () => undefined,
+      disconnectRoom: () => undefined,
       simulated: Boolean(simulator),
       demoLogins,
       startedAt: new Date().toISOString(),

@@ -3,10 +3,15 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { ConfigError } from "@/lib/config-error";
+import { envCount, envInt } from "@/lib/env-number";
+import { userRoom } from "@/lib/live/socket-rooms";
 import { logger } from "@/lib/logger";
+import { runWithContext } from "@/lib/request-context";
 import { registerServices } from "@/lib/services";
 import { createRelay } from "./create-relay";
 import { createServices } from "./create-services";
+import { contextOf, guard, logWhenAnswered, type GuardOptions } from "./http-guard";
+import { registerMetricsCollectors } from "./metrics-collectors";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const dev = process.env.NODE_ENV !== "production";
@@ -28,14 +33,28 @@ async function main(): Promise<void> {
   if (!dev && !existsSync(path.join(process.cwd(), distDir, "BUILD_ID"))) {
     throw new ConfigError(`no production build in ${distDir}: run \`npm run build\` first`);
   }
+  const guardOptions: GuardOptions = { trustProxyHops: envCount(process.env, "TRUST_PROXY_HOPS", 0), maxBodyBytes: envInt(process.env, "MAX_BODY_BYTES", 16_384) };
+  const shutdownMs = envInt(process.env, "SHUTDOWN_TIMEOUT_MS", 10_000);
   const { services, simulator, redis } = await createServices(process.env);
   registerServices(services);
   const app = next({ dev, hostname: host, port, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    const context = contextOf(req, guardOptions);
+    runWithContext(context, () => {
+      logWhenAnswered(req, res, context);
+      if (!guard(req, res, context, guardOptions)) void handle(req, res);
+    });
+  });
   const relay = await createRelay(server, services, process.env, redis);
-  services.disconnectDisplay = (displayId) => relay.relay.disconnectDisplay(displayId);
+  services.disconnectRoom = (room) => relay.relay.disconnectRoom(room);
+  // A user removed from the users file loses their open sockets too, not only their next request.
+  await services.users.watch((username) => {
+    logger.info({ username }, "user removed: closing their sockets");
+    relay.relay.disconnectRoom(userRoom(username));
+  });
+  registerMetricsCollectors(services, relay.relay);
   if (dev) {
     // socket.io answers its own upgrades; the rest (Next's hot reload) go to Next.
     const nextUpgrade = app.getUpgradeHandler();
@@ -52,16 +71,32 @@ async function main(): Promise<void> {
   const actualPort = typeof address === "object" && address ? address.port : port;
   logger.info({ url: `http://${host}:${actualPort}`, simulated: services.simulated, dev }, "meeting monitor listening");
 
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    void relay.close().then(() => services.hostPasswords.close()).then(() => redis?.client.disconnect());
-    server.close();
-    server.closeAllConnections();
-    void simulator?.close();
-    setTimeout(() => process.exit(0), 500).unref();
+  // A failed publish of the Redis adapter while Redis is away must not take the process down with it.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, boundMs: shutdownMs }, "shutting down: no new connections, draining");
+    setTimeout(() => {
+      logger.warn("shutdown bound reached: exiting with connections still open");
+      process.exit(1);
+    }, shutdownMs).unref();
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Sockets first (they would hold the HTTP server open), then every watcher and lease.
+    await relay.close().catch((err: unknown) => logger.warn({ err }, "relay did not close cleanly"));
+    server.closeIdleConnections();
+    await drained;
+    services.users.unwatch();
+    await services.hostPasswords.close().catch(() => undefined);
+    redis?.client.disconnect();
+    await simulator?.close();
+    logger.info("stopped");
+    process.exit(0);
   };
-  process.once("SIGINT", () => shutdown("SIGINT"));
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 main().catch((error: unknown) => {

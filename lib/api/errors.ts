@@ -44,35 +44,53 @@ function isHuaweiError(error: unknown): error is HuaweiErrorLike {
 }
 
 
-/** Maps any failure to the dashboard's error shape; never leaks a stack trace. */
-export function errorResponse(error: unknown): Response {
-  if (isHttpError(error)) return jsonError(error.status, error.code, error.message, error.headers);
+/** A failure as the dashboard tells it to a client, over HTTP or in a socket ack. */
+export interface ClientError {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The one classification of failures, used by route handlers and the socket relay alike: known
+ * dashboard errors keep their code, Huawei's become upstream_* (a "not found" in any spelling is
+ * not_found), anything else is logged and told as `internal`, never with a stack trace.
+ */
+export function classifyError(error: unknown): ClientError {
+  if (isHttpError(error)) return { status: error.status, code: error.code, message: error.message, headers: error.headers };
   if (isHuaweiError(error)) {
     switch (error.kind) {
       case "timeout":
-        return jsonError(504, "upstream_timeout", "Huawei Cloud Meeting did not answer in time; try again shortly.");
+        return { status: 504, code: "upstream_timeout", message: "Huawei Cloud Meeting did not answer in time; try again shortly." };
       case "network":
-        return jsonError(502, "upstream_unreachable", "Huawei Cloud Meeting could not be reached.");
+        return { status: 502, code: "upstream_unreachable", message: "Huawei Cloud Meeting could not be reached." };
       case "schema":
         logger.warn({ err: error.message }, "unexpected upstream answer");
-        return jsonError(502, "upstream_bad_response", "Huawei Cloud Meeting answered with data the dashboard cannot read.");
+        return { status: 502, code: "upstream_bad_response", message: "Huawei Cloud Meeting answered with data the dashboard cannot read." };
       case "config":
-        return jsonError(503, "not_configured", error.message);
+        return { status: 503, code: "not_configured", message: error.message };
       case "api": {
         const status = error.status ?? 502;
         if (error.code && NOT_FOUND_CODES.has(error.code)) {
-          return jsonError(404, "not_found", "No such meeting, or it is not visible to you.");
+          return { status: 404, code: "not_found", message: "No such meeting, or it is not visible to you." };
         }
         if (status === 429) {
-          return jsonError(503, "upstream_rate_limited", "Huawei Cloud Meeting is rate-limiting the dashboard; try again in a few seconds.", { "retry-after": "5" });
+          return { status: 503, code: "upstream_rate_limited", message: "Huawei Cloud Meeting is rate-limiting the dashboard; try again in a few seconds.", headers: { "retry-after": "5" } };
         }
         if (status === 401 || status === 403) {
-          return jsonError(502, "upstream_auth_failed", `Huawei Cloud Meeting refused the dashboard's credentials (${error.code}).`);
+          return { status: 502, code: "upstream_auth_failed", message: `Huawei Cloud Meeting refused the dashboard's credentials (${error.code}).` };
         }
-        return jsonError(502, "upstream_error", `Huawei Cloud Meeting failed (${status} ${error.code}).`);
+        return { status: 502, code: "upstream_error", message: `Huawei Cloud Meeting failed (${status} ${error.code}).` };
       }
     }
   }
-  logger.error({ err: error }, "unhandled error in route handler");
-  return jsonError(500, "internal", "Something went wrong in the dashboard; the error was logged.");
+  logger.error({ err: error }, "unhandled error");
+  return { status: 500, code: "internal", message: "Something went wrong in the dashboard; the error was logged." };
+}
+
+/** Maps any failure to the dashboard's error shape; never leaks a stack trace. */
+export function errorResponse(error: unknown): Response {
+  const { status, code, message, headers } = classifyError(error);
+  return jsonError(status, code, message, headers);
 }

@@ -1,21 +1,23 @@
 import { z } from "zod";
 import { historySortSchema, ongoingShowSchema, ongoingSortSchema, sortDirSchema } from "@/lib/domain/meeting-order";
-import { isValidTimeZone } from "@/lib/zoned-time";
+import { canonicalTimeZone } from "@/lib/zoned-time";
 import { HttpError } from "./errors";
 
 export const conferenceIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9]{1,32}$/, "a conference ID is 1 to 32 letters and digits");
 
+/** A number from a query string: absent takes the default, but present and empty (`offset=`) is an error, not 0. */
+const queryNumber = () =>
+  z
+    .string()
+    .refine((s) => s.trim() !== "", { error: "must be a number" })
+    .pipe(z.coerce.number({ error: "must be a number" }));
+
 export const listQuerySchema = z.object({
   q: z.string().trim().max(128, "must be at most 128 characters").default(""),
-  offset: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").default(0),
-  limit: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be 1 to 500")
-    .max(500, "must be 1 to 500")
-    .default(50),
+  offset: queryNumber().pipe(z.number().int("must be a whole number").min(0, "must be 0 or more")).default(0),
+  limit: queryNumber().pipe(z.number().int("must be a whole number").min(1, "must be 1 to 500").max(500, "must be 1 to 500")).default(50),
 });
 
 /** The ongoing list as the page shows it: search, filter, order, page. */
@@ -37,6 +39,9 @@ const DAY = 86_400_000;
 /** Huawei keeps 6 to 12 months of history; a range longer than a year cannot be answered. */
 const MAX_RANGE = 366 * DAY;
 
+/** Huawei counts time in milliseconds since 1970: nothing earlier is asked of it. */
+const EARLIEST = 0;
+
 /** An ISO 8601 date-time with a zone, or a bare date (the start of that day in UTC; for `to`, its end). */
 function instant(endOfDay: boolean) {
   return z
@@ -44,7 +49,8 @@ function instant(endOfDay: boolean) {
     .refine((s) => z.iso.datetime({ offset: true }).safeParse(s).success || z.iso.date().safeParse(s).success, {
       error: "must be an ISO 8601 date (2026-11-21) or date-time with a zone (2026-11-21T08:00:00+08:00)",
     })
-    .transform((s) => (s.length === 10 ? Date.parse(`${s}T00:00:00Z`) + (endOfDay ? DAY - 1 : 0) : Date.parse(s)));
+    .transform((s) => (s.length === 10 ? Date.parse(`${s}T00:00:00Z`) + (endOfDay ? DAY - 1 : 0) : Date.parse(s)))
+    .refine((ms) => Number.isFinite(ms) && ms >= EARLIEST, { error: "must not be before 1970-01-01" });
 }
 
 export const historyQuerySchema = listQuerySchema
@@ -57,9 +63,15 @@ export const historyQuerySchema = listQuerySchema
     return { ...q, from, to };
   });
 
+/** A zone, as its canonical name (so every spelling of one zone is one zone to the caches). */
 export const timeZoneSchema = z
   .string()
-  .refine(isValidTimeZone, { error: "must be an IANA time zone such as Asia/Shanghai" })
+  .max(64, "must be an IANA time zone such as Asia/Shanghai")
+  .transform((tz, ctx) => {
+    const canonical = canonicalTimeZone(tz);
+    if (!canonical) ctx.addIssue({ code: "custom", message: "must be an IANA time zone such as Asia/Shanghai" });
+    return canonical ?? "UTC";
+  })
   .default("UTC");
 
 /** Validates before anything reaches Huawei; the first problem becomes a 400 with a clear message. */

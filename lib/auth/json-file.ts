@@ -1,13 +1,20 @@
+import { unwatchFile, watchFile } from "node:fs";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 
 /**
  * A small JSON file in DATA_DIR that other processes may change (the user CLI, another instance):
- * read again whenever its mtime moves, written atomically and readable by its owner only.
+ * read again whenever its mtime moves, written atomically and readable by its owner only. A
+ * server watches it instead: then reads come from memory (no file system call per request, which
+ * would queue behind password hashing in libuv's thread pool) and a change is reloaded within a
+ * second and announced.
  */
 export class JsonFile<T> {
   private cache?: { mtimeMs: number; value: T };
+  private watching = false;
+  private refreshing?: Promise<T>;
+  private refreshedAt = 0;
 
   constructor(
     readonly file: string,
@@ -19,6 +26,7 @@ export class JsonFile<T> {
   ) {}
 
   async read(): Promise<T> {
+    if (this.watching && this.cache) return this.cache.value;
     let mtimeMs: number;
     try {
       mtimeMs = (await stat(this.file)).mtimeMs;
@@ -31,6 +39,50 @@ export class JsonFile<T> {
     if (!parsed.success) throw new Error(`${this.file} is not a valid ${this.what} file: ${z.prettifyError(parsed.error)}`);
     this.cache = { mtimeMs, value: parsed.data };
     return parsed.data;
+  }
+
+  /** Keeps the file in memory and calls `onChange` with the old and new contents whenever it changes (polled each `intervalMs`, which works on shared file systems too). */
+  async watch(onChange: (before: T, after: T) => void, intervalMs = 1_000): Promise<void> {
+    const before = await this.read();
+    this.watching = true;
+    let last: T = before;
+    watchFile(this.file, { interval: intervalMs, persistent: false }, () => {
+      this.cache = undefined;
+      this.watching = false;
+      this.read()
+        .then((after) => {
+          const previous = last;
+          last = after;
+          if (previous !== after) onChange(previous, after);
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          this.watching = true;
+        });
+    });
+  }
+
+  /**
+   * While watching: looks at the file now rather than at the next poll (a user just added by the
+   * CLI signs in at once), at most once per 200 ms however many ask, so a flood of unknown names
+   * cannot turn into a flood of file system calls.
+   */
+  refresh(): Promise<T> {
+    if (!this.watching) return this.read();
+    if (this.refreshing) return this.refreshing;
+    if (Date.now() - this.refreshedAt < 200 && this.cache) return Promise.resolve(this.cache.value);
+    this.refreshedAt = Date.now();
+    this.watching = false;
+    this.refreshing = this.read().finally(() => {
+      this.watching = true;
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  unwatch(): void {
+    this.watching = false;
+    unwatchFile(this.file);
   }
 
   async write(value: T): Promise<void> {

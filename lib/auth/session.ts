@@ -54,7 +54,7 @@ export function getSession(cookies: CookieStore) {
 }
 
 /** The viewer of a live session: signed out (revoked) sessions, removed users and revoked displays have none. */
-async function viewerOf(data: SessionData): Promise<Viewer | undefined> {
+export async function viewerOf(data: SessionData): Promise<Viewer | undefined> {
   if (!data.sid || !(data.username || data.display)) return undefined;
   const { users, revokedSessions, displays, displaySeen } = services();
   if (await revokedSessions.isRevoked(data.sid)) return undefined;
@@ -74,8 +74,11 @@ export async function currentViewer(cookies: CookieStore): Promise<Viewer | unde
   return viewerOf(await getSession(cookies));
 }
 
-/** For the socket.io handshake, which sees a raw Cookie header rather than Next's cookie store. */
-export async function viewerFromCookieHeader(header: string | undefined): Promise<Viewer | undefined> {
+/**
+ * For the socket.io handshake, which sees a raw Cookie header rather than Next's cookie store: the
+ * session (kept on the socket, to check again on every subscribe) and its viewer.
+ */
+export async function sessionFromCookieHeader(header: string | undefined): Promise<{ session: SessionData; viewer: Viewer } | undefined> {
   const sealed = header
     ?.split(";")
     .map((c) => c.trim())
@@ -83,7 +86,17 @@ export async function viewerFromCookieHeader(header: string | undefined): Promis
     ?.slice(SESSION_COOKIE.length + 1);
   if (!sealed) return undefined;
   const { password, ttl } = sessionOptions();
-  return viewerOf(await unsealData<SessionData>(decodeURIComponent(sealed), { password, ttl }));
+  const session = await unsealData<SessionData>(safeDecode(sealed), { password, ttl });
+  const viewer = await viewerOf(session);
+  return viewer ? { session, viewer } : undefined;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** Signs this browser in as a wall display for a long time (its link was opened). */

@@ -47,6 +47,18 @@ export class UserStore {
     return this.store.file;
   }
 
+  /** Serves the users from memory, reloaded when the file changes; `onRemoved` hears of each user who is gone. */
+  watch(onRemoved: (username: string) => void): Promise<void> {
+    return this.store.watch((before, after) => {
+      const kept = new Set(after.users.map((u) => u.username));
+      for (const user of before.users) if (!kept.has(user.username)) onRemoved(user.username);
+    });
+  }
+
+  unwatch(): void {
+    this.store.unwatch();
+  }
+
   async list(): Promise<PublicUser[]> {
     return (await this.load()).map(toPublic);
   }
@@ -84,7 +96,7 @@ export class UserStore {
 
   /** The user when the password is right; undefined otherwise, in the same time either way. */
   async verify(username: string, password: string): Promise<PublicUser | undefined> {
-    const user = (await this.load()).find((u) => u.username === username);
+    const user = (await this.load()).find((u) => u.username === username) ?? (await this.store.refresh()).users.find((u) => u.username === username);
     if (!user) {
       dummyHash ??= hashPassword("not a real password");
       await verifyPassword(password, await dummyHash);

@@ -1,4 +1,4 @@
-import { LRUCache } from "lru-cache";
+import { SharedAnswers } from "@/lib/cache/shared-answers";
 import type { Viewer } from "@/lib/auth/session";
 import { buildAttendance, type AttendanceResponse } from "@/lib/domain/attendance";
 import { toAttendee, toPastMeeting, type Meeting } from "@/lib/domain/meeting";
@@ -17,35 +17,21 @@ export interface HistoryRange {
  * kept for an hour; the list of a range is kept for a minute (meetings keep ending into it).
  */
 export class HistoryService {
-  private readonly lists: LRUCache<string, Meeting[], { viewer: Viewer; range: HistoryRange }>;
-  private readonly attendances: LRUCache<string, AttendanceResponse, { viewer: Viewer; confUUID: string; language: HuaweiLanguage }>;
+  private readonly lists = new SharedAnswers<Meeting[]>({ max: 200, ttlMs: 60_000 });
+  private readonly attendances = new SharedAnswers<AttendanceResponse>({ max: 200, ttlMs: 3_600_000 });
 
-  constructor(private readonly huawei: HuaweiClient) {
-    this.lists = new LRUCache({
-      max: 200,
-      ttl: 60_000,
-      fetchMethod: async (_key, _stale, { context: { viewer, range } }) => {
-        const rows = await this.huawei.listHistory(callerFor(viewer), { startDate: range.from, endDate: range.to }, range.q || undefined);
-        return rows.map(toPastMeeting).sort((a, b) => (b.startTime ?? "").localeCompare(a.startTime ?? ""));
-      },
-    });
-    this.attendances = new LRUCache({
-      max: 200,
-      ttl: 3_600_000,
-      fetchMethod: async (_key, _stale, { context: { viewer, confUUID, language } }) => {
-        const caller = callerFor(viewer);
-        const [{ conference, invitees }, records] = await Promise.all([
-          this.huawei.pastMeeting(caller, confUUID),
-          this.huawei.attendeeRecords(caller, confUUID, language),
-        ]);
-        return buildAttendance(confUUID, toPastMeeting(conference), records, invitees.map(toAttendee));
-      },
-    });
+  constructor(private readonly huawei: HuaweiClient) {}
+
+  cacheSizes(): Record<string, number> {
+    return { "history-lists": this.lists.size.settled + this.lists.size.inFlight, attendances: this.attendances.size.settled + this.attendances.size.inFlight };
   }
 
   async list(viewer: Viewer, range: HistoryRange): Promise<Meeting[]> {
     const key = `${scopeKey(viewer)}|${range.from}|${range.to}|${range.q}`;
-    return (await this.lists.fetch(key, { context: { viewer, range } }))!;
+    return this.lists.get(key, async () => {
+      const rows = await this.huawei.listHistory(callerFor(viewer), { startDate: range.from, endDate: range.to }, range.q || undefined);
+      return rows.map(toPastMeeting).sort((a, b) => (b.startTime ?? "").localeCompare(a.startTime ?? ""));
+    });
   }
 
   /**
@@ -59,6 +45,10 @@ export class HistoryService {
 
   /** Kept per language: Huawei words the records' devices and media in the language asked for. */
   async attendance(viewer: Viewer, confUUID: string, language: HuaweiLanguage = "en-US"): Promise<AttendanceResponse> {
-    return (await this.attendances.fetch(`${scopeKey(viewer)}|${confUUID}|${language}`, { context: { viewer, confUUID, language } }))!;
+    return this.attendances.get(`${scopeKey(viewer)}|${confUUID}|${language}`, async () => {
+      const caller = callerFor(viewer);
+      const [{ conference, invitees }, records] = await Promise.all([this.huawei.pastMeeting(caller, confUUID), this.huawei.attendeeRecords(caller, confUUID, language)]);
+      return buildAttendance(confUUID, toPastMeeting(conference), records, invitees.map(toAttendee));
+    });
   }
 }

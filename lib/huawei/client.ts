@@ -12,6 +12,7 @@ import {
   type ConferenceInfo,
   type ParticipantInfo,
 } from "./schemas";
+import { metrics, pathGroup } from "@/lib/metrics";
 import { TokenCache } from "./token-cache";
 import { HuaweiTransport, type HuaweiRequest } from "./transport";
 
@@ -47,7 +48,11 @@ export class HuaweiClient {
     this.transport = new HuaweiTransport({
       ...config,
       backoffBaseMs: options.backoffBaseMs,
-      onOutcome: ({ ok, error }) => {
+      onOutcome: ({ path, ok, error, durationMs }) => {
+        const m = metrics();
+        const group = pathGroup(path);
+        m.upstreamCalls.inc({ path: group, outcome: ok ? "ok" : (error?.kind ?? "api") });
+        m.upstreamLatency.observe({ path: group }, durationMs / 1000);
         if (ok) this.lastOkAt = Date.now();
         else if (error) this.lastError = { at: Date.now(), message: error.message };
       },

@@ -18,13 +18,16 @@ function sequence(): string {
 
 /**
  * One meeting's push channel: connects with a one-time token, subscribes (data is a JSON
- * string, confToken `Basic base64(token)`), heartbeats, and declares the socket dead when
- * neither a frame nor a heartbeat answer arrives within two heartbeat intervals.
+ * string, confToken `Basic base64(token)`), heartbeats, and declares the socket dead when a
+ * heartbeat is still unanswered when the next one is due: at most two intervals after Huawei
+ * was last heard, whatever the phase of the silence.
  */
 export class MeetingEventSocket extends EventEmitter<EventSocketEvents> {
   private ws?: WebSocket;
   private heartbeat?: NodeJS.Timeout;
-  private lastHeard = 0;
+  private heard = 0;
+  /** When the last heartbeat went out; 0 before the first. */
+  private beatSentAt = 0;
   private done = false;
 
   constructor(private readonly opts: { wsUrl: string; conferenceID: string; wsToken: string; confToken: string; heartbeatMs: number }) {
@@ -37,7 +40,7 @@ export class MeetingEventSocket extends EventEmitter<EventSocketEvents> {
     url.searchParams.set("tmpToken", this.opts.wsToken);
     const ws = new WebSocket(url, { handshakeTimeout: 10_000 });
     this.ws = ws;
-    this.lastHeard = Date.now();
+    this.heard = Date.now();
     ws.on("open", () => {
       this.send({
         sequence: sequence(),
@@ -59,13 +62,19 @@ export class MeetingEventSocket extends EventEmitter<EventSocketEvents> {
     this.finish(1000, "closed by the dashboard");
   }
 
+  /** When Huawei was last heard on this socket (a frame or a heartbeat answer). */
+  get lastHeard(): number {
+    return this.heard;
+  }
+
   private beat(): void {
-    if (Date.now() - this.lastHeard > 2 * this.opts.heartbeatMs) {
+    if (this.beatSentAt && this.heard < this.beatSentAt) {
       // Half-open: the TCP connection stands but Huawei has stopped answering.
       this.ws?.terminate();
       this.finish(4000, "no heartbeat answer");
       return;
     }
+    this.beatSentAt = Date.now();
     this.send({ sequence: sequence(), action: "HeartBeat" });
   }
 
@@ -74,7 +83,7 @@ export class MeetingEventSocket extends EventEmitter<EventSocketEvents> {
   }
 
   private onMessage(text: string): void {
-    this.lastHeard = Date.now();
+    this.heard = Date.now();
     let msg: { action?: string; data?: { returnCode?: number } };
     try {
       msg = JSON.parse(text);

@@ -1,7 +1,8 @@
-import PQueue from "p-queue";
 import type { z } from "zod";
+import { currentContext } from "@/lib/request-context";
 import { readErrorBody } from "./error-body";
 import { HuaweiApiError, HuaweiError, HuaweiNetworkError, HuaweiSchemaError, HuaweiTimeoutError } from "./errors";
+import { FairBudget } from "./fair-budget";
 
 export interface HuaweiRequest {
   method?: "GET" | "POST" | "PUT" | "DELETE";
@@ -20,7 +21,7 @@ export interface TransportOptions {
   language?: string;
   /** Base of the exponential backoff; tests shorten it. */
   backoffBaseMs?: number;
-  onOutcome?: (outcome: { path: string; ok: boolean; error?: HuaweiError }) => void;
+  onOutcome?: (outcome: { path: string; ok: boolean; error?: HuaweiError; durationMs: number }) => void;
 }
 
 export const DEFAULT_LANGUAGE = "en-US";
@@ -28,16 +29,17 @@ export const DEFAULT_LANGUAGE = "en-US";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Sends requests to Huawei: a shared rate budget, a per-attempt timeout, retries with full-jitter
+ * Sends requests to Huawei: a rate budget shared fairly between users (each request spends the
+ * share of the lane in its request context), a per-attempt timeout, retries with full-jitter
  * exponential backoff on 429/5xx/network errors, typed errors, and zod-validated answers.
  * It knows nothing of tokens; the client above it adds them.
  */
 export class HuaweiTransport {
-  private readonly budget: PQueue;
+  readonly budget: FairBudget;
   private readonly backoffBaseMs: number;
 
   constructor(private readonly opts: TransportOptions) {
-    this.budget = new PQueue({ intervalCap: opts.requestsPerSecond, interval: 1000 });
+    this.budget = new FairBudget(opts.requestsPerSecond);
     this.backoffBaseMs = opts.backoffBaseMs ?? 250;
   }
 
@@ -46,6 +48,7 @@ export class HuaweiTransport {
   }
 
   async send<S extends z.ZodType>(req: HuaweiRequest, schema: S): Promise<z.infer<S>> {
+    const started = performance.now();
     try {
       const json = await this.sendWithRetries(req);
       const parsed = schema.safeParse(json);
@@ -55,18 +58,19 @@ export class HuaweiTransport {
           parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; "),
         );
       }
-      this.opts.onOutcome?.({ path: req.path, ok: true });
+      this.opts.onOutcome?.({ path: req.path, ok: true, durationMs: performance.now() - started });
       return parsed.data;
     } catch (error) {
-      if (error instanceof HuaweiError) this.opts.onOutcome?.({ path: req.path, ok: false, error });
+      if (error instanceof HuaweiError) this.opts.onOutcome?.({ path: req.path, ok: false, error, durationMs: performance.now() - started });
       throw error;
     }
   }
 
   private async sendWithRetries(req: HuaweiRequest): Promise<unknown> {
+    const lane = currentContext()?.lane ?? "system";
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.budget.add(() => this.attempt(req));
+        return await this.budget.run(lane, () => this.attempt(req));
       } catch (error) {
         const retryable =
           error instanceof HuaweiNetworkError || (error instanceof HuaweiApiError && error.retryable);

@@ -257,8 +257,17 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     }
   }
 
+  /**
+   * In every status: polling that brings nothing, or a push socket that is "live" but unheard for
+   * longer than its heartbeat check allows (timers starved, a socket that never said it closed).
+   * A quiet meeting on a healthy socket is not stale: heartbeat answers say the feed is alive.
+   */
   private checkStale(): void {
-    if (this.status !== "ended" && this.status !== "unavailable" && this.lastFresh && Date.now() - this.lastFresh > this.timing.staleAfterMs && this.status !== "live") this.setStatus("stale");
+    if (this.status === "ended" || this.status === "unavailable" || this.status === "stale" || !this.lastFresh) return;
+    const now = Date.now();
+    const silentFor = this.status === "live" ? now - Math.max(this.lastFresh, this.socket?.lastHeard ?? 0) : now - this.lastFresh;
+    const allowed = this.status === "live" ? Math.max(this.timing.staleAfterMs, 2 * this.timing.heartbeatMs) : this.timing.staleAfterMs;
+    if (silentFor > allowed) this.setStatus("stale");
   }
 
   private end(): void {

@@ -1,5 +1,5 @@
 import type { Socket as ClientSocket } from "socket.io-client";
-import type { Viewer } from "@/lib/auth/session";
+import type { SessionData, Viewer } from "@/lib/auth/session";
 import type { ChangesRequest, ParticipantChange, PatchEvent, SnapshotEvent, StatusEvent, Subscription } from "@/lib/domain/participant";
 
 /**
@@ -41,9 +41,10 @@ export interface InterServerEvents {
   "mm:changes": (key: string, pid: string, reply: (changes: ParticipantChange[] | null) => void) => void;
 }
 
-/** What the handshake leaves on every socket. */
+/** What the handshake leaves on every socket: the viewer, and the session, checked again on every subscribe. */
 export interface SocketData {
   viewer: Viewer;
+  session: SessionData;
 }
 
 /** The browser's (and the test client's) side of the contract. */

@@ -1,7 +1,8 @@
-import { LRUCache } from "lru-cache";
+import { SharedAnswers } from "@/lib/cache/shared-answers";
 import type { Viewer } from "@/lib/auth/session";
 import { clearChairPassword, toAttendee, toMeeting, type Attendee, type Meeting, type MeetingDetailResponse } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";
+import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
 import type { HostPasswords } from "@/lib/live/host-passwords";
 import { callerFor, scopeKey } from "./viewer-scope";
 
@@ -24,54 +25,49 @@ export function mayEnterHostPassword(viewer: Viewer, callerRole: string | null):
 
 /**
  * Ongoing meetings and meeting details, each fetched once per scope and short interval however
- * many browsers ask (lru-cache's fetch also merges concurrent misses into one upstream call).
+ * many browsers ask (concurrent misses share one upstream call).
  */
 export class MeetingsService {
-  private readonly lists: LRUCache<string, Snapshot<Meeting[]>, Viewer>;
-  private readonly details: LRUCache<string, Snapshot<Detail>, Viewer>;
+  private readonly lists: SharedAnswers<Snapshot<Meeting[]>>;
+  private readonly details: SharedAnswers<Snapshot<Detail>>;
 
   constructor(
     private readonly huawei: HuaweiClient,
     private readonly hostPasswords: HostPasswords,
     ttlMs = 5_000,
   ) {
-    this.lists = new LRUCache({
-      max: 500,
-      ttl: ttlMs,
-      fetchMethod: async (key, _stale, { context }) => {
-        const searchKey = key.slice(key.indexOf("|") + 1);
-        const caller = callerFor(context);
-        const [rows, own] = await Promise.all([
-          this.huawei.listOnlineMeetings(caller, searchKey || undefined),
-          context.role === "host" ? this.huawei.ownUserUUID(caller) : undefined,
-        ]);
-        // A host's list says which meetings are theirs: Huawei names each meeting's creator by user UUID.
-        const mark = (m: Meeting): Meeting => (own ? { ...m, viewerHosts: m.hostUserUUID === own } : m);
-        return { value: rows.map((c) => mark(toMeeting(c))), fetchedAt: new Date().toISOString() };
-      },
-    });
-    this.details = new LRUCache({
-      max: 500,
-      ttl: ttlMs,
-      fetchMethod: async (key, _stale, { context }) => {
-        const conferenceID = key.slice(key.indexOf("|") + 1);
-        const { conference, invitees } = await this.huawei.meetingDetail(callerFor(context), conferenceID);
-        await this.keepHostsPassword(conferenceID, conference.role ?? null, clearChairPassword(conference));
-        return {
-          value: { meeting: toMeeting(conference), attendees: invitees.map(toAttendee), callerRole: conference.role ?? null },
-          fetchedAt: new Date().toISOString(),
-        };
-      },
-    });
+    this.lists = new SharedAnswers({ max: 500, ttlMs });
+    // An unknown meeting ID is remembered for a while: asking about it again costs Huawei nothing.
+    this.details = new SharedAnswers({ max: 500, ttlMs, negative: { ttlMs: Math.max(ttlMs, 30_000), matches: isNotFound } });
+  }
+
+  cacheSizes(): Record<string, number> {
+    return { "ongoing-lists": this.lists.size.settled + this.lists.size.inFlight, "meeting-details": this.details.size.settled + this.details.size.inFlight };
   }
 
   /** Every ongoing meeting the viewer may see whose subject, host or ID matches `q`. */
   async ongoing(viewer: Viewer, q: string): Promise<Snapshot<Meeting[]>> {
-    return (await this.lists.fetch(`${scopeKey(viewer)}|${q}`, { context: viewer }))!;
+    return this.lists.get(`${scopeKey(viewer)}|${q}`, async () => {
+      const caller = callerFor(viewer);
+      const [rows, own] = await Promise.all([
+        this.huawei.listOnlineMeetings(caller, q || undefined),
+        viewer.role === "host" ? this.huawei.ownUserUUID(caller) : undefined,
+      ]);
+      // A host's list says which meetings are theirs: Huawei names each meeting's creator by user UUID.
+      const mark = (m: Meeting): Meeting => (own ? { ...m, viewerHosts: m.hostUserUUID === own } : m);
+      return { value: rows.map((c) => mark(toMeeting(c))), fetchedAt: new Date().toISOString() };
+    });
   }
 
   async detail(viewer: Viewer, conferenceID: string): Promise<Snapshot<Detail>> {
-    return (await this.details.fetch(`${scopeKey(viewer)}|${conferenceID}`, { context: viewer }))!;
+    return this.details.get(`${scopeKey(viewer)}|${conferenceID}`, async () => {
+      const { conference, invitees } = await this.huawei.meetingDetail(callerFor(viewer), conferenceID);
+      await this.keepHostsPassword(conferenceID, conference.role ?? null, clearChairPassword(conference));
+      return {
+        value: { meeting: toMeeting(conference), attendees: invitees.map(toAttendee), callerRole: conference.role ?? null },
+        fetchedAt: new Date().toISOString(),
+      };
+    });
   }
 
   /**
@@ -96,3 +92,5 @@ export class MeetingsService {
     if ((await this.hostPasswords.get(conferenceID)) !== password) await this.hostPasswords.set(conferenceID, password);
   }
 }
+
+const isNotFound = (error: unknown) => NOT_FOUND_CODES.has((error as { code?: string })?.code ?? "");

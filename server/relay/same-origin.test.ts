@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameOrigin } from "./relay";
+import { sameOrigin } from "./handshake";
 
 describe("the socket handshake's origin check", () => {
   it("answers for any Origin, without throwing", () => {

@@ -290,11 +290,19 @@ describe("upstream failures", () => {
 });
 
 describe("health", () => {
-  it("needs no session and names the upstream", async () => {
+  it("needs no session, and tells a stranger only ok or degraded, never where Huawei is or its last error", async () => {
     const res = await fetch(`${dash.url}/api/health`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; simulated: boolean; upstream: { baseUrl: string; authKind: string } };
-    expect(body.simulated).toBe(false);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: "ok", simulated: false });
+    expect(body).not.toHaveProperty("upstream");
+    expect(JSON.stringify(body)).not.toContain(sim.url);
+    expect((await host.json<Record<string, unknown>>("/api/health")).body).not.toHaveProperty("upstream");
+  });
+
+  it("names the upstream to a signed-in admin", async () => {
+    const { body } = await admin.json<{ upstream: { baseUrl: string; authKind: string } }>("/api/health");
     expect(body.upstream.baseUrl).toBe(sim.url);
     expect(body.upstream.authKind).toBe("appId");
   });

@@ -1,17 +1,20 @@
+import { cookies } from "next/headers";
+import { currentViewer } from "@/lib/auth/session";
 import { services } from "@/lib/services";
 
-/** Unauthenticated, for load balancers and monitoring: no meeting data, only upstream health. */
+/**
+ * For load balancers and monitoring, without a session: ok or degraded, and which build runs (a
+ * wall reloads on a new one). Where Huawei is, and what its last error said, is for admins only.
+ */
 export async function GET(): Promise<Response> {
   const s = services();
   const degraded = s.huawei.degraded;
-  return Response.json(
-    {
-      status: degraded ? "degraded" : "ok",
-      simulated: s.simulated,
-      startedAt: s.startedAt,
-      version: s.version,
-      upstream: s.huawei.status(),
-    },
-    { headers: { "cache-control": "no-store" } },
-  );
+  const viewer = await currentViewer(await cookies()).catch(() => undefined);
+  return Response.json({
+    status: degraded ? "degraded" : "ok",
+    simulated: s.simulated,
+    startedAt: s.startedAt,
+    version: s.version,
+    ...(viewer?.role === "admin" ? { upstream: s.huawei.status() } : {}),
+  });
 }
