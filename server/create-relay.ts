@@ -9,6 +9,7 @@ import type { Services } from "@/lib/services";
 import type { SharedRedis } from "./redis";
 import { LocalLeases, RedisLeases } from "./relay/leases";
 import { Relay } from "./relay/relay";
+import { DEFAULT_LIMITS } from "./relay/subscription-limits";
 
 /**
  * The socket.io relay. With REDIS_URL, rooms span every instance (Redis adapter) and a lease per
@@ -34,6 +35,12 @@ export async function createRelay(
       unavailableRetryMs: envInt(env, "UNAVAILABLE_RETRY_MS", 60_000),
     },
     wall: { maxLive: envInt(env, "WALL_MAX_LIVE", 100), thresholds: thresholdsFromEnv(env) },
+    limits: {
+      perSocket: envInt(env, "RELAY_MAX_TOPICS_PER_SOCKET", DEFAULT_LIMITS.perSocket),
+      meetingsPerUser: envInt(env, "RELAY_MAX_MEETINGS_PER_USER", DEFAULT_LIMITS.meetingsPerUser),
+      burst: envInt(env, "RELAY_REQUEST_BURST", DEFAULT_LIMITS.burst),
+      refillPerSecond: envInt(env, "RELAY_REQUESTS_PER_MINUTE", DEFAULT_LIMITS.refillPerSecond * 60) / 60,
+    },
   };
   if (!redis) {
     const relay = new Relay(httpServer, services, new LocalLeases(), opts);

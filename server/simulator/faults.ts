@@ -11,6 +11,8 @@ export const faultSchema = z.object({
   hang: z.boolean().optional(),
   /** Cut the connection without an answer. */
   drop: z.boolean().optional(),
+  /** Answer as usual, but this much later (a slow Huawei). */
+  delayMs: z.number().int().min(1).max(60_000).optional(),
   /** Answer with this body instead of Huawei's usual one (error bodies in the other spellings Huawei uses). */
   body: z.record(z.string(), z.unknown()).optional(),
 });

@@ -89,6 +89,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       if (fault?.hang) return; // the socket stays open and silent until the client gives up
       if (fault?.drop) return void req.socket.destroy();
       if (fault?.status) return send(res, fault.status, fault.body ?? faultBody(fault.status));
+      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     }
     try {
       const request: SimRequest = { method, path, query: url.searchParams, headers: req.headers, body: await readBody(req) };
