@@ -24,6 +24,8 @@ export interface Services {
   displaySeen: DisplaySeen;
   /** Disconnects, on every instance, the live sockets in a room of lib/live/socket-rooms (set once the relay runs). */
   disconnectRoom: (room: string) => void;
+  /** Scale-out's shared state: `none` without REDIS_URL; `down` while Redis cannot be reached (the instance serves from what it knows). */
+  redisStatus: () => "up" | "down" | "none";
   /** True when the data comes from the built-in simulator rather than Huawei. */
   simulated: boolean;
   /** Demo sign-ins shown on the sign-in page in simulator mode. */

@@ -46,26 +46,45 @@ export async function createRelay(
     const relay = new Relay(httpServer, services, new LocalLeases(), opts);
     return { relay, close: () => relay.close() };
   }
-  // The adapter needs a connection of its own for subscribing.
-  const sub = redis.client.duplicate();
+  // The adapter needs a connection of its own for subscribing, which queues its SUBSCRIBE until connected.
+  const sub = redis.client.duplicate({ enableOfflineQueue: true });
+  sub.on("error", () => undefined);
+  // The adapter publishes without waiting for the answer: while Redis is away each publish would be an
+  // unhandled rejection. Rooms on this instance are still served; other instances cannot be reached anyway.
+  const pub = redis.client.duplicate();
+  pub.on("error", () => undefined);
+  const publish = pub.publish.bind(pub) as (channel: string | Buffer, message: string | Buffer) => Promise<number>;
+  pub.publish = ((channel: string | Buffer, message: string | Buffer) => publish(channel, message).catch(() => 0)) as typeof pub.publish;
   const leases = new RedisLeases(redis.client, `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`, leaseTtlMs, redis.prefix);
   logger.info({ instance: leases.instanceId }, "relay scales out through Redis");
   const relay = new Relay(httpServer, services, leases, opts);
-  relay.io.adapter(createAdapter(redis.client, sub, { key: `${redis.prefix}:socket.io`, requestsTimeout: 2_000 }));
+  await pub.connect();
+  relay.io.adapter(createAdapter(pub, sub, { key: `${redis.prefix}:socket.io`, requestsTimeout: 2_000 }));
   // While Redis is away, viewers of topics watched by other instances are told their data is stale;
-  // when it is back, leases are claimed at once and viewers get the current state.
+  // once every connection is back (commands, publishing, the adapter's subscription), leases are
+  // claimed at once and viewers get the current state.
+  const connections = [redis.client, pub, sub];
   let lost = false;
-  redis.client.on("close", () => {
-    if (lost) return;
-    lost = true;
-    logger.warn("Redis connection lost: topics watched elsewhere turn stale");
-    relay.registry.clusterLost();
-  });
-  redis.client.on("ready", () => {
-    if (!lost) return;
-    lost = false;
-    logger.info("Redis connection back: claiming leases");
-    relay.registry.clusterRegained();
-  });
-  return { relay, close: () => relay.close().then(() => sub.disconnect()) };
+  for (const connection of connections) {
+    connection.on("close", () => {
+      if (lost) return;
+      lost = true;
+      logger.warn("Redis connection lost: topics watched elsewhere turn stale");
+      relay.registry.clusterLost();
+    });
+    connection.on("ready", () => {
+      if (!lost || connections.some((c) => c.status !== "ready")) return;
+      lost = false;
+      logger.info("Redis connections back: claiming leases");
+      relay.registry.clusterRegained();
+    });
+  }
+  return {
+    relay,
+    close: () =>
+      relay.close().then(() => {
+        sub.disconnect();
+        pub.disconnect();
+      }),
+  };
 }

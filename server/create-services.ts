@@ -70,6 +70,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       displaySeen: redis ? new RedisDisplaySeen(redis.client, redis.prefix) : new MemoryDisplaySeen(),
       // Replaced by the relay's once it runs; before that no socket can be open.
       disconnectRoom: () => undefined,
+      redisStatus: () => (!redis ? "none" : redis.client.status === "ready" ? "up" : "down"),
       simulated: Boolean(simulator),
       demoLogins,
       startedAt: new Date().toISOString(),

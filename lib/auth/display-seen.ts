@@ -32,7 +32,8 @@ export class RedisDisplaySeen implements DisplaySeen {
   async seen(id: string, at = Date.now()): Promise<void> {
     if (at - (this.written.get(id) ?? 0) < RESOLUTION_MS) return;
     this.written.set(id, at);
-    await this.redis.hset(`${this.prefix}:display-seen`, id, String(at));
+    // Best effort: a Redis outage must not turn a display's every request into an error.
+    await this.redis.hset(`${this.prefix}:display-seen`, id, String(at)).catch(() => undefined);
   }
 
   async lastSeen(): Promise<Record<string, number>> {

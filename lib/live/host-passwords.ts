@@ -65,7 +65,9 @@ export class RedisHostPasswords implements HostPasswords {
   ) {
     this.events.setMaxListeners(0);
     this.channel = `${prefix}:host-password-set`;
-    this.subscriber = redis.duplicate();
+    // A subscriber connection queues its SUBSCRIBE until connected (and ioredis renews it after every reconnect).
+    this.subscriber = redis.duplicate({ enableOfflineQueue: true });
+    this.subscriber.on("error", () => undefined);
     this.subscriber.on("message", (channel: string, conferenceID: string) => {
       if (channel === this.channel) this.events.emit("set", conferenceID);
     });

@@ -124,11 +124,18 @@ export class TopicRegistry {
     }
   }
 
-  /** Redis is back: claim leases at once (the holder keeps its topics) and give viewers the current state. */
+  /**
+   * Redis is back: claim leases at once (a holder keeps its topics), then the holder tells every
+   * viewer in the cluster the current state and the others ask the holder for it. Both, because
+   * instances reconnect one after the other: whichever comes back last completes the exchange.
+   */
   clusterRegained(): void {
     for (const topic of this.topics.values()) {
       void this.tick(topic).then(() => {
-        if (!topic.source) void this.broadcastRemoteState(topic);
+        if (!topic.source) return void this.broadcastRemoteState(topic);
+        const snapshot = topic.channel.snapshot();
+        if (snapshot) this.io.to(topic.room).emit("snapshot", snapshot);
+        this.io.to(topic.room).emit("status", { ...topic.ref, ...statusOf(topic.source) });
       });
     }
   }

@@ -8,13 +8,14 @@ import { services } from "@/lib/services";
  */
 export async function GET(): Promise<Response> {
   const s = services();
-  const degraded = s.huawei.degraded;
+  const redis = s.redisStatus();
+  const degraded = s.huawei.degraded || redis === "down";
   const viewer = await currentViewer(await cookies()).catch(() => undefined);
   return Response.json({
     status: degraded ? "degraded" : "ok",
     simulated: s.simulated,
     startedAt: s.startedAt,
     version: s.version,
-    ...(viewer?.role === "admin" ? { upstream: s.huawei.status() } : {}),
+    ...(viewer?.role === "admin" ? { upstream: s.huawei.status(), redis } : {}),
   });
 }
