@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { currentViewer, type Viewer } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/users";
+import { setLane } from "@/lib/request-context";
 import { errorResponse, jsonError } from "./errors";
 
 /** The people who sit at a desk; a wall display reads only what the wall shows. */
@@ -15,6 +16,8 @@ export function withViewer<C>(handler: (req: Request, viewer: Viewer, ctx: C) =>
     try {
       const viewer = await currentViewer(await cookies());
       if (!viewer) return jsonError(401, "unauthenticated", "Sign in first.");
+      // This user's upstream calls wait in their own lane of the shared budget (and their log lines name them).
+      setLane(viewer.username);
       if (roles && !roles.includes(viewer.role)) return jsonError(403, "forbidden", "This account may not read this.");
       return await handler(req, viewer, ctx);
     } catch (error) {

@@ -12,6 +12,7 @@ import {
   type ConferenceInfo,
   type ParticipantInfo,
 } from "./schemas";
+import { logger } from "@/lib/logger";
 import { metrics, pathGroup } from "@/lib/metrics";
 import { TokenCache } from "./token-cache";
 import { HuaweiTransport, type HuaweiRequest } from "./transport";
@@ -55,6 +56,8 @@ export class HuaweiClient {
         m.upstreamLatency.observe({ path: group }, durationMs / 1000);
         if (ok) this.lastOkAt = Date.now();
         else if (error) this.lastError = { at: Date.now(), message: error.message };
+        if (ok) logger.debug({ path: group, ms: Math.round(durationMs) }, "upstream call");
+        else logger.warn({ path: group, ms: Math.round(durationMs), kind: error?.kind, code: (error as { code?: string } | undefined)?.code }, "upstream call failed");
       },
     });
   }

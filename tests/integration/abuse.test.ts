@@ -236,6 +236,22 @@ describe("smaller defects", () => {
   });
 });
 
+describe("logs", () => {
+  it("carry the request's id on every line the request causes, and no secret", async () => {
+    sim.faults.add({ path: "/v1/mmc/management/conferences/online", count: 10, status: 500 });
+    await wait(150); // past UPSTREAM_CACHE_MS, so the list is asked of Huawei again
+    const requestId = `trace-${Date.now()}`;
+    const res = await stack.admin.get("/api/meetings?q=logs", { "x-forwarded-for": "192.0.2.99", "x-request-id": requestId });
+    expect(res.status).toBe(502);
+    expect(res.headers.get("x-request-id")).toBe(requestId);
+    await wait(100);
+    const lines = stack.dash.output().split("\n").filter((line) => line.includes(requestId));
+    expect(lines.some((line) => line.includes("upstream call failed"))).toBe(true);
+    expect(lines.some((line) => line.includes('"msg":"request"') && line.includes('"status":502'))).toBe(true);
+    expect(stack.dash.output()).not.toContain("stack-admin-password");
+  });
+});
+
 describe("metrics", () => {
   it("are for the metrics token or an admin, in Prometheus' format", async () => {
     expect((await fetch(`${stack.dash.url}/metrics`)).status).toBe(401);
