@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -7,6 +7,10 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 3299);
 // Each run starts from an empty data directory, so the simulator's demo users are created fresh.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "mm-e2e-"));
+// The server's log of this run, which the secrets test reads (e2e/helpers.ts SERVER_LOG).
+const serverLog = "test-results/e2e-server.log";
+// Playwright reads this file again in its worker, after the server has opened the log: only the runner clears it.
+if (process.env.TEST_WORKER_INDEX === undefined) rmSync(serverLog, { force: true });
 
 export default defineConfig({
   testDir: "e2e",
@@ -54,7 +58,9 @@ export default defineConfig({
       UNAVAILABLE_RETRY_MS: "3000",
       UPSTREAM_CACHE_MS: "500",
       NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
+      // Every line, down to each upstream call, so the secrets test reads all the server says.
+      LOG_LEVEL: "debug",
+      LOG_FILE: serverLog,
     },
   },
 });

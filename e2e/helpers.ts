@@ -14,3 +14,6 @@ export async function signIn(page: Page, username = "admin", password = "admin-d
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+/** The dashboard's log during the end-to-end run (playwright.config.ts points LOG_FILE here). */
+export const SERVER_LOG = "test-results/e2e-server.log";

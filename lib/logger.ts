@@ -28,13 +28,26 @@ export const REDACTED_PATHS = [
   "req.headers.cookie",
 ];
 
-/** One JSON line per event on stdout, with the request id of the work under way; LOG_LEVEL=debug shows every upstream call. */
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
-  base: undefined,
-  redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-  mixin: () => {
-    const context = currentContext();
-    return context ? { reqId: context.requestId } : {};
-  },
-});
+/**
+ * One JSON line per event, with the request id of the work under way, on stdout (or in LOG_FILE);
+ * LOG_LEVEL=debug shows every upstream call.
+ */
+function createLogger() {
+  return pino(
+    {
+      level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
+      base: undefined,
+      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      mixin: () => {
+        const context = currentContext();
+        return context ? { reqId: context.requestId } : {};
+      },
+    },
+    process.env.LOG_FILE ? pino.destination({ dest: process.env.LOG_FILE, mkdir: true, sync: true }) : undefined,
+  );
+}
+
+// Route handlers are bundled apart from the server's modules: one logger (one file handle) for both.
+const KEY = Symbol.for("meeting-monitor.logger");
+type Holder = { [KEY]?: ReturnType<typeof createLogger> };
+export const logger = ((globalThis as Holder)[KEY] ??= createLogger());

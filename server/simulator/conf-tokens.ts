@@ -31,6 +31,11 @@ export class ConfTokenStore {
     return issued && issued.expiresAt > now ? issued.conferenceID : undefined;
   }
 
+  /** Every control and socket token issued and still kept, for the test surface's secret scan. */
+  all(): string[] {
+    return [...this.confTokens.keys(), ...this.wsTokens.keys()];
+  }
+
   issueWsToken(conferenceID: string, now = Date.now()): string {
     const token = `cnr${this.rng.hex(48)}`;
     this.wsTokens.set(token, { conferenceID, expiresAt: now + 60_000 });

@@ -49,6 +49,12 @@ export function simRoutes(ctx: SimContext, languages: Map<string, string>): Rout
       [...world.ongoing.values()].map((m) => ({ conferenceID: m.conferenceID, subject: m.subject, participants: m.participants.size, chairForAdmins: m.chairForAdmins })),
     "GET /__sim/info": () => ({ appId: ctx.credentials.appId, account: ctx.credentials.account, ongoing: world.ongoing.size, history: world.history.length }),
     "GET /__sim/stats": () => Object.fromEntries(stats),
+    /** What must never reach a browser or a log: the app key, every token issued, every meeting's host password. */
+    "GET /__sim/secrets": () => ({
+      appKey: ctx.credentials.appKey,
+      tokens: [...tokens.all(), ...confTokens.all()],
+      chairPasswords: [...world.ongoing.values(), ...world.history].map((m) => m.chairPassword),
+    }),
     "POST /__sim/stats/reset": () => {
       stats.clear();
       return {};

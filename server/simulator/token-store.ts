@@ -33,6 +33,11 @@ export class TokenStore {
     return issued.user;
   }
 
+  /** Every token issued and still kept, for the test surface's secret scan. */
+  all(): string[] {
+    return [...this.tokens.keys()];
+  }
+
   revoke(token: string): void {
     this.tokens.delete(token);
   }
