@@ -7,8 +7,13 @@ import { appAuthSignature } from "@/lib/huawei/signing";
 import { SIMULATOR_APP_AUTH, simulatorEnv, startSimulator, type Simulator } from "@/server/simulator/server";
 import { Browser, startDashboard } from "@/tests/integration/dashboard";
 import { eventually, LiveClient } from "@/tests/integration/live-client";
+import { gridInChromium } from "./grid-in-chromium";
+import { pushLatency } from "./push-latency";
+import { reconnectStorm } from "./reconnect-storm";
+import { upstreamEconomy } from "./upstream-economy";
 
-// `npm run bench`: figures quoted in the README. Needs a build (`npm run build`).
+// `npm run bench`: figures quoted in the README. Needs a build (`npm run build`). Runs every
+// benchmark, or those named: `npm run bench -- push storm economy grid basics`.
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -16,7 +21,17 @@ function percentile(sorted: number[], p: number): number {
 
 async function main() {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  const asked = new Set(process.argv.slice(2));
+  const run = (name: string) => asked.size === 0 || asked.has(name);
+  if (run("basics")) await basics();
+  if (run("push")) await pushLatency([2_000, 6_000]);
+  if (run("storm")) await reconnectStorm(6_000);
+  if (run("economy")) await upstreamEconomy([1, 10, 500]);
+  if (run("grid")) await gridInChromium();
+}
 
+/** The client's own costs, the list route under load, and fan-out to 200 sockets of one meeting. */
+async function basics() {
   const n = 200_000;
   let t = performance.now();
   for (let i = 0; i < n; i++) appAuthSignature("key", "appid", "user", 1700000000 + i, "nonce-nonce-nonce-nonce-nonce-nonce");

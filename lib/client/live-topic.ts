@@ -69,8 +69,16 @@ class LiveTopic<R, F extends object> {
     const sub = this.sub;
     const conferenceID = "conferenceID" in sub ? sub.conferenceID : undefined;
     const mine = (ev: { topic: string; conferenceID?: string }) => ev.topic === sub.topic && ev.conferenceID === conferenceID;
-    const subscribe = () =>
-      socket.emit("subscribe", sub, (ack) => this.set(ack.ok ? { connected: true, unauthenticated: false, error: null } : { error: ack.error.code }));
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const subscribe = () => {
+      clearTimeout(retry);
+      socket.emit("subscribe", sub, (ack) => {
+        if (ack.ok) return this.set({ connected: true, unauthenticated: false, error: null });
+        this.set({ error: ack.error.code });
+        // A passing refusal (too many requests, Huawei failing) is tried again a few seconds later, spread out.
+        if (RETRIED.has(ack.error.code) || ack.error.code.startsWith("upstream_")) retry = setTimeout(subscribe, 3_000 + Math.random() * 4_000);
+      });
+    };
     const onSnapshot: Parameters<typeof socket.on<"snapshot">>[1] = (ev) => {
       if (!mine(ev)) return;
       this.store.applySnapshot(ev);
@@ -103,6 +111,7 @@ class LiveTopic<R, F extends object> {
     socket.on("connect_error", onConnectError);
     if (socket.connected) subscribe();
     return () => {
+      clearTimeout(retry);
       socket.emit("unsubscribe", sub);
       socket.off("connect", subscribe);
       socket.off("snapshot", onSnapshot);
@@ -113,6 +122,8 @@ class LiveTopic<R, F extends object> {
     };
   }
 }
+
+const RETRIED = new Set(["rate_limited", "internal"]);
 
 const topics = new Map<string, LiveTopic<never, object>>();
 

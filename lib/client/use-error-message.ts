@@ -22,6 +22,12 @@ const KNOWN = new Set([
   "internal",
   "offline",
   "range_too_large",
+  "rate_limited",
+  "too_many_subscriptions",
+  "busy",
+  "cross_origin",
+  "body_too_large",
+  "disconnected",
 ] as const);
 type KnownCode = typeof KNOWN extends Set<infer C> ? C : never;
 

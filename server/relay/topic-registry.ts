@@ -38,6 +38,8 @@ interface Topic {
   /** A lease tick is under way: ticks never overlap (a slow Redis must not queue up starts). */
   ticking?: boolean;
   grace?: NodeJS.Timeout;
+  /** Sockets waiting for this topic's state, answered together on the next turn of the event loop. */
+  waiting?: Set<string>;
 }
 
 function statusOf(source: Source): RemoteState["status"] {
@@ -249,17 +251,30 @@ export class TopicRegistry {
 
   /** Sends a socket the topic's current state, from this instance or from the one watching it. */
   private async sendState(socket: RelaySocket, topic: Topic): Promise<void> {
-    if (topic.source) {
-      // Before its first data (or when it cannot watch at all) the source still has a status to tell.
-      const local = topic.channel.snapshot();
-      if (local) socket.emit("snapshot", local);
-      socket.emit("status", { ...topic.ref, ...statusOf(topic.source) });
-      return;
-    }
+    if (topic.source) return this.queueLocalState(socket, topic);
     const state = await this.remoteState(topic);
     if (!state) return;
     if (state.snapshot) socket.emit("snapshot", state.snapshot);
     socket.emit("status", { ...topic.ref, ...state.status });
+  }
+
+  /**
+   * Every socket that asks for a topic's state in one turn of the event loop (a reconnect storm:
+   * thousands at once) gets it in one broadcast, which socket.io encodes once, not once per socket.
+   */
+  private queueLocalState(socket: RelaySocket, topic: Topic): void {
+    if (topic.waiting) return void topic.waiting.add(socket.id);
+    topic.waiting = new Set([socket.id]);
+    setImmediate(() => {
+      const ids = [...topic.waiting!];
+      topic.waiting = undefined;
+      if (!topic.source) return;
+      const to = this.io.local.to(ids);
+      // Before its first data (or when it cannot watch at all) the source still has a status to tell.
+      const snapshot = topic.channel.snapshot();
+      if (snapshot) to.emit("snapshot", snapshot);
+      to.emit("status", { ...topic.ref, ...statusOf(topic.source) });
+    });
   }
 
   private async broadcastRemoteState(topic: Topic): Promise<void> {

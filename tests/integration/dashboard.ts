@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -161,4 +162,24 @@ export async function startStack(simulator: SimulatorOptions, env: Record<string
       await sim.close();
     },
   };
+}
+
+/** Two dashboard instances sharing one Redis, a data directory and a session secret, as behind a load balancer. */
+export async function startCluster(simUrl: string, redisUrl: string, env: Record<string, string> = {}): Promise<[Dashboard, Dashboard]> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
+  const shared = {
+    ...simulatorEnv(simUrl),
+    DASHBOARD_ADMIN_PASSWORD: "cluster-admin-pw",
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: `mm-test-${randomBytes(4).toString("hex")}`,
+    RELAY_LEASE_TTL_MS: "1500",
+    HUAWEI_WS_HEARTBEAT_MS: "500",
+    HUAWEI_POLL_MS: "500",
+    UPSTREAM_CACHE_MS: "100",
+    ...env,
+  };
+  const a = await startDashboard(shared, dataDir);
+  const b = await startDashboard(shared, dataDir);
+  return [a, b];
 }

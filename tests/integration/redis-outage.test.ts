@@ -1,12 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { simulatorEnv, startSimulator, type Simulator } from "@/server/simulator/server";
-import { Browser, startDashboard, type Dashboard } from "./dashboard";
+import { startSimulator, type Simulator } from "@/server/simulator/server";
+import { Browser, startCluster, type Dashboard } from "./dashboard";
 import { eventually, LiveClient } from "./live-client";
 
 // Two instances on a Redis of their own, which the test stops and starts again (its data gone, as
@@ -55,20 +51,7 @@ beforeAll(async () => {
   port = await freePort();
   await startRedis();
   sim = await startSimulator({ tickMs: 0, seed: 5151 });
-  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
-  const env = {
-    ...simulatorEnv(sim.url),
-    DASHBOARD_ADMIN_PASSWORD: "outage-admin-pw",
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    REDIS_URL: `redis://127.0.0.1:${port}`,
-    RELAY_LEASE_TTL_MS: "1500",
-    RELAY_GRACE_MS: "500",
-    HUAWEI_WS_HEARTBEAT_MS: "500",
-    HUAWEI_POLL_MS: "500",
-    UPSTREAM_CACHE_MS: "100",
-  };
-  a = await startDashboard(env, dataDir);
-  b = await startDashboard(env, dataDir);
+  [a, b] = await startCluster(sim.url, `redis://127.0.0.1:${port}`, { RELAY_GRACE_MS: "500" });
 });
 
 afterAll(async () => {
@@ -81,7 +64,7 @@ afterAll(async () => {
 
 async function clientOf(dash: Dashboard): Promise<{ browser: Browser; live: LiveClient }> {
   const browser = new Browser(dash.url);
-  expect((await browser.login("admin", "outage-admin-pw")).status).toBe(200);
+  expect((await browser.login("admin", "cluster-admin-pw")).status).toBe(200);
   const live = new LiveClient(dash.url, browser.sessionCookie);
   clients.push(live);
   await live.connected();

@@ -1,10 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { simulatorEnv, startSimulator, type Simulator } from "@/server/simulator/server";
-import { Browser, startDashboard, type Dashboard } from "./dashboard";
+import { startSimulator, type Simulator } from "@/server/simulator/server";
+import { Browser, startCluster, type Dashboard } from "./dashboard";
 import { eventually, LiveClient } from "./live-client";
 
 // Two dashboard instances sharing the Redis of this machine (127.0.0.1:6379), as behind a load balancer.
@@ -17,20 +13,7 @@ const clients: LiveClient[] = [];
 
 beforeAll(async () => {
   sim = await startSimulator({ tickMs: 0, seed: 777 });
-  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
-  const env = {
-    ...simulatorEnv(sim.url),
-    DASHBOARD_ADMIN_PASSWORD: "cluster-admin-pw",
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    REDIS_URL,
-    REDIS_KEY_PREFIX: `mm-test-${randomBytes(4).toString("hex")}`,
-    RELAY_LEASE_TTL_MS: "1500",
-    HUAWEI_WS_HEARTBEAT_MS: "500",
-    HUAWEI_POLL_MS: "500",
-    UPSTREAM_CACHE_MS: "100",
-  };
-  a = await startDashboard(env, dataDir);
-  b = await startDashboard(env, dataDir);
+  [a, b] = await startCluster(sim.url, REDIS_URL);
 });
 
 afterAll(async () => {

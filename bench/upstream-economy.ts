@@ -1,0 +1,60 @@
+import { MemoryHostPasswords } from "@/lib/live/host-passwords";
+import { MeetingWatcher } from "@/lib/live/meeting-watcher";
+import { HuaweiClient } from "@/lib/huawei/client";
+import { SIMULATOR_APP_AUTH } from "@/server/simulator/server";
+import { benchStack, meetingsForBench, wait } from "./stack";
+import { connectAll, WireViewer } from "./wire-client";
+
+const WINDOW_MS = 30_000;
+const TIMING = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000, unavailableRetryMs: 60_000 };
+
+/**
+ * What watching one meeting costs Huawei, per minute, with 1, 10 and 500 viewers: the dashboard
+ * (each viewer opens the page and follows the meeting) beside a naive proxy written here, which
+ * gives every viewer an upstream watcher of its own, as a relay without sharing would.
+ */
+export async function upstreamEconomy(counts: number[]): Promise<void> {
+  for (const n of counts) {
+    const stack = await benchStack();
+    try {
+      const meeting = meetingsForBench(stack.sim)[4]!;
+      const calls = () => [...stack.sim.stats.values()].reduce((a, b) => a + b, 0);
+      const sockets = () => stack.sim.events.connections;
+
+      const c0 = calls();
+      const s0 = sockets();
+      const viewers = Array.from({ length: n }, () => new WireViewer(stack.dash.url, stack.admin.sessionCookie));
+      await connectAll(viewers);
+      await Promise.all(
+        viewers.map(async (v) => {
+          await stack.admin.get(`/api/meetings/${meeting.conferenceID}`);
+          await v.emit("subscribe", { topic: "meeting", conferenceID: meeting.conferenceID });
+        }),
+      );
+      await wait(WINDOW_MS);
+      const dashboard = { calls: calls() - c0, sockets: sockets() - s0 };
+      viewers.forEach((v) => v.close());
+
+      const client = new HuaweiClient({ baseUrl: stack.sim.url, auth: SIMULATOR_APP_AUTH, timeoutMs: 10_000, maxRetries: 2, requestsPerSecond: 1_000 });
+      const c1 = calls();
+      const s1 = sockets();
+      const naive = Array.from({ length: n }, () => new MeetingWatcher(client, meeting.conferenceID, new MemoryHostPasswords(), TIMING));
+      await Promise.all(
+        naive.map(async (w) => {
+          await client.meetingDetail({ queryAll: true }, meeting.conferenceID);
+          await w.start();
+        }),
+      );
+      await wait(WINDOW_MS);
+      const proxy = { calls: calls() - c1, sockets: sockets() - s1 };
+      naive.forEach((w) => w.stop());
+      const perMinute = (x: number) => Math.round((x * 60_000) / WINDOW_MS);
+      console.log(
+        `upstream economy, ${n} viewer${n === 1 ? "" : "s"} of one ${meeting.participants.size}-person meeting: dashboard ${perMinute(dashboard.calls)} requests and ${perMinute(dashboard.sockets)} push sockets a minute; ` +
+          `naive per-viewer proxy ${perMinute(proxy.calls)} requests and ${perMinute(proxy.sockets)} push sockets`,
+      );
+    } finally {
+      await stack.stop();
+    }
+  }
+}
