@@ -34,6 +34,21 @@ export async function gridInChromium(): Promise<void> {
       const figure = document.querySelector('[data-count="hands"]')!;
       new MutationObserver(() => w.bench.changes.push([Number(figure.textContent!.replace(/\D/g, "")), performance.timeOrigin + performance.now()])).observe(figure, { childList: true, characterData: true, subtree: true });
     });
+    // The observer must see a long task when there is one: a deliberate 80 ms one, then a clean slate.
+    await page.evaluate(() => {
+      setTimeout(() => {
+        const until = performance.now() + 80;
+        while (performance.now() < until);
+      }, 0);
+    });
+    await wait(500);
+    const calibrated = await page.evaluate(() => {
+      const bench = (window as unknown as { bench: { longTasks: number[] } }).bench;
+      const seen = bench.longTasks.length;
+      bench.longTasks.length = 0;
+      return seen;
+    });
+    if (calibrated < 1) throw new Error("the long-task observer saw no long task: its figure would mean nothing");
     const domBefore = await page.evaluate(() => document.getElementsByTagName("*").length);
     const handsBefore = Number((await page.locator('[data-count="hands"]').textContent())!.replace(/\D/g, ""));
     const raisedAt: number[] = [];

@@ -12,17 +12,27 @@ export interface BenchStack {
   stop: () => Promise<void>;
 }
 
-/** A still simulator and the built dashboard pointed at it, with limits opened for thousands of viewers of one admin account. */
-export async function benchStack(env: Record<string, string> = {}, ongoing = 24): Promise<BenchStack> {
+/** The benchmarks' enterprise: 30 meetings of 20 to 1,000 people (about 5,000 in all). */
+export const BENCH_SIZES = [1_000, 600, 400, 300, 200, 150, 100, 100, 100, 100, ...Array<number>(6).fill(60), ...Array<number>(6).fill(40), ...Array<number>(8).fill(20)];
+
+/** A still simulator whose meetings have these sizes, and the built dashboard pointed at it, with limits opened for thousands of viewers of one admin account. */
+export async function benchStack(env: Record<string, string> = {}, sizes: readonly number[] = BENCH_SIZES): Promise<BenchStack> {
   const sim = await startSimulator({ tickMs: 0, seed: 2026 });
-  if (ongoing !== 24) sim.world.setOngoing(ongoing);
+  sim.world.setOngoing(sizes.length);
+  const meetings = [...sim.world.ongoing.values()].sort((a, b) => b.participants.size - a.participants.size);
+  sizes.forEach((size, i) => {
+    const m = meetings[i]!;
+    for (let k = m.participants.size; k < size; k++) sim.world.join(m, { name: `Bench guest ${i}-${k}` });
+    for (const p of [...m.participants.values()].slice(size)) sim.world.leave(m, p.pid);
+  });
   // Every meeting watchable by the admin account (no withheld host passwords in a benchmark).
   for (const m of sim.world.ongoing.values()) m.chairForAdmins = "clear";
   const dash = await startDashboard(
     {
       ...simulatorEnv(sim.url),
       DASHBOARD_ADMIN_PASSWORD: "bench-password",
-      LOG_LEVEL: "warn",
+      // startDashboard waits for the "listening" line, logged at info.
+      LOG_LEVEL: "info",
       RELAY_MAX_MEETINGS_PER_USER: "1000",
       HUAWEI_MAX_RPS: "200",
       ...env,

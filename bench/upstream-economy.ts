@@ -5,7 +5,7 @@ import { SIMULATOR_APP_AUTH } from "@/server/simulator/server";
 import { benchStack, meetingsForBench, wait } from "./stack";
 import { connectAll, WireViewer } from "./wire-client";
 
-const WINDOW_MS = 30_000;
+const WINDOW_MS = 60_000;
 const TIMING = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000, unavailableRetryMs: 60_000 };
 
 /**
@@ -17,7 +17,7 @@ export async function upstreamEconomy(counts: number[]): Promise<void> {
   for (const n of counts) {
     const stack = await benchStack();
     try {
-      const meeting = meetingsForBench(stack.sim)[4]!;
+      const meeting = meetingsForBench(stack.sim).find((m) => m.participants.size === 100)!;
       const calls = () => [...stack.sim.stats.values()].reduce((a, b) => a + b, 0);
       const sockets = () => stack.sim.events.connections;
 
@@ -48,10 +48,9 @@ export async function upstreamEconomy(counts: number[]): Promise<void> {
       await wait(WINDOW_MS);
       const proxy = { calls: calls() - c1, sockets: sockets() - s1 };
       naive.forEach((w) => w.stop());
-      const perMinute = (x: number) => Math.round((x * 60_000) / WINDOW_MS);
       console.log(
-        `upstream economy, ${n} viewer${n === 1 ? "" : "s"} of one ${meeting.participants.size}-person meeting: dashboard ${perMinute(dashboard.calls)} requests and ${perMinute(dashboard.sockets)} push sockets a minute; ` +
-          `naive per-viewer proxy ${perMinute(proxy.calls)} requests and ${perMinute(proxy.sockets)} push sockets`,
+        `upstream economy, ${n} viewer${n === 1 ? "" : "s"} of one ${meeting.participants.size}-person meeting, first minute: dashboard ${dashboard.calls} requests and ${dashboard.sockets} push socket${dashboard.sockets === 1 ? "" : "s"}; ` +
+          `naive per-viewer proxy ${proxy.calls} requests and ${proxy.sockets} push sockets`,
       );
     } finally {
       await stack.stop();

@@ -17,7 +17,7 @@ export function changedFields<T extends object>(prev: T, next: T): Partial<T> | 
   const out: Partial<T> = {};
   let any = false;
   for (const key of Object.keys(next) as (keyof T)[]) {
-    if (JSON.stringify(prev[key]) !== JSON.stringify(next[key])) {
+    if (prev[key] !== next[key] && JSON.stringify(prev[key]) !== JSON.stringify(next[key])) {
       out[key] = next[key];
       any = true;
     }

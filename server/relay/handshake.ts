@@ -31,6 +31,9 @@ export function authenticateHandshakes(io: RelayServer): void {
       .catch(refuse);
   });
   io.on("connection", (socket) => {
+    // Authenticated: the handshake's HTTP request is not needed again, and keeping it costs every
+    // socket its memory (socket.io's memory-usage advice). handshake.headers and .address remain.
+    (socket.conn as unknown as { request: unknown }).request = null;
     const { viewer, session } = socket.data;
     if (session.sid) void socket.join(sessionRoom(session.sid));
     void socket.join(viewer.displayId ? displayRoom(viewer.displayId) : userRoom(viewer.username));

@@ -26,7 +26,8 @@ function meetingExtras<D extends { meeting: LiveMeeting }>(lists: readonly (keyo
     const out: Record<string, unknown> = {};
     const meeting = changedFields(prev.meeting, next.meeting);
     if (meeting) out.meeting = meeting;
-    for (const key of lists) if (JSON.stringify(prev[key]) !== JSON.stringify(next[key])) out[key as string] = next[key];
+    // The state replaces a list only when it changes: the same reference is the same list, with no need to serialise thousands of invitees per change.
+    for (const key of lists) if (prev[key] !== next[key] && JSON.stringify(prev[key]) !== JSON.stringify(next[key])) out[key as string] = next[key];
     return Object.keys(out).length ? out : undefined;
   };
 }

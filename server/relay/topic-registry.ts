@@ -1,7 +1,6 @@
 import type { Viewer } from "@/lib/auth/session";
 import type { ParticipantChange, Subscription, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
 import { toWallMeeting } from "@/lib/domain/wall-meeting";
-import type { RemoteState } from "@/lib/live/socket-contract";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics";
 import { runWithContext } from "@/lib/request-context";
@@ -10,25 +9,12 @@ import type { Leases } from "./leases";
 import { MeetingsFeed } from "./meetings-feed";
 import type { RelayOptions } from "./relay-options";
 import { meetingsTopic, meetingTopic, TopicChannel, wallMeetingTopic, wallTopic, type TopicRef } from "./topic-channel";
-import type { RelayServer, RelaySocket } from "./types";
+import { StateDelivery, type DeliverableTopic } from "./state-delivery";
+import type { RelayServer, RelaySocket, Source } from "./types";
 import { WallFeed } from "./wall-feed";
 import { PooledMeetingSource, type WatcherPool } from "./watcher-pool";
 
-export interface Source {
-  status: UpstreamLiveStatus;
-  statusSince: number;
-  statusReason?: UnavailableReason;
-  on(event: "update", fn: (data: unknown, sourceTime: number) => void): unknown;
-  on(event: "status", fn: (status: UpstreamLiveStatus, since: number, reason?: UnavailableReason) => void): unknown;
-  start(): unknown;
-  stop(): void;
-}
-
-interface Topic {
-  key: string;
-  ref: TopicRef;
-  room: string;
-  channel: TopicChannel<unknown, unknown>;
+interface Topic extends DeliverableTopic {
   /** Sockets of this instance following the topic. */
   viewers: Set<string>;
   makeSource: () => Source;
@@ -38,16 +24,7 @@ interface Topic {
   /** A lease tick is under way: ticks never overlap (a slow Redis must not queue up starts). */
   ticking?: boolean;
   grace?: NodeJS.Timeout;
-  /** Sockets waiting for this topic's state, answered together on the next turn of the event loop. */
-  waiting?: Set<string>;
 }
-
-function statusOf(source: Source): RemoteState["status"] {
-  return { upstream: source.status, since: source.statusSince, ...(source.statusReason ? { reason: source.statusReason } : {}) };
-}
-
-/** How long another instance has to answer for a topic's state or a participant's changes. */
-const PEER_TIMEOUT_MS = 2_500;
 
 /**
  * The topics this instance serves: who follows each here, which instance watches it upstream
@@ -55,6 +32,7 @@ const PEER_TIMEOUT_MS = 2_500;
  */
 export class TopicRegistry {
   private readonly topics = new Map<string, Topic>();
+  private readonly delivery: StateDelivery;
 
   constructor(
     private readonly io: RelayServer,
@@ -63,15 +41,11 @@ export class TopicRegistry {
     private readonly pool: WatcherPool,
     private readonly opts: RelayOptions,
   ) {
-    // Another instance asks for the state of a topic this one watches upstream.
-    io.on("mm:state", (key, reply) => {
-      const topic = this.topics.get(key);
-      reply(topic?.source ? { snapshot: topic.channel.snapshot(), status: statusOf(topic.source) } : null);
-    });
-    io.on("mm:changes", (key, pid, reply) => {
-      const topic = this.topics.get(key);
-      reply(topic?.source && topic.ref.conferenceID ? (this.pool.peek(topic.ref.conferenceID)?.state.changesOf(pid) ?? null) : null);
-    });
+    this.delivery = new StateDelivery(io, leases);
+    this.delivery.answerPeers(
+      (key) => this.topics.get(key),
+      (topic, pid) => (topic.ref.conferenceID ? (this.pool.peek(topic.ref.conferenceID)?.state.changesOf(pid) ?? null) : null),
+    );
   }
 
   /**
@@ -85,7 +59,7 @@ export class TopicRegistry {
     topic.viewers.add(socket.id);
     void socket.join(topic.room);
     await this.ensureLeaseLoop(topic);
-    if (socket.connected) await this.sendState(socket, topic);
+    if (socket.connected) await this.delivery.toSocket(socket, topic);
   }
 
   unfollow(socket: RelaySocket, key: string): void {
@@ -99,20 +73,14 @@ export class TopicRegistry {
 
   resync(socket: RelaySocket, key: string): void {
     const topic = this.topics.get(key);
-    if (topic) void this.sendState(socket, topic);
+    if (topic) void this.delivery.toSocket(socket, topic);
   }
 
   /** A participant's changes, from this instance's watcher or the one watching the meeting. */
   async changesOf(conferenceID: string, pid: string): Promise<ParticipantChange[]> {
     const key = `meeting:${conferenceID}`;
     const local = this.topics.get(key)?.source ? this.pool.peek(conferenceID)?.state.changesOf(pid) : undefined;
-    if (local) return local;
-    if (!this.leases.clustered) return [];
-    const replies = (await Promise.race([
-      this.io.serverSideEmitWithAck("mm:changes", key, pid),
-      new Promise((resolve) => setTimeout(() => resolve([]), PEER_TIMEOUT_MS)),
-    ])) as (ParticipantChange[] | null)[];
-    return replies.find((r) => r) ?? [];
+    return local ?? this.delivery.peerChanges(key, pid);
   }
 
   /**
@@ -122,7 +90,7 @@ export class TopicRegistry {
   clusterLost(): void {
     const since = Date.now();
     for (const topic of this.topics.values()) {
-      if (!topic.source && topic.viewers.size) this.io.local.to(topic.room).emit("status", { ...topic.ref, upstream: "stale", since });
+      if (!topic.source && topic.viewers.size) this.delivery.staleToLocalViewers(topic, since);
     }
   }
 
@@ -133,12 +101,7 @@ export class TopicRegistry {
    */
   clusterRegained(): void {
     for (const topic of this.topics.values()) {
-      void this.tick(topic).then(() => {
-        if (!topic.source) return void this.broadcastRemoteState(topic);
-        const snapshot = topic.channel.snapshot();
-        if (snapshot) this.io.to(topic.room).emit("snapshot", snapshot);
-        this.io.to(topic.room).emit("status", { ...topic.ref, ...statusOf(topic.source) });
-      });
+      void this.tick(topic).then(() => (topic.source ? this.delivery.announce(topic) : this.delivery.fromPeerToLocalViewers(topic)));
     }
   }
 
@@ -247,56 +210,6 @@ export class TopicRegistry {
     topic.source?.stop();
     topic.source = undefined;
     topic.channel = newChannel(topic.ref);
-  }
-
-  /** Sends a socket the topic's current state, from this instance or from the one watching it. */
-  private async sendState(socket: RelaySocket, topic: Topic): Promise<void> {
-    if (topic.source) return this.queueLocalState(socket, topic);
-    const state = await this.remoteState(topic);
-    if (!state) return;
-    if (state.snapshot) socket.emit("snapshot", state.snapshot);
-    socket.emit("status", { ...topic.ref, ...state.status });
-  }
-
-  /**
-   * Every socket that asks for a topic's state in one turn of the event loop (a reconnect storm:
-   * thousands at once) gets it in one broadcast, which socket.io encodes once, not once per socket.
-   */
-  private queueLocalState(socket: RelaySocket, topic: Topic): void {
-    if (topic.waiting) return void topic.waiting.add(socket.id);
-    topic.waiting = new Set([socket.id]);
-    setImmediate(() => {
-      const ids = [...topic.waiting!];
-      topic.waiting = undefined;
-      if (!topic.source) return;
-      const to = this.io.local.to(ids);
-      // Before its first data (or when it cannot watch at all) the source still has a status to tell.
-      const snapshot = topic.channel.snapshot();
-      if (snapshot) to.emit("snapshot", snapshot);
-      to.emit("status", { ...topic.ref, ...statusOf(topic.source) });
-    });
-  }
-
-  private async broadcastRemoteState(topic: Topic): Promise<void> {
-    const state = await this.remoteState(topic);
-    if (!state) return;
-    const room = this.io.local.to(topic.room);
-    if (state.snapshot) room.emit("snapshot", state.snapshot);
-    room.emit("status", { ...topic.ref, ...state.status });
-  }
-
-  /** The state of a topic another instance watches; none when alone, or when nobody answers in time (the lease loop then starts a watcher here). */
-  private async remoteState(topic: Topic): Promise<RemoteState | undefined> {
-    if (!this.leases.clustered) return undefined;
-    try {
-      const replies = (await Promise.race([
-        this.io.serverSideEmitWithAck("mm:state", topic.key),
-        new Promise((_, reject) => setTimeout(() => reject(new Error("no answer")), PEER_TIMEOUT_MS)),
-      ])) as (RemoteState | null)[];
-      return replies.find((r) => r) ?? undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   /** After the grace period: stop watching unless viewers came back here or elsewhere in the cluster. */

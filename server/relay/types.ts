@@ -1,5 +1,17 @@
 import type { Server, Socket } from "socket.io";
+import type { UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "@/lib/live/socket-contract";
 
 export type RelayServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type RelaySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** What feeds a topic: a meeting's pooled watcher, the ongoing list's poller, the wall's summariser. */
+export interface Source {
+  status: UpstreamLiveStatus;
+  statusSince: number;
+  statusReason?: UnavailableReason;
+  on(event: "update", fn: (data: unknown, sourceTime: number) => void): unknown;
+  on(event: "status", fn: (status: UpstreamLiveStatus, since: number, reason?: UnavailableReason) => void): unknown;
+  start(): unknown;
+  stop(): void;
+}
