@@ -56,8 +56,11 @@ export class HuaweiClient {
         m.upstreamLatency.observe({ path: group }, durationMs / 1000);
         if (ok) this.lastOkAt = Date.now();
         else if (error) this.lastError = { at: Date.now(), message: error.message };
-        if (ok) logger.debug({ path: group, ms: Math.round(durationMs) }, "upstream call");
-        else logger.warn({ path: group, ms: Math.round(durationMs), kind: error?.kind, code: (error as { code?: string } | undefined)?.code }, "upstream call failed");
+        if (ok) return logger.debug({ path: group, ms: Math.round(durationMs) }, "upstream call");
+        const status = (error as { status?: number } | undefined)?.status;
+        // An expired token (renewed and retried) or a meeting that does not exist is routine; the rest is worth an operator's look.
+        const routine = error?.kind === "api" && status !== undefined && status < 500 && status !== 429;
+        logger[routine ? "debug" : "warn"]({ path: group, ms: Math.round(durationMs), kind: error?.kind, status, code: (error as { code?: string } | undefined)?.code }, "upstream call failed");
       },
     });
   }
