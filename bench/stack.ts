@@ -33,7 +33,9 @@ export async function benchStack(env: Record<string, string> = {}, sizes: readon
       DASHBOARD_ADMIN_PASSWORD: "bench-password",
       // startDashboard waits for the "listening" line, logged at info.
       LOG_LEVEL: "info",
+      // Thousands of viewers of one admin account subscribing at once: the per-account limits opened.
       RELAY_MAX_MEETINGS_PER_USER: "1000",
+      RELAY_REQUEST_BURST: "100000",
       HUAWEI_MAX_RPS: "200",
       ...env,
     },

@@ -39,10 +39,11 @@ export function serveSocket(socket: RelaySocket, deps: { registry: TopicRegistry
   /** Topics this socket follows. Written only after the last await of a subscribe, and only while connected. */
   const followed = new Set<string>();
   let pending = 0;
+  limits.connected(socket.data.viewer.username);
   const context = () => ({ requestId: randomUUID(), clientIp: socket.handshake.address, lane: socket.data.viewer.username });
 
   const subscribe = async (raw: unknown): Promise<Ack> => {
-    const spent = limits.spend(socket.id);
+    const spent = limits.spend(socket.id, socket.data.viewer.username);
     if (spent) return refuse(spent.code, spent.message);
     const parsed = subscriptionSchema.safeParse(raw);
     if (!parsed.success) return refuse("bad_request", parsed.error.issues[0]!.message);
@@ -79,7 +80,7 @@ export function serveSocket(socket: RelaySocket, deps: { registry: TopicRegistry
   };
 
   const changes = async (raw: unknown): Promise<ChangesAck> => {
-    const spent = limits.spend(socket.id);
+    const spent = limits.spend(socket.id, socket.data.viewer.username);
     if (spent) return refuse(spent.code, spent.message);
     const parsed = changesRequestSchema.safeParse(raw);
     if (!parsed.success) return refuse("bad_request", parsed.error.issues[0]!.message);
@@ -108,7 +109,7 @@ export function serveSocket(socket: RelaySocket, deps: { registry: TopicRegistry
     reply({ ok: true });
   });
   socket.on("resync", (raw) => {
-    if (limits.spend(socket.id)) return;
+    if (limits.spend(socket.id, socket.data.viewer.username)) return;
     const sub = subscriptionSchema.safeParse(raw);
     if (!sub.success) return;
     const key = topicKey(sub.data, socket.data.viewer);
@@ -124,7 +125,7 @@ export function serveSocket(socket: RelaySocket, deps: { registry: TopicRegistry
       registry.unfollow(socket, key);
     }
     followed.clear();
-    limits.forgetSocket(socket.id);
+    limits.forgetSocket(socket.id, socket.data.viewer.username);
   });
 }
 

@@ -126,6 +126,21 @@ describe("one user flooding upstream", () => {
     expect((await (await client()).subscribe({ topic: "meeting", conferenceID: ids[0]! })).ok).toBe(true);
   });
 
+  it("limits one account's requests over all its connections, not only each connection's", async () => {
+    await new UserStore(stack.dash.dataDir).upsert({ username: "flooder", password: "flooder-password", role: "admin" });
+    const person = new Browser(stack.dash.url);
+    expect((await person.login("flooder", "flooder-password")).status).toBe(200);
+    const sockets = await Promise.all(Array.from({ length: 12 }, () => client(person.sessionCookie)));
+    // Each connection stays within its own 30; together they ask 360 times, past the account's 300.
+    for (const s of sockets) expect((await s.subscribe({ topic: "meetings" })).ok).toBe(true);
+    const answers = (await Promise.all(sockets.map((s) => Promise.all(Array.from({ length: 29 }, () => s.subscribe({ topic: "meetings" })))))).flat();
+    const refused = answers.filter((a) => !a.ok && a.error.code === "rate_limited");
+    expect(refused.length).toBeGreaterThan(20);
+    expect(refused[0]!.ok ? "" : refused[0]!.error.message).toMatch(/account/);
+    // Another account is not held back by it.
+    expect((await (await client(stack.host.sessionCookie)).subscribe({ topic: "meetings" })).ok).toBe(true);
+  });
+
   it("answers an ack that is not a function by ignoring it, and keeps serving", async () => {
     const c = await client();
     const raw = c.socket as unknown as { emit: (...args: unknown[]) => void };
