@@ -13,6 +13,8 @@ import { z } from "zod";
 export class JsonFile<T> {
   private cache?: { mtimeMs: number; value: T };
   private watching = false;
+  /** What was last read from the file, kept when the cache is dropped: the "before" of a change. */
+  private loaded?: T;
   private refreshing?: Promise<T>;
   private refreshedAt = 0;
 
@@ -38,21 +40,22 @@ export class JsonFile<T> {
     const parsed = this.schema.safeParse(JSON.parse(await readFile(this.file, "utf8")));
     if (!parsed.success) throw new Error(`${this.file} is not a valid ${this.what} file: ${z.prettifyError(parsed.error)}`);
     this.cache = { mtimeMs, value: parsed.data };
+    this.loaded = parsed.data;
     return parsed.data;
   }
 
   /** Keeps the file in memory and calls `onChange` with the old and new contents whenever it changes (polled each `intervalMs`, which works on shared file systems too). */
   async watch(onChange: (before: T, after: T) => void, intervalMs = 1_000): Promise<void> {
-    const before = await this.read();
+    await this.read();
     this.watching = true;
-    let last: T = before;
     watchFile(this.file, { interval: intervalMs, persistent: false }, () => {
+      // Compared with what this process last loaded (a sign-in may have read the file between two
+      // polls), so a user added and removed within one interval is still seen to go.
+      const previous = this.loaded ?? this.empty;
       this.cache = undefined;
       this.watching = false;
       this.read()
         .then((after) => {
-          const previous = last;
-          last = after;
           if (previous !== after) onChange(previous, after);
         })
         .catch(() => undefined)
