@@ -25,7 +25,7 @@ describe("a watched JsonFile", () => {
     await new Promise((r) => setTimeout(r, 20));
     await writeFile(target, JSON.stringify({ names: ["ann"] }));
 
-    await new Promise((r) => setTimeout(r, 900));
+    await new Promise((r) => setTimeout(r, 1_500));
     expect(changes.some(([before, after]) => before.includes("leaving") && !after.includes("leaving"))).toBe(true);
   });
 });
