@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateInZone, huaweiZoneToIana, isoInZone, isValidTimeZone, zonedToUtc } from "./zoned-time";
+import { dateInZone, formatterCacheSize, huaweiZoneToIana, isoInZone, isValidTimeZone, zonedToUtc } from "./zoned-time";
 
 describe("zoned time", () => {
   const t = Date.UTC(2026, 10, 21, 10, 30, 5);
@@ -25,5 +25,17 @@ describe("zoned time", () => {
     expect(isValidTimeZone("Mars/Base")).toBe(false);
     expect(huaweiZoneToIana("56")).toBe("Asia/Shanghai");
     expect(huaweiZoneToIana("999")).toBeNull();
+  });
+});
+
+describe("the formatter cache", () => {
+  it("keeps one entry for every spelling of a zone, and stays bounded however many zones are asked", () => {
+    const ms = Date.parse("2026-11-21T10:00:00Z");
+    const spellings = Array.from({ length: 200 }, (_, i) => [..."asia/shanghai"].map((c, k) => ((i >> k) & 1 ? c.toUpperCase() : c)).join(""));
+    const before = formatterCacheSize();
+    for (const zone of spellings) expect(isoInZone(ms, zone)).toBe("2026-11-21T18:00:00+08:00");
+    expect(formatterCacheSize() - before).toBeLessThanOrEqual(1);
+    for (const zone of Intl.supportedValuesOf("timeZone")) isoInZone(ms, zone);
+    expect(formatterCacheSize()).toBeLessThanOrEqual(64);
   });
 });

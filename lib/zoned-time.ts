@@ -25,10 +25,12 @@ export function formatterCacheSize(): number {
 
 /** ISO 8601 in a given zone with its offset written out: "2026-11-21T18:00:00+08:00". */
 export function isoInZone(ms: number, zone: string): string {
-  const timeZone = canonicalTimeZone(zone) ?? zone;
-  let f = formats.get(timeZone);
+  // Called for every time cell of an export: a hit costs one lookup. Only canonical names are
+  // stored, so other spellings are canonicalised on each call (rare: validated input is canonical).
+  let f = formats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
+    const timeZone = canonicalTimeZone(zone) ?? zone;
+    f = formats.get(timeZone) ?? new Intl.DateTimeFormat("en-US", {
       timeZone,
       year: "numeric",
       month: "2-digit",
