@@ -1,12 +1,18 @@
 import { LRUCache } from "lru-cache";
 
+export type ThrottledAttempt =
+  | { ok: true; /** How it went: right, wrong, or undecided (the check itself failed); call once. */ done: (succeeded: boolean | undefined) => void }
+  | { ok: false; retryAfterMs: number };
+
 /**
- * Slows password guessing: after `maxFailures` wrong passwords for one key (a username at
- * sign-in; a user and meeting for host passwords) within the window, that key is refused until
- * the window has passed since the first failure.
+ * Slows password guessing: after `maxFailures` wrong passwords for one key (a user and meeting
+ * for host passwords) within the window, that key is refused until the window has passed since
+ * the first failure. Attempts being checked count too, so a burst sent at once is not all tried.
  */
 export class FailureThrottle {
   private readonly failures: LRUCache<string, { count: number; since: number }>;
+  /** Attempts under way per key (removed at zero, so bounded by the requests in flight). */
+  private readonly inFlight = new Map<string, number>();
 
   constructor(
     private readonly maxFailures = 10,
@@ -20,6 +26,28 @@ export class FailureThrottle {
     const entry = this.failures.get(key.toLowerCase());
     if (!entry || entry.count < this.maxFailures) return 0;
     return Math.max(0, entry.since + this.windowMs - now);
+  }
+
+  /** Takes a place for one attempt, or says how long to wait. */
+  begin(key: string, now = Date.now()): ThrottledAttempt {
+    const k = key.toLowerCase();
+    const wait = this.retryAfterMs(key, now);
+    const busy = this.inFlight.get(k) ?? 0;
+    if (wait > 0 || (this.failures.get(k)?.count ?? 0) + busy >= this.maxFailures) return { ok: false, retryAfterMs: Math.max(wait, 1_000) };
+    this.inFlight.set(k, busy + 1);
+    let decided = false;
+    return {
+      ok: true,
+      done: (succeeded) => {
+        if (decided) return;
+        decided = true;
+        const left = (this.inFlight.get(k) ?? 1) - 1;
+        if (left > 0) this.inFlight.set(k, left);
+        else this.inFlight.delete(k);
+        if (succeeded === true) this.succeeded(key);
+        if (succeeded === false) this.failed(key);
+      },
+    };
   }
 
   failed(key: string, now = Date.now()): void {

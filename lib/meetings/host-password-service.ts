@@ -26,22 +26,23 @@ export class HostPasswordService {
     if (!mayEnterHostPassword(viewer, value.callerRole)) {
       throw new HttpError(403, "forbidden", "Only an admin or the meeting's host can give its host password.");
     }
-    const key = `${viewer.username}|${conferenceID}`;
-    const waitMs = this.throttle.retryAfterMs(key);
-    if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000);
+    const attempt = this.throttle.begin(`${viewer.username}|${conferenceID}`);
+    if (!attempt.ok) {
+      const minutes = Math.ceil(attempt.retryAfterMs / 60_000);
       throw new HttpError(429, "too_many_attempts", `Too many wrong host passwords for this meeting; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-        "retry-after": String(Math.ceil(waitMs / 1000)),
+        "retry-after": String(Math.ceil(attempt.retryAfterMs / 1000)),
       });
     }
     try {
       await this.huawei.controlToken(conferenceID, password);
     } catch (error) {
-      if ((error as { code?: string }).code !== HOST_PASSWORD_REFUSED) throw error;
-      this.throttle.failed(key);
+      const refused = (error as { code?: string }).code === HOST_PASSWORD_REFUSED;
+      // Only a refusal is a wrong guess; Huawei failing to answer gives the place back.
+      attempt.done(refused ? false : undefined);
+      if (!refused) throw error;
       throw new HttpError(400, "wrong_host_password", "Huawei did not accept this host password for the meeting.");
     }
-    this.throttle.succeeded(key);
+    attempt.done(true);
     await this.passwords.set(conferenceID, password);
   }
 }
