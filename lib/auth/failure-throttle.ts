@@ -17,8 +17,10 @@ export class FailureThrottle {
   constructor(
     private readonly maxFailures = 10,
     private readonly windowMs = 15 * 60_000,
+    /** Keys kept at most (the least recently failed go first). */
+    capacity = 10_000,
   ) {
-    this.failures = new LRUCache({ max: 10_000, ttl: windowMs });
+    this.failures = new LRUCache({ max: capacity, ttl: windowMs });
   }
 
   /** Milliseconds until this key may try again; 0 when it may now. */
@@ -33,7 +35,7 @@ export class FailureThrottle {
     const k = key.toLowerCase();
     const wait = this.retryAfterMs(key, now);
     const busy = this.inFlight.get(k) ?? 0;
-    if (wait > 0 || (this.failures.get(k)?.count ?? 0) + busy >= this.maxFailures) return { ok: false, retryAfterMs: Math.max(wait, 1_000) };
+    if (wait > 0 || (this.current(k, now)?.count ?? 0) + busy >= this.maxFailures) return { ok: false, retryAfterMs: Math.max(wait, 1_000) };
     this.inFlight.set(k, busy + 1);
     let decided = false;
     return {
@@ -45,18 +47,29 @@ export class FailureThrottle {
         if (left > 0) this.inFlight.set(k, left);
         else this.inFlight.delete(k);
         if (succeeded === true) this.succeeded(key);
-        if (succeeded === false) this.failed(key);
+        if (succeeded === false) this.failed(key, now);
       },
     };
   }
 
   failed(key: string, now = Date.now()): void {
     const k = key.toLowerCase();
-    const entry = this.failures.get(k);
+    const entry = this.current(k, now);
     this.failures.set(k, entry ? { count: entry.count + 1, since: entry.since } : { count: 1, since: now }, { ttl: entry ? Math.max(1, entry.since + this.windowMs - now) : this.windowMs });
   }
 
   succeeded(key: string): void {
     this.failures.delete(key.toLowerCase());
+  }
+
+  /** Keys with failures kept, for the metrics. */
+  get size(): number {
+    return this.failures.size;
+  }
+
+  /** A key's failures within their window (the cache's own expiry also bounds memory). */
+  private current(k: string, now: number): { count: number; since: number } | undefined {
+    const entry = this.failures.get(k);
+    return entry && now - entry.since < this.windowMs ? entry : undefined;
   }
 }

@@ -51,4 +51,15 @@ describe("LoginThrottle", () => {
     expect(!refused.ok && refused.retryAfterMs).toBe(30_000);
     expect(throttle.begin("alice", "198.51.100.7", 61_000).ok).toBe(true);
   });
+
+  it("does not let a sign-in to one's own account wipe the address's failures against others", () => {
+    const throttle = new LoginThrottle(limits);
+    for (let i = 0; i < 29; i++) fail(throttle, `victim${i}`, "198.51.100.9", 1);
+    const own = throttle.begin("mallory", "198.51.100.9", 0);
+    if (!own.ok) throw new Error("refused");
+    own.done(true);
+    fail(throttle, "victim29", "198.51.100.9", 1);
+    expect(throttle.begin("victim30", "198.51.100.9", 1_000).ok).toBe(false);
+  });
 });
+

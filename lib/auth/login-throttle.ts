@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { FailureThrottle, type ThrottledAttempt } from "./failure-throttle";
 
 export interface LoginLimits {
   /** Wrong passwords from one address, any usernames, within the window. */
@@ -14,83 +15,57 @@ export interface LoginLimits {
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAddress: 30, perAddressAndUser: 10, perUser: 100, windowMs: 15 * 60_000, trustMs: 30 * 24 * 3600_000 };
 
-export type LoginAttempt =
-  | { ok: true; /** Tells how it went; call once. */ done: (succeeded: boolean) => void }
-  | { ok: false; retryAfterMs: number };
-
-interface Count {
-  failures: number;
-  /** Attempts being checked now: they count against the limit until they are decided. */
-  inFlight: number;
-  since: number;
-}
+export type LoginAttempt = ThrottledAttempt;
 
 /**
  * Slows password guessing without handing a stranger a way to lock a real user out. Failures are
- * counted per address, per address and username, and per username; the last refuses only
- * addresses that have not signed that user in before, so a user at their usual desk still gets
- * in while someone elsewhere guesses their password. An attempt is counted when it begins, so
- * forty guesses sent at once are not all checked.
+ * counted per address, per address and username, and per username (one FailureThrottle each);
+ * the last refuses only addresses that have not signed that user in before, so a user at their
+ * usual desk still gets in while someone elsewhere guesses their password. An attempt is counted
+ * when it begins, so forty guesses sent at once are not all checked.
  */
 export class LoginThrottle {
-  private readonly counts: LRUCache<string, Count>;
+  private readonly byAddress: FailureThrottle;
+  private readonly byAddressAndUser: FailureThrottle;
+  private readonly byUser: FailureThrottle;
   private readonly trusted: LRUCache<string, true>;
 
-  constructor(private readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
-    this.counts = new LRUCache({ max: 50_000, ttl: limits.windowMs });
+  constructor(limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
+    this.byAddress = new FailureThrottle(limits.perAddress, limits.windowMs, 50_000);
+    this.byAddressAndUser = new FailureThrottle(limits.perAddressAndUser, limits.windowMs, 50_000);
+    this.byUser = new FailureThrottle(limits.perUser, limits.windowMs, 50_000);
     this.trusted = new LRUCache({ max: 50_000, ttl: limits.trustMs });
   }
 
   begin(username: string, address: string, now = Date.now()): LoginAttempt {
     const user = username.toLowerCase();
-    const keys: [string, number][] = [
-      [`a|${address}`, this.limits.perAddress],
-      [`au|${address}|${user}`, this.limits.perAddressAndUser],
+    const pair = `${address}|${user}`;
+    const parts: [FailureThrottle, string][] = [
+      [this.byAddress, address],
+      [this.byAddressAndUser, pair],
     ];
-    if (!this.trusted.has(`${address}|${user}`)) keys.push([`u|${user}`, this.limits.perUser]);
-    let retryAfterMs = 0;
-    for (const [key, max] of keys) {
-      const count = this.current(key, now);
-      if (count && count.failures + count.inFlight >= max) retryAfterMs = Math.max(retryAfterMs, Math.max(1_000, count.since + this.limits.windowMs - now));
+    if (!this.trusted.has(pair)) parts.push([this.byUser, user]);
+    const taken: { throttle: FailureThrottle; attempt: Extract<ThrottledAttempt, { ok: true }> }[] = [];
+    for (const [throttle, key] of parts) {
+      const attempt = throttle.begin(key, now);
+      if (!attempt.ok) {
+        for (const t of taken) t.attempt.done(undefined);
+        return attempt;
+      }
+      taken.push({ throttle, attempt });
     }
-    if (retryAfterMs > 0) return { ok: false, retryAfterMs };
-    const taken = keys.map(([key]) => {
-      const count = this.current(key, now) ?? { failures: 0, inFlight: 0, since: now };
-      count.inFlight += 1;
-      this.counts.set(key, count, { ttl: Math.max(1, count.since + this.limits.windowMs - now) });
-      return key;
-    });
-    let decided = false;
     return {
       ok: true,
       done: (succeeded) => {
-        if (decided) return;
-        decided = true;
-        for (const key of taken) {
-          const count = this.counts.get(key);
-          if (!count) continue;
-          count.inFlight = Math.max(0, count.inFlight - 1);
-          if (!succeeded) count.failures += 1;
-        }
-        if (succeeded) {
-          this.counts.delete(`au|${address}|${user}`);
-          this.trusted.set(`${address}|${user}`, true);
-        }
+        // A success clears only this address's count for this user: signing in to an account of
+        // one's own must not wipe the address's failures against other accounts.
+        for (const t of taken) t.attempt.done(succeeded === true && t.throttle !== this.byAddressAndUser ? undefined : succeeded);
+        if (succeeded === true) this.trusted.set(pair, true);
       },
     };
   }
 
-  /** A key's count within its window (the cache's own expiry also bounds memory). */
-  private current(key: string, now: number): Count | undefined {
-    const count = this.counts.get(key);
-    if (count && now - count.since >= this.limits.windowMs && count.inFlight === 0) {
-      this.counts.delete(key);
-      return undefined;
-    }
-    return count;
-  }
-
   get size(): number {
-    return this.counts.size;
+    return this.byAddress.size + this.byAddressAndUser.size + this.byUser.size;
   }
 }
