@@ -39,7 +39,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx server/index.ts",
+    command: "node dist/server/index.js",
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,

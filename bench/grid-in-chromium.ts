@@ -1,6 +1,6 @@
 import { chromium } from "playwright-core";
 import { benchStack, meetingsForBench, wait } from "./stack";
-import { percentile } from "./wire-client";
+import { percentile } from "./push-latency";
 
 const HANDS_PER_SECOND = 50;
 const RUN_MS = 20_000;
@@ -21,9 +21,9 @@ export async function gridInChromium(): Promise<void> {
     for (let i = meeting.participants.size; i < 1_200; i++) stack.sim.world.join(meeting, { name: `Town hall guest ${i}` });
     const raisable = [...meeting.participants.values()].filter((p) => !p.hand).slice(0, Math.round((HANDS_PER_SECOND * RUN_MS) / 1000));
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    await context.addCookies([{ name: "mm_session", value: decodeURIComponent(stack.admin.sessionCookie.split("=")[1]!), url: stack.dash.url }]);
+    await context.addCookies([{ name: "mm_session", value: decodeURIComponent(stack.accounts[0]!.sessionCookie.split("=")[1]!), url: stack.dashes[0]!.url }]);
     const page = await context.newPage();
-    await page.goto(`${stack.dash.url}/meetings/${meeting.conferenceID}`);
+    await page.goto(`${stack.dashes[0]!.url}/meetings/${meeting.conferenceID}`);
     await page.locator('[data-upstream="live"]').waitFor({ timeout: 30_000 });
     await page.locator('[data-count="hands"]').waitFor();
     await wait(2_000);

@@ -10,10 +10,12 @@ import { eventually, LiveClient } from "@/tests/integration/live-client";
 import { gridInChromium } from "./grid-in-chromium";
 import { pushLatency } from "./push-latency";
 import { reconnectStorm } from "./reconnect-storm";
+import { startCost } from "./start-cost";
 import { upstreamEconomy } from "./upstream-economy";
 
 // `npm run bench`: figures quoted in the README. Needs a build (`npm run build`). Runs every
-// benchmark, or those named: `npm run bench -- push storm economy grid basics`.
+// benchmark, or those named: `npm run bench -- basics start push cluster storm economy grid`;
+// RUNS=N sets how many runs of the push benchmarks (default 3).
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -24,8 +26,11 @@ async function main() {
   const asked = new Set(process.argv.slice(2));
   const run = (name: string) => asked.size === 0 || asked.has(name);
   if (run("basics")) await basics();
-  if (run("push")) await pushLatency([2_000, 6_000]);
-  if (run("storm")) await reconnectStorm(6_000);
+  if (run("start")) await startCost();
+  const runs = Number(process.env.RUNS ?? 3);
+  if (run("push")) await pushLatency({ viewers: 2_000, accounts: 10, instances: 1 }, runs);
+  if (run("cluster")) await pushLatency({ viewers: 2_000, accounts: 10, instances: 3 }, runs);
+  if (run("storm")) await reconnectStorm({ viewers: 6_000, accounts: 30 });
   if (run("economy")) await upstreamEconomy([1, 10, 500]);
   if (run("grid")) await gridInChromium();
 }

@@ -1,124 +1,212 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { Redis } from "ioredis";
+import type { MeetingTopicData } from "@/lib/domain/participant";
 import { toParticipant } from "@/lib/live/live-meeting-state";
 import { pinfoMap } from "@/server/simulator/push-frames";
 import { Random } from "@/server/simulator/random";
 import type { SimMeeting } from "@/server/simulator/types";
-import { benchStack, mb, meetingsForBench, processFigures, wait } from "./stack";
-import { connectAll, percentile, WireViewer } from "./wire-client";
+import { Fleet, type FleetViewerSpec } from "./fleet";
+import { benchStack, mb, meetingsForBench, processFigures, wait, type BenchStack } from "./stack";
 
-const RUN_MS = 20_000;
+const RUN_MS = 15_000;
+const RATE = 200;
 
-interface Run {
+export interface PushShape {
+  viewers: number;
+  accounts: number;
+  instances: number;
+}
+
+interface Change {
+  meeting: SimMeeting;
+  pid: string;
+}
+
+interface Figures {
   latencies: number[];
+  expected: number;
   rss: number;
   cpuPercent: number;
 }
 
-/** The same change schedule for the dashboard and the floor: `rate` mute toggles a second, meetings weighted by size. */
-function schedule(meetings: SimMeeting[], rate: number, seed: number): { meeting: SimMeeting; pid: string }[] {
+/** The same changes for the dashboard and the floor: mute toggles of people drawn evenly, so big meetings change most. */
+function schedule(meetings: SimMeeting[], seed: number): Change[] {
   const rng = new Random(seed);
   const people = meetings.flatMap((m) => [...m.participants.keys()].map((pid) => ({ meeting: m, pid })));
-  return Array.from({ length: Math.round((rate * RUN_MS) / 1000) }, () => people[rng.int(0, people.length - 1)]!);
+  return Array.from({ length: Math.round((RATE * RUN_MS) / 1000) }, () => people[rng.int(0, people.length - 1)]!);
 }
 
-async function drive(changes: { meeting: SimMeeting; pid: string }[], rate: number, apply: (c: { meeting: SimMeeting; pid: string }) => void): Promise<void> {
+async function drive(changes: Change[], apply: (c: Change) => void): Promise<void> {
   const started = Date.now();
   for (let i = 0; i < changes.length; i++) {
-    const due = started + (i * 1000) / rate;
+    const due = started + (i * 1000) / RATE;
     if (due > Date.now()) await wait(due - Date.now());
     apply(changes[i]!);
   }
 }
 
-function summary(run: Run): string {
-  const sorted = [...run.latencies].sort((a, b) => a - b);
-  return `p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, p99 ${percentile(sorted, 99)} ms (${sorted.length.toLocaleString("en")} deliveries); server RSS ${mb(run.rss)}, CPU ${run.cpuPercent.toFixed(0)}%`;
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Push latency, upstream createTime to socket.io receipt, for the dashboard and for a bare socket.io server fed the same changes. */
-export async function pushLatency(viewerCounts: number[], rate = 200): Promise<void> {
-  for (const n of viewerCounts) {
-    const stack = await benchStack({ RELAY_GRACE_MS: "60000" });
-    const meetings = meetingsForBench(stack.sim);
-    const people = meetings.reduce((sum, m) => sum + m.participants.size, 0);
-    const changes = schedule(meetings, rate, n);
-    let dashboard: Run;
-    let perViewer = NaN;
-    let perPerson = NaN;
-    try {
-      const base = await processFigures(stack.admin);
-      // One viewer per meeting first: the watchers and their state, before the crowd.
-      const first = meetings.map(() => new WireViewer(stack.dash.url, stack.admin.sessionCookie));
-      await connectAll(first);
-      await Promise.all(first.map((v, i) => v.emit("subscribe", { topic: "meeting", conferenceID: meetings[i]!.conferenceID })));
-      await waitFor(() => first.every((v) => v.snapshots > 0), 60_000);
-      await wait(3_000);
-      const watching = await processFigures(stack.admin);
-      perPerson = (watching.rss - base.rss) / people;
-      const viewers = Array.from({ length: n - first.length }, () => new WireViewer(stack.dash.url, stack.admin.sessionCookie));
-      await connectAll(viewers);
-      await Promise.all(viewers.map((v, i) => v.emit("subscribe", { topic: "meeting", conferenceID: meetings[i % meetings.length]!.conferenceID })));
-      const all = [...first, ...viewers];
-      await waitFor(() => all.every((v) => v.snapshots > 0), 60_000);
-      await wait(3_000);
-      const crowd = await processFigures(stack.admin);
-      perViewer = (crowd.rss - watching.rss) / viewers.length;
-      for (const v of all) v.latencies.length = 0;
-      const t0 = Date.now();
-      await drive(changes, rate, ({ meeting, pid }) => {
-        const p = meeting.participants.get(pid);
-        if (p) stack.sim.world.changeParticipant(meeting, pid, { muted: !p.muted });
-      });
-      await wait(2_000);
-      const after = await processFigures(stack.admin);
-      dashboard = { latencies: all.flatMap((v) => v.latencies), rss: after.rss, cpuPercent: ((after.cpu - crowd.cpu) / ((Date.now() - t0) / 1000)) * 100 };
-      all.forEach((v) => v.close());
-    } finally {
-      await stack.stop();
-    }
-    const floor = await floorRun(n, meetings, changes, rate);
-    const ratio = percentile([...dashboard.latencies].sort((a, b) => a - b), 99) / percentile([...floor.latencies].sort((a, b) => a - b), 99);
-    console.log(`push latency, ${n.toLocaleString("en")} viewers over ${meetings.length} meetings of ${meetings.at(-1)!.participants.size}–${meetings[0]!.participants.size} people (${people.toLocaleString("en")} watched), ${rate} changes/s for ${RUN_MS / 1000} s:`);
-    console.log(`  dashboard: ${summary(dashboard)}`);
-    console.log(`  bare socket.io floor: ${summary(floor)}`);
-    console.log(`  p99 dashboard / floor: ${ratio.toFixed(2)}x; memory per viewer ${(perViewer / 1024).toFixed(1)} KB, per watched person ${(perPerson / 1024).toFixed(2)} KB`);
-  }
+const pcts = (latencies: number[]) => {
+  const s = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99) };
+};
+
+function line(f: Figures): string {
+  const { p50, p95, p99 } = pcts(f.latencies);
+  return `p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms; delivered ${f.latencies.length.toLocaleString("en")} of ${f.expected.toLocaleString("en")}; server RSS ${mb(f.rss)}, CPU ${f.cpuPercent.toFixed(0)}%`;
 }
 
-async function floorRun(n: number, meetings: SimMeeting[], changes: { meeting: SimMeeting; pid: string }[], rate: number): Promise<Run> {
-  const child: ChildProcess = fork(path.join(import.meta.dirname, "floor-server.ts"), { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/** Viewer i watches meeting i mod 50, signed in as account floor(i / (n / accounts)): every account's viewers cover every meeting. */
+function viewerSpecs(stack: BenchStack, meetings: SimMeeting[], n: number): (FleetViewerSpec & { url: string })[] {
+  const perAccount = Math.ceil(n / stack.accounts.length);
+  return Array.from({ length: n }, (_, i) => ({
+    url: stack.dashes[i % stack.dashes.length]!.url,
+    cookie: stack.accounts[Math.floor(i / perAccount)]!.sessionCookie,
+    conferenceID: meetings[i % meetings.length]!.conferenceID,
+  }));
+}
+
+const expectedDeliveries = (changes: Change[], specs: FleetViewerSpec[]) => {
+  const viewersOf = new Map<string, number>();
+  for (const s of specs) viewersOf.set(s.conferenceID, (viewersOf.get(s.conferenceID) ?? 0) + 1);
+  return changes.reduce((sum, c) => sum + (viewersOf.get(c.meeting.conferenceID) ?? 0), 0);
+};
+
+async function redisTraffic(port: number | undefined): Promise<{ publishes: number; bytes: number } | undefined> {
+  if (!port) return undefined;
+  const redis = new Redis(port, "127.0.0.1", { lazyConnect: true });
+  await redis.connect();
+  const stats = await redis.info("stats");
+  const commands = await redis.info("commandstats");
+  redis.disconnect();
+  const num = (text: string, re: RegExp) => Number(re.exec(text)?.[1] ?? 0);
+  return {
+    publishes: num(commands, /cmdstat_publish:calls=(\d+)/) + num(commands, /cmdstat_spublish:calls=(\d+)/),
+    bytes: num(stats, /total_net_input_bytes:(\d+)/) + num(stats, /total_net_output_bytes:(\d+)/),
+  };
+}
+
+/** One run against the dashboard, then the floor with the same viewers and changes. */
+async function pushRun(shape: PushShape, seed: number): Promise<{ dashboard: Figures; floor: Figures; perViewer: number; redis?: { publishes: number; bytes: number } }> {
+  const stack = await benchStack({ accounts: shape.accounts, instances: shape.instances, env: { RELAY_GRACE_MS: "60000" } });
+  const meetings = meetingsForBench(stack.sim);
+  const changes = schedule(meetings, seed);
+  const specs = viewerSpecs(stack, meetings, shape.viewers);
+  const admin = stack.accounts[0]!;
+  const figures = () => Promise.all(stack.dashes.map((d) => processFigures(admin, d.url))).then((all) => all.reduce((a, b) => ({ rss: a.rss + b.rss, cpu: a.cpu + b.cpu, heap: a.heap + b.heap })));
+  let dashboard: Figures;
+  let perViewer: number;
+  let redis: { publishes: number; bytes: number } | undefined;
+  // The watchers first (one viewer per meeting), so the crowd's memory is the viewers' alone.
+  const first = new Fleet(specs.slice(0, meetings.length));
+  const crowd = new Fleet(specs.slice(meetings.length));
   try {
-    const { port } = await new Promise<{ port: number }>((resolve) => child.once("message", (m) => resolve(m as { port: number })));
-    const url = `http://127.0.0.1:${port}`;
-    const viewers = Array.from({ length: n }, () => new WireViewer(url, ""));
-    await connectAll(viewers);
-    await Promise.all(viewers.map((v, i) => v.emit("subscribe", { topic: "meeting", conferenceID: meetings[i % meetings.length]!.conferenceID })));
-    const figures = () => new Promise<{ rss: number; cpu: number }>((resolve) => {
-      child.once("message", (m) => resolve(m as { rss: number; cpu: number }));
-      child.send({ kind: "figures" });
-    });
-    const before = await figures();
+    await first.open();
+    await wait(3_000);
+    const watching = await figures();
+    await crowd.open();
+    await wait(3_000);
+    const full = await figures();
+    perViewer = (full.rss - watching.rss) / crowd.size;
+    await Promise.all([first.reset(), crowd.reset()]);
+    const r0 = await redisTraffic(stack.redisPort);
     const t0 = Date.now();
-    await drive(changes, rate, ({ meeting, pid }) => {
+    await drive(changes, ({ meeting, pid }) => {
+      const p = meeting.participants.get(pid);
+      if (p) stack.sim.world.changeParticipant(meeting, pid, { muted: !p.muted });
+    });
+    await wait(2_000);
+    const after = await figures();
+    // A heap snapshot stops the process for seconds: only once the changes are measured.
+    if (process.env.BENCH_PROFILE) stack.dashes.forEach((d) => d.process.kill("SIGUSR2"));
+    const r1 = await redisTraffic(stack.redisPort);
+    if (r0 && r1) redis = { publishes: (r1.publishes - r0.publishes) / changes.length, bytes: (r1.bytes - r0.bytes) / changes.length };
+    dashboard = {
+      latencies: [...(await first.latencies()), ...(await crowd.latencies())],
+      expected: expectedDeliveries(changes, specs),
+      rss: after.rss,
+      cpuPercent: ((after.cpu - full.cpu) / ((Date.now() - t0) / 1000)) * 100,
+    };
+  } finally {
+    first.close();
+    crowd.close();
+    await stack.stop();
+  }
+  const floor = await floorRun(meetings, specs, changes);
+  return { dashboard, floor, perViewer, redis };
+}
+
+/**
+ * Push latency as viewers see it: from Huawei's createTime of a mute change to its patch applied
+ * in a viewer's topic store, through the real socket.io-client, for the dashboard and for a bare
+ * socket.io server fed the same changes, in several runs.
+ */
+export async function pushLatency(shape: PushShape, runs: number): Promise<void> {
+  const where = shape.instances > 1 ? `${shape.instances} instances on a Redis adapter` : "one instance";
+  console.log(
+    `push latency, ${where}: ${shape.viewers.toLocaleString("en")} socket.io-client viewers signed in as ${shape.accounts} admin accounts (default limits), ` +
+      `50 meetings of 20–1,000 people with 1.2x as many invitees, ${RATE} mute changes/s for ${RUN_MS / 1000} s`,
+  );
+  const ratios: string[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const { dashboard, floor, perViewer, redis } = await pushRun(shape, run);
+    const d = pcts(dashboard.latencies);
+    const f = pcts(floor.latencies);
+    console.log(`  run ${run} dashboard: ${line(dashboard)}; memory per viewer ${(perViewer / 1024).toFixed(1)} KB`);
+    if (redis) console.log(`  run ${run} Redis per change: ${redis.publishes.toFixed(1)} publishes, ${(redis.bytes / 1024).toFixed(1)} KB in and out`);
+    console.log(`  run ${run} bare socket.io floor: ${line(floor)}`);
+    const ratio = `p50 ${(d.p50 / f.p50).toFixed(2)}x, p99 ${(d.p99 / f.p99).toFixed(2)}x`;
+    console.log(`  run ${run} dashboard / floor: ${ratio}`);
+    ratios.push(ratio);
+  }
+  console.log(`  every run, dashboard / floor: ${ratios.join("; ")}`);
+}
+
+/** The floor: a bare socket.io server (bench/floor-server.ts) with the same viewers and the same changes. */
+async function floorRun(meetings: SimMeeting[], specs: FleetViewerSpec[], changes: Change[]): Promise<Figures> {
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.join(process.env.BENCH_PROFILE, "floor")}`] : [];
+  const child: ChildProcess = fork(path.join(import.meta.dirname, "floor-server.ts"), { execArgv: [...profile, "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const ask = <T>(message?: unknown) =>
+    new Promise<T>((resolve) => {
+      child.once("message", (m) => resolve(m as T));
+      if (message) child.send(message);
+    });
+  let viewers: Fleet | undefined;
+  try {
+    const { port } = await ask<{ port: number }>();
+    const url = `http://127.0.0.1:${port}`;
+    const data: Record<string, MeetingTopicData> = {};
+    for (const m of meetings) {
+      data[m.conferenceID] = {
+        meeting: { conferenceID: m.conferenceID, subject: m.subject, hostName: null, startTime: null, endTime: null, state: "ongoing", locked: false, recording: false },
+        participants: [...m.participants.values()].map((p) => toParticipant(p.pid, pinfoMap(p), undefined)),
+        attendees: [],
+        speakers: [],
+      };
+    }
+    await ask({ kind: "meetings", data });
+    viewers = new Fleet(specs.map((s) => ({ ...s, url })));
+    await viewers.open();
+    const before = await ask<{ rss: number; cpu: number }>({ kind: "figures" });
+    const t0 = Date.now();
+    await drive(changes, ({ meeting, pid }) => {
       const p = meeting.participants.get(pid);
       if (!p) return;
       p.muted = !p.muted;
       child.send({ kind: "change", conferenceID: meeting.conferenceID, sourceTime: Date.now(), row: toParticipant(pid, pinfoMap(p), undefined) });
     });
     await wait(2_000);
-    const after = await figures();
-    viewers.forEach((v) => v.close());
-    return { latencies: viewers.flatMap((v) => v.latencies), rss: after.rss, cpuPercent: ((after.cpu - before.cpu) / ((Date.now() - t0) / 1000)) * 100 };
+    const after = await ask<{ rss: number; cpu: number }>({ kind: "figures" });
+    const latencies = await viewers.latencies();
+    return { latencies, expected: expectedDeliveries(changes, specs), rss: after.rss, cpuPercent: ((after.cpu - before.cpu) / ((Date.now() - t0) / 1000)) * 100 };
   } finally {
-    child.kill();
-  }
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("benchmark setup timed out");
-    await wait(50);
+    viewers?.close();
+    // SIGTERM's default would skip the CPU profile: the floor exits by itself on a disconnect.
+    child.disconnect();
   }
 }

@@ -1,53 +1,40 @@
+import { Fleet } from "./fleet";
 import { benchStack, mb, meetingsForBench, processFigures, wait } from "./stack";
-import { connectAll, WireViewer } from "./wire-client";
 
 /**
- * Every viewer resubscribing at once, as after a restart of a load balancer or a network blip:
- * the time until all have their snapshot, and the server's CPU and memory; first the memory of
- * idle viewers (connected, following nothing).
+ * Every viewer's network drops at once (a load balancer restarted, a Wi-Fi blip across a
+ * building): each socket.io-client reconnects by itself with its own backoff and subscribes
+ * again, under the default limits. The time until every viewer has its snapshot again, and the
+ * server's CPU and memory.
  */
-export async function reconnectStorm(n: number): Promise<void> {
-  const stack = await benchStack({ RELAY_GRACE_MS: "120000" });
+export async function reconnectStorm(shape: { viewers: number; accounts: number }): Promise<void> {
+  const stack = await benchStack({ accounts: shape.accounts, env: { RELAY_GRACE_MS: "120000" } });
+  const admin = stack.accounts[0]!;
+  const meetings = meetingsForBench(stack.sim);
+  const perAccount = Math.ceil(shape.viewers / shape.accounts);
+  const fleet = new Fleet(
+    Array.from({ length: shape.viewers }, (_, i) => ({
+      url: stack.dashes[0]!.url,
+      cookie: stack.accounts[Math.floor(i / perAccount)]!.sessionCookie,
+      conferenceID: meetings[i % meetings.length]!.conferenceID,
+    })),
+  );
   try {
-    const meetings = meetingsForBench(stack.sim);
-    const warm = meetings.map(() => new WireViewer(stack.dash.url, stack.admin.sessionCookie));
-    await connectAll(warm);
-    await Promise.all(warm.map((v, i) => v.emit("subscribe", { topic: "meeting", conferenceID: meetings[i]!.conferenceID })));
-    await until(() => warm.every((v) => v.snapshots > 0));
+    const before = await processFigures(admin);
+    await fleet.open(300_000);
     await wait(3_000);
-    const before = await processFigures(stack.admin);
-    const viewers = Array.from({ length: n }, () => new WireViewer(stack.dash.url, stack.admin.sessionCookie));
-    await connectAll(viewers);
-    await wait(3_000);
-    const idle = await processFigures(stack.admin);
-    const perIdle = (idle.rss - before.rss) / n;
-    const perIdleHeap = (idle.heap - before.heap) / n;
-
-    // The storm: every viewer drops and comes back at once, and subscribes at once.
-    viewers.forEach((v) => v.close());
-    await wait(500);
-    const fresh = Array.from({ length: n }, () => new WireViewer(stack.dash.url, stack.admin.sessionCookie));
-    const start = await processFigures(stack.admin);
+    const start = await processFigures(admin);
     const t0 = Date.now();
-    await connectAll(fresh, 1_000, true);
-    await Promise.all(fresh.map((v, i) => v.emit("subscribe", { topic: "meeting", conferenceID: meetings[i % meetings.length]!.conferenceID })));
-    await until(() => fresh.every((v) => v.snapshots > 0));
-    const allIn = Math.max(...fresh.map((v) => v.lastSnapshotAt)) - t0;
-    const end = await processFigures(stack.admin);
+    await fleet.drop();
+    const back = await fleet.untilAllHaveSnapshots(300_000);
+    const end = await processFigures(admin);
     console.log(
-      `reconnect storm, ${n.toLocaleString("en")} viewers over ${meetings.length} meetings: all resubscribed with their snapshot in ${(allIn / 1000).toFixed(1)} s; ` +
-        `server CPU ${(end.cpu - start.cpu).toFixed(1)} s, RSS ${mb(start.rss)} → ${mb(end.rss)}; idle viewer ${(perIdle / 1024).toFixed(1)} KB RSS (${(perIdleHeap / 1024).toFixed(1)} KB heap)`,
+      `reconnect storm, ${shape.viewers.toLocaleString("en")} socket.io-client viewers of ${shape.accounts} accounts (default limits) over ${meetings.length} meetings, all dropped at once: ` +
+        `every one had its snapshot again in ${((back.lastSnapshotAt - t0) / 1000).toFixed(1)} s (${back.refusals} refusals, retried); ` +
+        `server CPU ${(end.cpu - start.cpu).toFixed(1)} s, RSS ${mb(start.rss)} → ${mb(end.rss)}; ${((start.rss - before.rss) / shape.viewers / 1024).toFixed(1)} KB RSS per subscribed viewer`,
     );
-    [...warm, ...fresh].forEach((v) => v.close());
   } finally {
+    fleet.close();
     await stack.stop();
-  }
-}
-
-async function until(check: () => boolean, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("reconnect storm: not every viewer got its snapshot");
-    await wait(50);
   }
 }

@@ -3,7 +3,7 @@ import { MeetingWatcher } from "@/lib/live/meeting-watcher";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { SIMULATOR_APP_AUTH } from "@/server/simulator/server";
 import { benchStack, meetingsForBench, wait } from "./stack";
-import { connectAll, WireViewer } from "./wire-client";
+import { Fleet } from "./fleet";
 
 const WINDOW_MS = 60_000;
 const TIMING = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000, unavailableRetryMs: 60_000 };
@@ -15,7 +15,8 @@ const TIMING = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleA
  */
 export async function upstreamEconomy(counts: number[]): Promise<void> {
   for (const n of counts) {
-    const stack = await benchStack();
+    // A hundred viewers an account: one person's limits are not what is measured here.
+    const stack = await benchStack({ accounts: Math.ceil(n / 100) });
     try {
       const meeting = meetingsForBench(stack.sim).find((m) => m.participants.size === 100)!;
       const calls = () => [...stack.sim.stats.values()].reduce((a, b) => a + b, 0);
@@ -23,17 +24,13 @@ export async function upstreamEconomy(counts: number[]): Promise<void> {
 
       const c0 = calls();
       const s0 = sockets();
-      const viewers = Array.from({ length: n }, () => new WireViewer(stack.dash.url, stack.admin.sessionCookie));
-      await connectAll(viewers);
-      await Promise.all(
-        viewers.map(async (v) => {
-          await stack.admin.get(`/api/meetings/${meeting.conferenceID}`);
-          await v.emit("subscribe", { topic: "meeting", conferenceID: meeting.conferenceID });
-        }),
-      );
+      // Each viewer opens the meeting's page (its detail) and follows the meeting live.
+      const viewers = new Fleet(Array.from({ length: n }, (_, i) => ({ url: stack.dashes[0]!.url, cookie: stack.accounts[i % stack.accounts.length]!.sessionCookie, conferenceID: meeting.conferenceID })));
+      await Promise.all(Array.from({ length: n }, (_, i) => stack.accounts[i % stack.accounts.length]!.get(`/api/meetings/${meeting.conferenceID}`)));
+      await viewers.open();
       await wait(WINDOW_MS);
       const dashboard = { calls: calls() - c0, sockets: sockets() - s0 };
-      viewers.forEach((v) => v.close());
+      viewers.close();
 
       const client = new HuaweiClient({ baseUrl: stack.sim.url, auth: SIMULATOR_APP_AUTH, timeoutMs: 10_000, maxRetries: 2, requestsPerSecond: 1_000 });
       const c1 = calls();

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { roleSchema, UserStore } from "@/lib/auth/users";
+import { UserStore } from "@/lib/auth/users";
+import { roleSchema } from "@/lib/auth/viewer";
 
 const USAGE = `usage:
   npm run user -- add <username> --role admin|host|wall [--huawei-user <id>] [--password <pw>]

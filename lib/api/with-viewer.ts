@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
-import { currentViewer, type Viewer } from "@/lib/auth/session";
-import type { Role } from "@/lib/auth/users";
+import { currentViewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Role } from "@/lib/auth/viewer";
 import { setLane } from "@/lib/request-context";
 import { errorResponse, jsonError } from "./errors";
 

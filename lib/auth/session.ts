@@ -2,27 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getIronSession, unsealData, type SessionOptions } from "iron-session";
 import type { cookies } from "next/headers";
 import { services } from "@/lib/services";
-import type { Role } from "./users";
-
-/**
- * The cookie holds only who signed in and a session id (to revoke it on sign-out); role and
- * Huawei user are read from the store each time.
- */
-export interface SessionData {
-  username?: string;
-  /** A wall display's session (opened by its link) names the display instead of a user. */
-  display?: string;
-  sid?: string;
-  issuedAt?: number;
-}
-
-export interface Viewer {
-  username: string;
-  role: Role;
-  huaweiUserId: string | null;
-  /** Set for a wall display signed in by its link. */
-  displayId?: string;
-}
+import type { SessionData, Viewer } from "./viewer";
 
 export const SESSION_COOKIE = "mm_session";
 /** A person's session lasts this long after its last renewal (pages renew it while open). */

@@ -2,9 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { JsonFile } from "./json-file";
 import { hashPassword, verifyPassword } from "./password";
-
-export const roleSchema = z.enum(["admin", "host", "wall"]);
-export type Role = z.infer<typeof roleSchema>;
+import { roleSchema, type Role } from "./viewer";
 
 export const usernameSchema = z
   .string()

@@ -1,5 +1,5 @@
 import { SharedAnswers } from "@/lib/cache/shared-answers";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { buildAttendance, type AttendanceResponse } from "@/lib/domain/attendance";
 import { toAttendee, toPastMeeting, type Meeting } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";

@@ -182,4 +182,21 @@ describe("LiveMeetingState", () => {
     s.apply(inc([{ pid: "b", mode: 1 }]), 9_000);
     expect(s.changesOf("b")).toEqual([]);
   });
+
+  it("names the rows each change touched, so a topic can look at those alone", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: bob }]));
+    expect([...s.takeChanges().changed]).toEqual(["a", "b"]);
+    const before = s.snapshot().participants[0];
+    s.apply(inc([{ pid: "b", pinfoMap: { MUTE: "0" } }]));
+    const hint = s.takeChanges();
+    expect([...hint.changed]).toEqual(["b"]);
+    expect(hint.byId.get("b")?.muted).toBe(false);
+    // Untouched rows stay the same objects: that is what lets the topic skip them.
+    expect(s.snapshot().participants[0]).toBe(before);
+    s.apply(inc([{ pid: "b", pinfoMap: { MUTE: "0" } }]));
+    expect([...s.takeChanges().changed]).toEqual([]);
+    s.apply(inc([{ pid: "a", mode: 1 }]));
+    expect([...s.takeChanges().changed]).toEqual(["a"]);
+  });
 });

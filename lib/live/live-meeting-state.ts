@@ -1,5 +1,6 @@
 import type { Attendee } from "@/lib/domain/meeting";
 import type { LiveMeeting, MeetingTopicData, Participant, ParticipantChange } from "@/lib/domain/participant";
+import type { RowHint } from "./diff";
 import type { AttendeesNotify, ParticipantsNotify, PushFrame, RealTimeInfo } from "@/lib/huawei/control-schemas";
 
 type Pinfo = Record<string, string>;
@@ -27,6 +28,8 @@ export class LiveMeetingState {
   /** When the first whole participant list arrived (a full frame or realTimeInfo); null before. */
   private watchStartedAt: number | null = null;
   private readonly mapped = new Map<string, Participant>();
+  /** Participants whose row changed or went since `takeChanges` was last asked. */
+  private dirty = new Set<string>();
   private attendees: Attendee[] = [];
   private speakers: string[] = [];
   /** What changed for each participant since watching began, newest last, bounded per person. */
@@ -105,6 +108,13 @@ export class LiveMeetingState {
     return this.changes.get(pid) ?? [];
   }
 
+  /** Which rows changed since the last call, for the topic to look at those alone (rows not named are the same objects). */
+  takeChanges(): RowHint<Participant> {
+    const changed = this.dirty;
+    this.dirty = new Set();
+    return { byId: this.mapped, changed };
+  }
+
   snapshot(): MeetingTopicData {
     return { meeting: this.meeting, participants: [...this.mapped.values()], attendees: this.attendees, speakers: this.speakers };
   }
@@ -154,7 +164,10 @@ export class LiveMeetingState {
     const mapped = toParticipant(pid, next, this.handSince.get(pid));
     const before = this.mapped.get(pid);
     // Keep the same object when nothing visible changed, so diffing and rendering can skip it.
-    if (!before || JSON.stringify(before) !== JSON.stringify(mapped)) this.mapped.set(pid, mapped);
+    if (!before || JSON.stringify(before) !== JSON.stringify(mapped)) {
+      this.mapped.set(pid, mapped);
+      this.dirty.add(pid);
+    }
     // Changes count from the first whole list on: what was already so when watching began is not news.
     if (this.watchStartedAt !== null) this.record(pid, before, mapped, now);
   }
@@ -169,6 +182,7 @@ export class LiveMeetingState {
   }
 
   private remove(pid: string): void {
+    if (this.mapped.has(pid)) this.dirty.add(pid);
     this.pinfo.delete(pid);
     this.handSince.delete(pid);
     this.mapped.delete(pid);

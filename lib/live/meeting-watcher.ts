@@ -1,11 +1,12 @@
 import { EventEmitter } from "node:events";
 import { clearChairPassword, toMeeting } from "@/lib/domain/meeting";
-import type { MeetingTopicData, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
+import type { MeetingTopicData, Participant, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import { HOST_PASSWORD_REFUSED, MEETING_OVER_CODES } from "@/lib/huawei/error-codes";
 import { MeetingEventSocket } from "@/lib/huawei/event-socket";
 import { logger } from "@/lib/logger";
 import type { HostPasswords } from "./host-passwords";
+import type { RowHint } from "./diff";
 import { LiveMeetingState } from "./live-meeting-state";
 
 export interface WatcherTiming {
@@ -26,7 +27,8 @@ export interface WatcherTiming {
 export const DEFAULT_TIMING: WatcherTiming = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000, unavailableRetryMs: 60_000 };
 
 interface WatcherEvents {
-  update: [MeetingTopicData, number];
+  /** The meeting, the newest upstream time, and which participants changed since the previous update. */
+  update: [MeetingTopicData, number, RowHint<Participant>];
   status: [UpstreamLiveStatus, number, UnavailableReason | undefined];
 }
 
@@ -283,7 +285,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   }
 
   private publish(): void {
-    this.emit("update", this.state.snapshot(), this.state.sourceTime || Date.now());
+    this.emit("update", this.state.snapshot(), this.state.sourceTime || Date.now(), this.state.takeChanges());
   }
 
   private setStatus(status: UpstreamLiveStatus, reason?: UnavailableReason): void {

@@ -1,5 +1,5 @@
 import type { Socket as ClientSocket } from "socket.io-client";
-import type { SessionData, Viewer } from "@/lib/auth/session";
+import type { SessionData, Viewer } from "@/lib/auth/viewer";
 import type { ChangesRequest, ParticipantChange, PatchEvent, SnapshotEvent, StatusEvent, Subscription } from "@/lib/domain/participant";
 
 /**

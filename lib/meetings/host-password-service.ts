@@ -1,6 +1,6 @@
 import { HttpError } from "@/lib/api/errors";
 import { FailureThrottle } from "@/lib/auth/failure-throttle";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { HOST_PASSWORD_REFUSED } from "@/lib/huawei/error-codes";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import type { HostPasswords } from "@/lib/live/host-passwords";

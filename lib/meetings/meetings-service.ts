@@ -1,5 +1,5 @@
 import { SharedAnswers } from "@/lib/cache/shared-answers";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { clearChairPassword, toAttendee, toMeeting, type Attendee, type Meeting, type MeetingDetailResponse } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";

@@ -1,4 +1,4 @@
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import type { Caller } from "@/lib/huawei/client";
 
 /** Admins and wall displays see the whole enterprise; a host sees what Huawei shows their own user. */

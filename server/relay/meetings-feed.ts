@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import type { Meeting } from "@/lib/domain/meeting";
 import type { UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { MeetingsService } from "@/lib/meetings/meetings-service";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { classifyError } from "@/lib/api/errors";
-import { viewerOf, type Viewer } from "@/lib/auth/session";
+import { viewerOf } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { changesRequestSchema, subscriptionSchema, type Subscription } from "@/lib/domain/participant";
 import type { Ack, ChangesAck } from "@/lib/live/socket-contract";
 import { metrics } from "@/lib/metrics";

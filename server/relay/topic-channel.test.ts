@@ -78,4 +78,19 @@ describe("TopicChannel", () => {
     ch.resumeFrom(41);
     expect(ch.publish(data([person(1)]), 1)?.payload.seq).toBe(42);
   });
+
+  it("publishes the same patch from a source's hint as from comparing every row", () => {
+    const hinted = new TopicChannel({ topic: "meeting", conferenceID: "1" }, meetingTopic);
+    const compared = new TopicChannel({ topic: "meeting", conferenceID: "1" }, meetingTopic);
+    const rows = new Map(thousand.map((p) => [p.pid, p]));
+    hinted.publish(data([...rows.values()]), 1);
+    compared.publish(data([...rows.values()]), 1);
+    rows.set("p7", { ...rows.get("p7")!, muted: false });
+    rows.delete("p9");
+    rows.set("p1000", person(1000));
+    const next = data([...rows.values()]);
+    const out = hinted.publish(next, 2, { byId: rows, changed: new Set(["p7", "p9", "p1000"]) });
+    expect(out).toEqual(compared.publish(next, 2));
+    expect(out?.payload).toMatchObject({ upserts: [rows.get("p7"), rows.get("p1000")], removes: ["p9"] });
+  });
 });

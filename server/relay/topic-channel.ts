@@ -2,7 +2,7 @@ import type { Meeting } from "@/lib/domain/meeting";
 import type { MeetingSummary, WallTopicData } from "@/lib/domain/wall";
 import type { WallMeetingData } from "@/lib/domain/wall-meeting";
 import type { LiveMeeting, MeetingTopicData, Participant, PatchEvent, SnapshotEvent } from "@/lib/domain/participant";
-import { changedFields, diffById } from "@/lib/live/diff";
+import { changedFields, PublishedRows, type RowHint } from "@/lib/live/diff";
 
 export interface TopicRef {
   topic: "meetings" | "meeting" | "wall" | "wall-meeting";
@@ -67,21 +67,23 @@ export class TopicChannel<D, R> {
   seq = 0;
   sourceTime = 0;
   private data?: D;
-  private rows = new Map<string, R>();
+  private readonly rows: PublishedRows<R>;
 
   constructor(
     readonly ref: TopicRef,
     private readonly kind: TopicKind<D, R>,
-  ) {}
+  ) {
+    this.rows = new PublishedRows(kind.id);
+  }
 
   get hasData(): boolean {
     return this.data !== undefined;
   }
 
-  publish(data: D, sourceTime: number): Outgoing | undefined {
+  /** `hint`, when the source gives one, names the only rows that can differ from the last publish. */
+  publish(data: D, sourceTime: number, hint?: RowHint<R>): Outgoing | undefined {
     const prev = this.data;
-    const { upserts, removes, map } = diffById(this.rows, this.kind.rows(data), this.kind.id);
-    this.rows = map;
+    const { upserts, removes } = hint && prev !== undefined ? this.rows.apply(hint) : this.rows.diff(this.kind.rows(data));
     this.data = data;
     this.sourceTime = sourceTime;
     if (prev === undefined) {

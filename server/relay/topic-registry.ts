@@ -1,10 +1,11 @@
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import type { ParticipantChange, Subscription, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
 import { toWallMeeting } from "@/lib/domain/wall-meeting";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics";
 import { runWithContext } from "@/lib/request-context";
 import type { Services } from "@/lib/services";
+import type { RowHint } from "@/lib/live/diff";
 import type { Leases } from "./leases";
 import { MeetingsFeed } from "./meetings-feed";
 import type { RelayOptions } from "./relay-options";
@@ -186,8 +187,8 @@ export class TopicRegistry {
     // Background work: its upstream calls spend the watchers' share, and its logs carry no viewer's request id.
     const source = runWithContext({ requestId: `watch:${topic.key}`, lane: "watchers" }, () => topic.makeSource());
     topic.source = source;
-    source.on("update", (data: unknown, sourceTime: number) => {
-      const out = topic.channel.publish(data, sourceTime);
+    source.on("update", (data: unknown, sourceTime: number, hint?: RowHint<unknown>) => {
+      const out = topic.channel.publish(data, sourceTime, hint);
       if (!out) return;
       const room = this.io.to(topic.room);
       if (out.event === "snapshot") room.emit("snapshot", out.payload);

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { attentionReasons, type AttentionThresholds, type CountSample } from "@/lib/domain/attention";
 import { initials } from "@/lib/domain/masking";
 import type { Meeting } from "@/lib/domain/meeting";

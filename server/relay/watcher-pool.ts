@@ -1,4 +1,5 @@
-import type { MeetingTopicData, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
+import type { MeetingTopicData, Participant, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
+import type { RowHint } from "@/lib/live/diff";
 import type { MeetingWatcher } from "@/lib/live/meeting-watcher";
 
 interface Entry {
@@ -43,7 +44,7 @@ export class WatcherPool {
   }
 }
 
-type UpdateListener = (data: unknown, sourceTime: number) => void;
+type UpdateListener = (data: unknown, sourceTime: number, hint?: RowHint<unknown>) => void;
 type StatusListener = (status: UpstreamLiveStatus, since: number, reason?: UnavailableReason) => void;
 
 /**
@@ -55,13 +56,13 @@ export class PooledMeetingSource {
   private readonly updates: UpdateListener[] = [];
   private readonly statuses: StatusListener[] = [];
 
-  private readonly forwarders = new Map<UpdateListener, (data: MeetingTopicData, sourceTime: number) => void>();
+  private readonly forwarders = new Map<UpdateListener, (data: MeetingTopicData, sourceTime: number, hint: RowHint<Participant>) => void>();
 
   constructor(
     private readonly pool: WatcherPool,
     readonly conferenceID: string,
-    /** What the topic publishes of the meeting (the wall's view leaves identities out). */
-    private readonly view: (data: MeetingTopicData) => unknown = (data) => data,
+    /** What the topic publishes of the meeting (the wall's view leaves identities out); none for the meeting as it is. */
+    private readonly view?: (data: MeetingTopicData) => unknown,
   ) {}
 
   get status(): UpstreamLiveStatus {
@@ -87,12 +88,13 @@ export class PooledMeetingSource {
     const watcher = this.pool.acquire(this.conferenceID);
     this.watcher = watcher;
     for (const fn of this.updates) {
-      const forward = (data: MeetingTopicData, sourceTime: number) => fn(this.view(data), sourceTime);
+      // The watcher's hint names its own rows: it holds for the meeting as it is, not for a view made of it.
+      const forward = (data: MeetingTopicData, sourceTime: number, hint: RowHint<Participant>) => (this.view ? fn(this.view(data), sourceTime) : fn(data, sourceTime, hint as RowHint<unknown>));
       this.forwarders.set(fn, forward);
       watcher.on("update", forward);
     }
     for (const fn of this.statuses) watcher.on("status", fn);
-    if (watcher.hasData) for (const fn of this.updates) fn(this.view(watcher.state.snapshot()), watcher.state.sourceTime);
+    if (watcher.hasData) for (const fn of this.updates) fn(this.view ? this.view(watcher.state.snapshot()) : watcher.state.snapshot(), watcher.state.sourceTime);
   }
 
   stop(): void {

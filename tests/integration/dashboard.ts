@@ -19,11 +19,11 @@ export interface Dashboard {
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /**
- * Starts the real, built dashboard (`node --import tsx server/index.ts`, production mode) as a
+ * Starts the real, built dashboard (`node dist/server/index.js`, what `npm start` runs) as a
  * child process on a free port and resolves once it is listening.
  */
-export function startDashboard(env: Record<string, string>, dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"))): Promise<Dashboard> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+export function startDashboard(env: Record<string, string>, dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-")), nodeArgs: string[] = []): Promise<Dashboard> {
+  const child = spawn(process.execPath, [...nodeArgs, "dist/server/index.js"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "info", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -55,7 +55,7 @@ export function startDashboard(env: Record<string, string>, dataDir = mkdtempSyn
 
 /** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
 export function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, ["dist/server/index.js"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "0", NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: mkdtempSync(path.join(tmpdir(), "mm-int-")), ...env },
     stdio: ["ignore", "pipe", "pipe"],
