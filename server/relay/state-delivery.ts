@@ -28,6 +28,9 @@ export function statusOf(source: Source): RemoteState["status"] {
  * broadcast for every socket asking in the same turn), or asked of the instance that does.
  */
 export class StateDelivery {
+  /** Per topic watched elsewhere: the sockets waiting for the answer to the question already asked. */
+  private readonly peerWaiting = new Map<string, Set<string>>();
+
   constructor(
     private readonly io: RelayServer,
     private readonly leases: Leases,
@@ -48,10 +51,7 @@ export class StateDelivery {
   /** Sends a socket the topic's current state, from this instance or from the one watching it. */
   async toSocket(socket: RelaySocket, topic: DeliverableTopic): Promise<void> {
     if (topic.source) return this.queueLocal(socket, topic);
-    const state = await this.fromPeer(topic.key);
-    if (!state) return;
-    if (state.snapshot) socket.emit("snapshot", state.snapshot);
-    socket.emit("status", { ...topic.ref, ...state.status });
+    return this.queueFromPeer(socket, topic);
   }
 
   /** The watching instance tells every viewer in the cluster the current state (after Redis came back). */
@@ -103,6 +103,24 @@ export class StateDelivery {
       if (snapshot) to.emit("snapshot", snapshot);
       to.emit("status", { ...topic.ref, ...statusOf(topic.source) });
     });
+  }
+
+  /**
+   * Every socket of this instance that asks for a topic watched elsewhere while one question is
+   * out gets the one answer, in one broadcast: a reconnect storm on a non-watching instance asks
+   * the watching one once per topic, not once per viewer (a 1,000-person meeting's state is
+   * hundreds of kilobytes through Redis each time).
+   */
+  private async queueFromPeer(socket: RelaySocket, topic: DeliverableTopic): Promise<void> {
+    const waiting = this.peerWaiting.get(topic.key);
+    if (waiting) return void waiting.add(socket.id);
+    const ids = new Set([socket.id]);
+    this.peerWaiting.set(topic.key, ids);
+    const state = await this.fromPeer(topic.key).finally(() => this.peerWaiting.delete(topic.key));
+    if (!state) return;
+    const to = this.io.local.to([...ids]);
+    if (state.snapshot) to.emit("snapshot", state.snapshot);
+    to.emit("status", { ...topic.ref, ...state.status });
   }
 
   /** The state of a topic another instance watches; none when alone, or when nobody answers in time (the lease loop then starts a watcher here). */

@@ -42,6 +42,28 @@ describe("two instances with Redis", () => {
     expect((await Browser.withCookie(b.url, copy).json("/api/auth/me")).status).toBe(401);
   });
 
+  it("gives every viewer of the other instance the state when many ask at once, and each later change", async () => {
+    const m = [...sim.world.ongoing.values()].find((x) => x.participants.size >= 3 && x.participants.size < 50)!;
+    const onA = await clientOf(a);
+    expect(await onA.subscribe({ topic: "meeting", conferenceID: m.conferenceID })).toEqual({ ok: true });
+    await eventually(() => onA.status === "live", 10_000, "A live");
+    // Twenty tabs of one browser on B at once: one question to A answers them all.
+    const browser = new Browser(b.url);
+    await browser.login("admin", "cluster-admin-pw");
+    const onB = Array.from({ length: 20 }, () => new LiveClient(b.url, browser.sessionCookie));
+    clients.push(...onB);
+    await Promise.all(onB.map((c) => c.connected()));
+    const acks = await Promise.all(onB.map((c) => c.subscribe({ topic: "meeting", conferenceID: m.conferenceID })));
+    expect(acks.every((x) => x.ok)).toBe(true);
+    await eventually(() => onB.every((c) => c.meeting.rows.size === m.participants.size && c.status === "live"), 5_000, "every B viewer's snapshot");
+    const p = [...m.participants.values()].find((x) => x.role === "participant")!;
+    sim.world.changeParticipant(m, p.pid, { muted: !p.muted });
+    await eventually(() => onB.every((c) => c.meeting.rows.get(p.pid)?.muted === p.muted), 3_000, "the change on every B viewer");
+    expect(onB.every((c) => c.gaps === 0)).toBe(true);
+    expect(sim.events.openSessions(m.conferenceID)).toBe(1);
+    [onA, ...onB].forEach((c) => c.close());
+  });
+
   it("serves a meeting watched upstream by one instance to clients of the other, and fails over", async () => {
     const m = [...sim.world.ongoing.values()].find((x) => x.participants.size >= 3 && x.participants.size < 50)!;
     const onA = await clientOf(a);
