@@ -19,7 +19,8 @@ const SERVER_ONLY_LIB = [
   "./lib/auth/session.ts",
   "./lib/auth/users.ts",
   "./lib/auth/password.ts",
-  "./lib/auth/json-file.ts",
+  "./lib/auth/json-import.ts",
+  "./lib/store",
   "./lib/auth/displays.ts",
   "./lib/auth/display-seen.ts",
   "./lib/auth/revoked-sessions.ts",
@@ -37,6 +38,11 @@ export default defineConfig([
     ignores: ["**/*.test.ts", "tests/**", "e2e/**", "bench/**"],
     rules: {
       "import/no-cycle": ["error", { ignoreExternal: true }],
+      // No SQL outside lib/store: the database drivers and the query builder are imported there alone.
+      "no-restricted-imports": [
+        "error",
+        { paths: ["kysely", "pg", "better-sqlite3"].map((name) => ({ name, message: "SQL lives in lib/store: add a table module there." })) },
+      ],
       "import/no-restricted-paths": [
         "error",
         {
@@ -52,6 +58,10 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    files: ["lib/store/**/*.ts"],
+    rules: { "no-restricted-imports": "off" },
   },
   globalIgnores(["dist/**", ".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"]),
 ]);

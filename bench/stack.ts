@@ -4,11 +4,10 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { UserStore } from "@/lib/auth/users";
 import { phoneNumber, randomPerson } from "@/server/simulator/names";
 import { simulatorEnv, startSimulator, type Simulator } from "@/server/simulator/server";
 import type { SimMeeting } from "@/server/simulator/types";
-import { Browser, startDashboard, type Dashboard } from "@/tests/integration/dashboard";
+import { addUser, Browser, startDashboard, type Dashboard } from "@/tests/integration/dashboard";
 
 export interface BenchStack {
   sim: Simulator;
@@ -51,9 +50,8 @@ export async function benchStack(opts: StackOptions = {}): Promise<BenchStack> {
   for (const m of sim.world.ongoing.values()) m.chairForAdmins = "clear";
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "mm-bench-"));
-  const users = new UserStore(dataDir);
   const accounts = opts.accounts ?? 1;
-  for (let k = 0; k < accounts; k++) await users.upsert({ username: `admin${k}`, password: `bench-password-${k}`, role: "admin", huaweiUserId: null });
+  for (let k = 0; k < accounts; k++) await addUser({ dataDir }, { username: `admin${k}`, password: `bench-password-${k}`, role: "admin" });
 
   const instances = opts.instances ?? 1;
   let redis: ChildProcess | undefined;

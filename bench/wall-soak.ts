@@ -2,9 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { UserStore } from "@/lib/auth/users";
 import { simulatorEnv, startSimulator } from "@/server/simulator/server";
-import { startDashboard } from "@/tests/integration/dashboard";
+import { addUser, startDashboard } from "@/tests/integration/dashboard";
 
 // `npm run bench:soak`: the wall page against a busy simulator for SOAK_MINUTES (default 10),
 // printing the page's JS heap, DOM nodes and event listeners at the start and the end. Goal: flat.
@@ -22,7 +21,7 @@ async function main() {
   // A busy world: changes every 100 ms in every meeting, meetings ending and starting as they do.
   const sim = await startSimulator({ tickMs: 100, ongoing: 40 });
   const dataDir = mkdtempSync(path.join(tmpdir(), "mm-soak-"));
-  await new UserStore(dataDir).upsert({ username: "wall", password: "soak-wall-password", role: "wall" });
+  await addUser({ dataDir }, { username: "wall", password: "soak-wall-password", role: "wall" });
   const dash = await startDashboard({ ...simulatorEnv(sim.url), DASHBOARD_ADMIN_PASSWORD: "soak-admin-password", LOG_LEVEL: "info" }, dataDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

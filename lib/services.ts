@@ -8,9 +8,12 @@ import type { HuaweiClient } from "@/lib/huawei/client";
 import type { HostPasswords } from "@/lib/live/host-passwords";
 import type { HostPasswordService } from "@/lib/meetings/host-password-service";
 import type { MeetingsService } from "@/lib/meetings/meetings-service";
+import type { Store } from "@/lib/store/store";
 
 /** The process-wide services: built once by the custom server, reached by route handlers too. */
 export interface Services {
+  /** The dashboard's own database (SQLite in DATA_DIR, or PostgreSQL). */
+  store: Store;
   huawei: HuaweiClient;
   meetings: MeetingsService;
   /** Host passwords given for meetings whose password Huawei withholds from the dashboard's account. */

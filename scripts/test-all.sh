@@ -35,6 +35,16 @@ if ! (command -v redis-cli >/dev/null && redis-cli -h 127.0.0.1 ping >/dev/null 
   fi
 fi
 
+# The store's tests use a real PostgreSQL on 127.0.0.1:5432 (user postgres, trust); start the machine's own if it is down.
+if ! (command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432); then
+  if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
+    step "starting PostgreSQL on 127.0.0.1:5432"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -n | tail -1)" main start || true
+  else
+    echo "PostgreSQL is not running on 127.0.0.1:5432 and is not installed: the store's tests will fail" >&2
+  fi
+fi
+
 step "lint"
 npm run --silent lint || { echo "lint: FAILED"; status=1; }
 step "typecheck"

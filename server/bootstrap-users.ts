@@ -24,7 +24,7 @@ export async function bootstrapUsers(store: UserStore, opts: { adminPassword?: s
   if (existing.length === 0) {
     if (!opts.simulated) {
       throw new ConfigError(
-        `No dashboard users in ${store.file}. Add one with: npm run user -- add admin --role admin (or set DASHBOARD_ADMIN_PASSWORD)`,
+        `No dashboard users in ${store.where}. Add one with: npm run user -- add admin --role admin (or set DASHBOARD_ADMIN_PASSWORD)`,
       );
     }
     for (const demo of DEMO_USERS) await store.upsert(demo);

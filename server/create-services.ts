@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { ConfigError } from "@/lib/config-error";
 import { envInt } from "@/lib/env-number";
 import { MemoryDisplaySeen, RedisDisplaySeen } from "@/lib/auth/display-seen";
 import { DisplayStore } from "@/lib/auth/displays";
 import { LoginThrottle } from "@/lib/auth/login-throttle";
-import { MemoryRevokedSessions, RedisRevokedSessions } from "@/lib/auth/revoked-sessions";
+import { importJsonFiles } from "@/lib/auth/json-import";
+import { RevokedSessions } from "@/lib/auth/revoked-sessions";
 import { UserStore } from "@/lib/auth/users";
 import { HistoryService } from "@/lib/history/history-service";
 import { HuaweiClient } from "@/lib/huawei/client";
@@ -14,6 +16,7 @@ import { MemoryHostPasswords, RedisHostPasswords } from "@/lib/live/host-passwor
 import { HostPasswordService } from "@/lib/meetings/host-password-service";
 import { MeetingsService } from "@/lib/meetings/meetings-service";
 import type { Services } from "@/lib/services";
+import { Store } from "@/lib/store/store";
 import { bootstrapUsers } from "./bootstrap-users";
 import { connectRedis, type SharedRedis } from "./redis";
 import { ensureSessionSecret } from "./session-secret";
@@ -48,7 +51,12 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
   }
   const sessionSecret = await ensureSessionSecret(env, dataDir);
   process.env.SESSION_SECRET = sessionSecret;
-  const users = new UserStore(dataDir);
+  const store = await Store.fromEnv(env, dataDir);
+  await importJsonFiles(store, dataDir).catch((error: unknown) => {
+    throw new ConfigError((error as Error).message);
+  });
+  store.monitor();
+  const users = new UserStore(store);
   const demoLogins = await bootstrapUsers(users, { adminPassword: env.DASHBOARD_ADMIN_PASSWORD, simulated: Boolean(simulator) });
   const huawei = new HuaweiClient(config);
   const redis = await connectRedis(env);
@@ -58,6 +66,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
     simulator,
     redis,
     services: {
+      store,
       huawei,
       meetings,
       hostPasswords,
@@ -65,8 +74,8 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       history: new HistoryService(huawei),
       users,
       loginThrottle: new LoginThrottle(),
-      revokedSessions: redis ? new RedisRevokedSessions(redis.client, redis.prefix) : new MemoryRevokedSessions(),
-      displays: new DisplayStore(dataDir),
+      revokedSessions: new RevokedSessions(store),
+      displays: new DisplayStore(store),
       displaySeen: redis ? new RedisDisplaySeen(redis.client, redis.prefix) : new MemoryDisplaySeen(),
       // Replaced by the relay's once it runs; before that no socket can be open.
       disconnectRoom: () => undefined,

@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     logger.info({ username }, "user removed: closing their sockets");
     relay.relay.disconnectRoom(userRoom(username));
   });
+  await services.displays.watch();
+  await services.revokedSessions.watch();
   registerMetricsCollectors(services, relay.relay);
   if (dev) {
     // socket.io answers its own upgrades; the rest (Next's hot reload) go to Next.
@@ -89,9 +91,12 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     await drained;
     services.users.unwatch();
+    services.displays.unwatch();
+    services.revokedSessions.unwatch();
     await services.hostPasswords.close().catch(() => undefined);
     redis?.client.disconnect();
     await simulator?.close();
+    await services.store.close().catch(() => undefined);
     logger.info("stopped");
     process.exit(0);
   };

@@ -1,7 +1,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { importJsonFiles } from "@/lib/auth/json-import";
 import { UserStore } from "@/lib/auth/users";
 import { roleSchema } from "@/lib/auth/viewer";
+import { Store } from "@/lib/store/store";
 
 const USAGE = `usage:
   npm run user -- add <username> --role admin|host|wall [--huawei-user <id>] [--password <pw>]
@@ -24,11 +26,22 @@ async function main(): Promise<void> {
     options: { role: { type: "string" }, "huawei-user": { type: "string" }, password: { type: "string" } },
   });
   const [command, username] = positionals;
-  const store = new UserStore(path.resolve(process.env.DATA_DIR || "./data"));
+  const dataDir = path.resolve(process.env.DATA_DIR || "./data");
+  // The same store the server uses (a running server sees a change within a second).
+  const db = await Store.fromEnv(process.env, dataDir);
+  try {
+    await importJsonFiles(db, dataDir);
+    await run(command, username, values, new UserStore(db));
+  } finally {
+    await db.close();
+  }
+}
+
+async function run(command: string | undefined, username: string | undefined, values: { role?: string; "huawei-user"?: string; password?: string }, store: UserStore): Promise<void> {
   switch (command) {
     case "list": {
       const users = await store.list();
-      if (users.length === 0) console.log(`no users in ${store.file}`);
+      if (users.length === 0) console.log(`no users in ${store.where}`);
       for (const u of users) console.log(`${u.username}\t${u.role}${u.huaweiUserId ? `\thuawei user ${u.huaweiUserId}` : ""}`);
       return;
     }
@@ -42,7 +55,7 @@ async function main(): Promise<void> {
         role: role.data,
         huaweiUserId: values["huawei-user"],
       });
-      console.log(`saved ${user.username} (${user.role}) in ${store.file}`);
+      console.log(`saved ${user.username} (${user.role}) in ${store.where}`);
       return;
     }
     case "remove": {

@@ -59,6 +59,10 @@ export interface ClientError {
  */
 export function classifyError(error: unknown): ClientError {
   if (isHttpError(error)) return { status: error.status, code: error.code, message: error.message, headers: error.headers };
+  // By name, like HttpError: the store is built by the server, in another bundle than the route.
+  if (error instanceof Error && error.name === "StoreUnavailableError") {
+    return { status: 503, code: "store_unavailable", message: error.message, headers: { "retry-after": "5" } };
+  }
   if (isHuaweiError(error)) {
     switch (error.kind) {
       case "timeout":

@@ -1,82 +1,76 @@
 import { createHash, randomBytes } from "node:crypto";
-import path from "node:path";
 import { z } from "zod";
-import { JsonFile } from "./json-file";
+import { DisplaysTable } from "@/lib/store/displays-table";
+import { Mirror } from "@/lib/store/mirror";
+import type { DisplayRow } from "@/lib/store/schema";
+import type { Store } from "@/lib/store/store";
 
-const storedDisplaySchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{16}$/),
-  name: z.string().min(1).max(80),
-  /** SHA-256 of the link's token: the token itself is shown once, at creation, and never stored. */
-  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
-  /** The wall's URL settings ("only=attention&mask=initials"). */
+const newDisplaySchema = z.object({
+  name: z.string().trim().min(1).max(80),
   settings: z.string().max(1000),
-  createdAt: z.iso.datetime(),
   createdBy: z.string(),
 });
-type StoredDisplay = z.infer<typeof storedDisplaySchema>;
-export type Display = Omit<StoredDisplay, "tokenHash">;
-
-const fileSchema = z.object({ displays: z.array(storedDisplaySchema) });
+export type Display = Omit<DisplayRow, "tokenHash">;
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
-const toPublic = (d: StoredDisplay): Display => ({ id: d.id, name: d.name, settings: d.settings, createdAt: d.createdAt, createdBy: d.createdBy });
+const toPublic = (d: DisplayRow): Display => ({ id: d.id, name: d.name, settings: d.settings, createdAt: d.createdAt, createdBy: d.createdBy });
 
 /**
- * Wall displays in `<DATA_DIR>/displays.json`: a name, the wall settings its link opens, and the
- * hash of its long random token. Read again when the file changes (another instance or process
- * may have revoked one), written atomically.
+ * Wall displays, in the store: a name, the wall settings its link opens, and the hash of its long
+ * random token. Kept in memory and read again every second (another instance may have revoked
+ * one), since every request and handshake of a wall looks its display up.
  */
 export class DisplayStore {
-  private readonly store: JsonFile<z.infer<typeof fileSchema>>;
+  private readonly table: DisplaysTable;
+  private readonly mirror: Mirror<DisplayRow[]>;
 
-  constructor(readonly dataDir: string) {
-    this.store = new JsonFile(path.join(dataDir, "displays.json"), fileSchema, { displays: [] }, "displays");
+  constructor(store: Store) {
+    this.table = new DisplaysTable(store);
+    this.mirror = new Mirror(() => this.table.all());
+  }
+
+  watch(): Promise<void> {
+    return this.mirror.start();
+  }
+
+  unwatch(): void {
+    this.mirror.stop();
   }
 
   async list(): Promise<Display[]> {
-    return (await this.load()).map(toPublic);
+    return (await this.rows()).map(toPublic);
   }
 
   async find(id: string): Promise<Display | undefined> {
-    return (await this.list()).find((d) => d.id === id);
+    const found = (await this.rows()).find((d) => d.id === id);
+    return found && toPublic(found);
   }
 
   /** The display a link's token opens; undefined for an unknown or revoked one. */
   async byToken(token: string): Promise<Display | undefined> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
     const wanted = hash(token);
-    const found = (await this.load()).find((d) => d.tokenHash === wanted);
+    const found = (await this.rows()).find((d) => d.tokenHash === wanted) ?? (await this.mirror.refresh()).find((d) => d.tokenHash === wanted);
     return found && toPublic(found);
   }
 
   /** A new display and its token; the token is returned this once. */
   async create(input: { name: string; settings: string; createdBy: string }): Promise<{ display: Display; token: string }> {
+    const valid = newDisplaySchema.parse(input);
     const token = randomBytes(32).toString("base64url");
-    const display = storedDisplaySchema.parse({
-      id: randomBytes(8).toString("hex"),
-      name: input.name.trim(),
-      tokenHash: hash(token),
-      settings: input.settings,
-      createdAt: new Date().toISOString(),
-      createdBy: input.createdBy,
-    });
-    await this.save([...(await this.load()), display]);
+    const display: DisplayRow = { id: randomBytes(8).toString("hex"), ...valid, tokenHash: hash(token), createdAt: new Date().toISOString() };
+    await this.table.insert(display);
+    await this.mirror.refresh(true);
     return { display: toPublic(display), token };
   }
 
   async revoke(id: string): Promise<boolean> {
-    const displays = await this.load();
-    const kept = displays.filter((d) => d.id !== id);
-    if (kept.length === displays.length) return false;
-    await this.save(kept);
-    return true;
+    const removed = await this.table.remove(id);
+    await this.mirror.refresh(true);
+    return removed;
   }
 
-  private async load(): Promise<StoredDisplay[]> {
-    return (await this.store.read()).displays;
-  }
-
-  private async save(displays: StoredDisplay[]): Promise<void> {
-    await this.store.write({ displays });
+  private async rows(): Promise<DisplayRow[]> {
+    return this.mirror.current() ?? this.table.all();
   }
 }

@@ -1,64 +1,72 @@
-import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
 import { logger } from "@/lib/logger";
+import { RevokedSessionsTable } from "@/lib/store/revoked-sessions-table";
+import type { Store } from "@/lib/store/store";
+
+/** How far back each read looks again, so a sign-out committed late by another instance is not missed. */
+const OVERLAP_MS = 10_000;
 
 /**
  * Sessions signed out before their cookie expires. Cookies are sealed, not stored, so a copy of
  * one would otherwise stay valid until its TTL; every request checks its session id here.
+ *
+ * Kept in the store, so a sign-out holds on every instance sharing it, and in memory, so the
+ * check on every request costs no query: the table is read for new sign-outs every second. While
+ * the store cannot be reached, sign-outs made here hold here at once and are written when it is back.
  */
-export interface RevokedSessions {
-  revoke(sid: string, ttlMs: number): Promise<void>;
-  isRevoked(sid: string): Promise<boolean>;
-}
+export class RevokedSessions {
+  private readonly table: RevokedSessionsTable;
+  private readonly known = new LRUCache<string, true>({ max: 200_000, ttlAutopurge: true });
+  private readonly unwritten = new Map<string, { revokedAt: number; expiresAt: number }>();
+  private watermark = 0;
+  private timer?: NodeJS.Timeout;
+  private lastPurge = 0;
 
-export class MemoryRevokedSessions implements RevokedSessions {
-  private readonly revoked = new LRUCache<string, true>({ max: 100_000, ttlAutopurge: true });
+  constructor(store: Store) {
+    this.table = new RevokedSessionsTable(store);
+  }
+
+  async watch(intervalMs = 1_000): Promise<void> {
+    await this.sync();
+    this.timer = setInterval(() => void this.sync().catch(() => undefined), intervalMs);
+    this.timer.unref();
+  }
+
+  unwatch(): void {
+    clearInterval(this.timer);
+  }
 
   async revoke(sid: string, ttlMs: number): Promise<void> {
-    this.revoked.set(sid, true, { ttl: ttlMs });
-  }
-
-  async isRevoked(sid: string): Promise<boolean> {
-    return this.revoked.has(sid);
-  }
-}
-
-/**
- * Shared by every instance behind the load balancer, so a sign-out holds cluster-wide. While Redis
- * cannot be reached, requests are not held up or failed: this instance answers from what it knows
- * (sign-outs made or seen here), says so in its log and its health, and Redis is asked again as soon
- * as it is back.
- */
-export class RedisRevokedSessions implements RevokedSessions {
-  private readonly known = new MemoryRevokedSessions();
-  private warned = false;
-
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
-  async revoke(sid: string, ttlMs: number): Promise<void> {
-    await this.known.revoke(sid, ttlMs);
-    await this.redis.set(`${this.prefix}:revoked:${sid}`, "1", "PX", Math.max(1, ttlMs)).catch((error: unknown) => this.unreachable(error));
-  }
-
-  async isRevoked(sid: string): Promise<boolean> {
-    if (await this.known.isRevoked(sid)) return true;
+    const revokedAt = Date.now();
+    const expiresAt = revokedAt + Math.max(1, ttlMs);
+    this.known.set(sid, true, { ttl: expiresAt - revokedAt });
     try {
-      const revoked = (await this.redis.exists(`${this.prefix}:revoked:${sid}`)) === 1;
-      this.warned = false;
-      if (revoked) await this.known.revoke(sid, 3600_000);
-      return revoked;
+      await this.table.add(sid, revokedAt, expiresAt);
     } catch (error) {
-      this.unreachable(error);
-      return false;
+      this.unwritten.set(sid, { revokedAt, expiresAt });
+      logger.warn({ err: (error as Error).message }, "sign-out not yet written to the store: it holds on this instance and is written when the store is back");
     }
   }
 
-  private unreachable(error: unknown): void {
-    if (this.warned) return;
-    this.warned = true;
-    logger.warn({ err: (error as Error).message }, "Redis unreachable: sign-outs checked against this instance's own knowledge until it is back");
+  /** Without `watch` (a process that does not serve), asks the table. */
+  async isRevoked(sid: string): Promise<boolean> {
+    if (this.known.has(sid)) return true;
+    if (this.timer) return false;
+    return this.table.has(sid, Date.now());
+  }
+
+  private async sync(): Promise<void> {
+    const now = Date.now();
+    for (const [sid, r] of this.unwritten) {
+      await this.table.add(sid, r.revokedAt, r.expiresAt);
+      this.unwritten.delete(sid);
+    }
+    const rows = await this.table.since(Math.max(0, this.watermark - OVERLAP_MS), now);
+    for (const r of rows) this.known.set(r.sid, true, { ttl: Math.max(1, r.expiresAt - now) });
+    this.watermark = Math.max(this.watermark, ...rows.map((r) => r.revokedAt));
+    if (now - this.lastPurge > 3600_000) {
+      this.lastPurge = now;
+      await this.table.purgeExpired(now);
+    }
   }
 }

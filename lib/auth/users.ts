@@ -1,8 +1,10 @@
-import path from "node:path";
 import { z } from "zod";
-import { JsonFile } from "./json-file";
+import { Mirror } from "@/lib/store/mirror";
+import type { UserRow } from "@/lib/store/schema";
+import type { Store } from "@/lib/store/store";
+import { UsersTable } from "@/lib/store/users-table";
 import { hashPassword, verifyPassword } from "./password";
-import { roleSchema, type Role } from "./viewer";
+import type { Role } from "./viewer";
 
 export const usernameSchema = z
   .string()
@@ -10,20 +12,9 @@ export const usernameSchema = z
 
 export const passwordSchema = z.string().min(8, "a password has at least 8 characters").max(256);
 
-const storedUserSchema = z.object({
-  username: usernameSchema,
-  passwordHash: z.string(),
-  role: roleSchema,
-  /** The Huawei user a host signs in to Huawei as (App ID auth's `userId`). */
-  huaweiUserId: z.string().nullable().default(null),
-  createdAt: z.iso.datetime(),
-});
-export type StoredUser = z.infer<typeof storedUserSchema>;
-export type PublicUser = Omit<StoredUser, "passwordHash">;
+export type PublicUser = Omit<UserRow, "passwordHash">;
 
-const fileSchema = z.object({ users: z.array(storedUserSchema) });
-
-function toPublic(user: StoredUser): PublicUser {
+function toPublic(user: UserRow): PublicUser {
   return { username: user.username, role: user.role, huaweiUserId: user.huaweiUserId, createdAt: user.createdAt };
 }
 
@@ -31,38 +22,46 @@ function toPublic(user: StoredUser): PublicUser {
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Dashboard users in `<DATA_DIR>/users.json`. Read again when the file changes, so
- * `npm run user` takes effect on a running server; written atomically.
+ * Dashboard users, in the store. A server `watch`es them: they are kept in memory and read again
+ * every second, so `npm run user` and other instances take effect on a running server and the
+ * check on every request costs no query; the CLI reads and writes the table directly.
  */
 export class UserStore {
-  private readonly store: JsonFile<z.infer<typeof fileSchema>>;
+  private readonly table: UsersTable;
+  private mirror?: Mirror<UserRow[]>;
 
-  constructor(readonly dataDir: string) {
-    this.store = new JsonFile(path.join(dataDir, "users.json"), fileSchema, { users: [] }, "users");
+  constructor(private readonly store: Store) {
+    this.table = new UsersTable(store);
   }
 
-  get file(): string {
-    return this.store.file;
+  /** Where the users are kept, for messages. */
+  get where(): string {
+    return this.store.where;
   }
 
-  /** Serves the users from memory, reloaded when the file changes; `onRemoved` hears of each user who is gone. */
-  watch(onRemoved: (username: string) => void): Promise<void> {
-    return this.store.watch((before, after) => {
-      const kept = new Set(after.users.map((u) => u.username));
-      for (const user of before.users) if (!kept.has(user.username)) onRemoved(user.username);
-    });
+  /** Serves the users from memory; `onRemoved` hears of each user who is gone. */
+  async watch(onRemoved: (username: string) => void): Promise<void> {
+    this.mirror = new Mirror(
+      () => this.table.all(),
+      (before, after) => {
+        const kept = new Set(after.map((u) => u.username));
+        for (const user of before) if (!kept.has(user.username)) onRemoved(user.username);
+      },
+    );
+    await this.mirror.start();
   }
 
   unwatch(): void {
-    this.store.unwatch();
+    this.mirror?.stop();
   }
 
   async list(): Promise<PublicUser[]> {
-    return (await this.load()).map(toPublic);
+    return (await this.rows()).map(toPublic);
   }
 
   async find(username: string): Promise<PublicUser | undefined> {
-    return (await this.list()).find((u) => u.username === username);
+    const user = this.mirror ? this.mirror.current()!.find((u) => u.username === username) : await this.table.get(username);
+    return user && toPublic(user);
   }
 
   async upsert(input: { username: string; password: string; role: Role; huaweiUserId?: string | null }): Promise<PublicUser> {
@@ -71,43 +70,36 @@ export class UserStore {
     if (input.role === "host" && !input.huaweiUserId) {
       throw new Error("a host needs --huawei-user, the Huawei user id whose meetings they see");
     }
-    const users = await this.load();
-    const existing = users.find((u) => u.username === username);
-    const user: StoredUser = {
+    const user: UserRow = {
       username,
       passwordHash: await hashPassword(input.password),
       role: input.role,
       huaweiUserId: input.role === "host" ? (input.huaweiUserId ?? null) : null,
-      createdAt: existing?.createdAt ?? new Date().toISOString(),
+      createdAt: new Date().toISOString(),
     };
-    await this.save([...users.filter((u) => u.username !== username), user]);
-    return toPublic(user);
+    await this.table.upsert(user);
+    await this.mirror?.refresh(true);
+    return toPublic((await this.table.get(username)) ?? user);
   }
 
   async remove(username: string): Promise<boolean> {
-    const users = await this.load();
-    const kept = users.filter((u) => u.username !== username);
-    if (kept.length === users.length) return false;
-    await this.save(kept);
-    return true;
+    const removed = await this.table.remove(username);
+    await this.mirror?.refresh(true);
+    return removed;
   }
 
   /** The user when the password is right; undefined otherwise, in the same time either way. */
   async verify(username: string, password: string): Promise<PublicUser | undefined> {
-    const user = (await this.load()).find((u) => u.username === username) ?? (await this.store.refresh()).users.find((u) => u.username === username);
-    if (!user) {
+    const known = this.mirror ? (this.mirror.current()!.find((u) => u.username === username) ?? (await this.mirror.refresh()).find((u) => u.username === username)) : await this.table.get(username);
+    if (!known) {
       dummyHash ??= hashPassword("not a real password");
       await verifyPassword(password, await dummyHash);
       return undefined;
     }
-    return (await verifyPassword(password, user.passwordHash)) ? toPublic(user) : undefined;
+    return (await verifyPassword(password, known.passwordHash)) ? toPublic(known) : undefined;
   }
 
-  private async load(): Promise<StoredUser[]> {
-    return (await this.store.read()).users;
-  }
-
-  private async save(users: StoredUser[]): Promise<void> {
-    await this.store.write({ users: users.sort((a, b) => a.username.localeCompare(b.username)) });
+  private async rows(): Promise<UserRow[]> {
+    return this.mirror?.current() ?? this.table.all();
   }
 }

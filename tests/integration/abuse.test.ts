@@ -1,8 +1,9 @@
 import { request } from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { UserStore } from "@/lib/auth/users";
+import { Store } from "@/lib/store/store";
 import type { Simulator } from "@/server/simulator/server";
-import { Browser, startStack, type Stack } from "./dashboard";
+import { Browser, startStack, addUser, type Stack } from "./dashboard";
 import { eventually, LiveClient } from "./live-client";
 
 // The dashboard tried as an attacker would (issue 11): each case failed before its fix.
@@ -127,7 +128,7 @@ describe("one user flooding upstream", () => {
   });
 
   it("limits one account's requests over all its connections, not only each connection's", async () => {
-    await new UserStore(stack.dash.dataDir).upsert({ username: "flooder", password: "flooder-password", role: "admin" });
+    await addUser(stack.dash, { username: "flooder", password: "flooder-password", role: "admin" });
     const person = new Browser(stack.dash.url);
     expect((await person.login("flooder", "flooder-password")).status).toBe(200);
     const sockets = await Promise.all(Array.from({ length: 12 }, () => client(person.sessionCookie)));
@@ -165,7 +166,9 @@ describe("access that ends while sockets are open", () => {
   });
 
   it("closes a removed user's sockets", async () => {
-    const users = new UserStore(stack.dash.dataDir);
+    const store = await Store.fromEnv(stack.dash.env, stack.dash.dataDir);
+    onTestFinished(() => store.close());
+    const users = new UserStore(store);
     await users.upsert({ username: "leaving", password: "leaving-password", role: "admin" });
     const person = new Browser(stack.dash.url);
     expect((await person.login("leaving", "leaving-password")).status).toBe(200);

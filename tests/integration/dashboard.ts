@@ -5,12 +5,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { UserStore } from "@/lib/auth/users";
+import type { Role } from "@/lib/auth/viewer";
+import { Store } from "@/lib/store/store";
+import { testPlace } from "@/tests/stores";
 import { simulatorEnv, startSimulator, type Simulator, type SimulatorOptions } from "@/server/simulator/server";
 
 export interface Dashboard {
   url: string;
   process: ChildProcess;
   dataDir: string;
+  /** The environment it was started with, beyond the defaults (DATABASE_URL, when set, is its store). */
+  env: Record<string, string>;
   /** Everything the process wrote, for assertions on its messages. */
   output: () => string;
   stop: () => Promise<void>;
@@ -40,6 +45,7 @@ export function startDashboard(env: Record<string, string>, dataDir = mkdtempSyn
         url,
         process: child,
         dataDir,
+        env,
         output: () => output,
         stop: () =>
           new Promise((done) => {
@@ -51,6 +57,19 @@ export function startDashboard(env: Record<string, string>, dataDir = mkdtempSyn
     });
     child.once("exit", (code) => reject(new Error(`dashboard exited with ${code} before listening:\n${output}`)));
   });
+}
+
+/** Adds or updates a user in a dashboard's store, as `npm run user` does, while it runs or before. */
+export async function addUser(
+  where: { dataDir: string; env?: Record<string, string> },
+  user: { username: string; password: string; role: Role; huaweiUserId?: string },
+): Promise<void> {
+  const store = await Store.fromEnv(where.env ?? {}, where.dataDir);
+  try {
+    await new UserStore(store).upsert(user);
+  } finally {
+    await store.close();
+  }
 }
 
 /** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
@@ -139,7 +158,7 @@ export const STACK_ADMIN_PASSWORD = "stack-admin-password";
 export async function startStack(simulator: SimulatorOptions, env: Record<string, string> = {}): Promise<Stack> {
   const sim = await startSimulator({ tickMs: 0, ...simulator });
   const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
-  await new UserStore(dataDir).upsert({ username: "alice", password: "alice-password", role: "host", huaweiUserId: "alice.chen" });
+  await addUser({ dataDir, env }, { username: "alice", password: "alice-password", role: "host", huaweiUserId: "alice.chen" });
   const dash = await startDashboard(
     {
       ...simulatorEnv(sim.url),
@@ -165,9 +184,14 @@ export async function startStack(simulator: SimulatorOptions, env: Record<string
 }
 
 /** Two dashboard instances sharing one Redis, a data directory and a session secret, as behind a load balancer. */
+/**
+ * Two instances as behind a load balancer: one Redis, one PostgreSQL database of their own on the
+ * machine's server, and no shared disk (each its own DATA_DIR). The database is dropped once both stop.
+ */
 export async function startCluster(simUrl: string, redisUrl: string, env: Record<string, string> = {}): Promise<[Dashboard, Dashboard]> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "mm-int-"));
+  const place = await testPlace("postgres");
   const shared = {
+    ...place.env,
     ...simulatorEnv(simUrl),
     DASHBOARD_ADMIN_PASSWORD: "cluster-admin-pw",
     SESSION_SECRET: randomBytes(32).toString("hex"),
@@ -179,7 +203,15 @@ export async function startCluster(simUrl: string, redisUrl: string, env: Record
     UPSTREAM_CACHE_MS: "100",
     ...env,
   };
-  const a = await startDashboard(shared, dataDir);
-  const b = await startDashboard(shared, dataDir);
+  const a = await startDashboard(shared);
+  const b = await startDashboard(shared);
+  let running = 2;
+  for (const dash of [a, b]) {
+    const stop = dash.stop;
+    dash.stop = async () => {
+      await stop();
+      if (--running === 0) await place.drop();
+    };
+  }
   return [a, b];
 }

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UserStore } from "@/lib/auth/users";
-import { Browser, startStack, type Stack } from "./dashboard";
+import { Browser, startStack, addUser, type Stack } from "./dashboard";
 import { eventually, LiveClient } from "./live-client";
 
 let stack: Stack;
@@ -8,7 +7,7 @@ const clients: LiveClient[] = [];
 
 beforeAll(async () => {
   stack = await startStack({ seed: 99 }, { MEETINGS_POLL_MS: "500", UPSTREAM_CACHE_MS: "200" });
-  await new UserStore(stack.dash.dataDir).upsert({ username: "wall", password: "wall-password", role: "wall" });
+  await addUser(stack.dash, { username: "wall", password: "wall-password", role: "wall" });
 });
 afterAll(async () => {
   for (const c of clients) c.close();

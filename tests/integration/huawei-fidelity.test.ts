@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { UserStore } from "@/lib/auth/users";
 import type { AttendanceResponse } from "@/lib/domain/attendance";
 import type { HistoryListResponse, MeetingDetailResponse } from "@/lib/domain/meeting";
 import { missingInvitees } from "@/lib/domain/presence";
 import type { SimMeeting } from "@/server/simulator/world";
-import { Browser, startStack, type Stack } from "./dashboard";
+import { Browser, startStack, addUser, type Stack } from "./dashboard";
 import { eventually, LiveClient } from "./live-client";
 
 // Where the simulator and the client once agreed with each other but not with Huawei
@@ -15,7 +14,7 @@ const clients: LiveClient[] = [];
 
 beforeAll(async () => {
   stack = await startStack({ seed: 777 }, { HUAWEI_RECONCILE_MS: "60000", UPSTREAM_CACHE_MS: "100", MEETINGS_POLL_MS: "300", RELAY_GRACE_MS: "500", UNAVAILABLE_RETRY_MS: "60000" });
-  await new UserStore(stack.dash.dataDir).upsert({ username: "wall", password: "wall-password", role: "wall" });
+  await addUser(stack.dash, { username: "wall", password: "wall-password", role: "wall" });
   wall = new Browser(stack.dash.url);
   expect((await wall.login("wall", "wall-password")).status).toBe(200);
 });

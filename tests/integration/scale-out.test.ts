@@ -32,14 +32,15 @@ async function clientOf(dash: Dashboard): Promise<LiveClient> {
   return c;
 }
 
-describe("two instances with Redis", () => {
+describe("two instances with Redis and PostgreSQL", () => {
   it("honours a sign-out on one instance at the other", async () => {
     const onA = new Browser(a.url);
     await onA.login("admin", "cluster-admin-pw");
     const copy = onA.sessionCookie;
     expect((await Browser.withCookie(b.url, copy).json("/api/auth/me")).status).toBe(200);
     await onA.logout();
-    expect((await Browser.withCookie(b.url, copy).json("/api/auth/me")).status).toBe(401);
+    // Through the shared store: every instance reads new sign-outs each second.
+    await expect.poll(async () => (await Browser.withCookie(b.url, copy).json("/api/auth/me")).status, { timeout: 3_000 }).toBe(401);
   });
 
   it("gives every viewer of the other instance the state when many ask at once, and each later change", async () => {

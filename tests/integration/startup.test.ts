@@ -37,13 +37,19 @@ describe("configuration errors", () => {
   it("real credentials with no dashboard users say how to add one", async () => {
     const { code, stderr } = await runToExit({ HUAWEI_APP_ID: "abc", HUAWEI_APP_KEY: "def" });
     expect(code).toBe(1);
-    expect(oneLine(stderr)).toMatch(/No dashboard users in .*users\.json\. Add one with: npm run user -- add admin --role admin/);
+    expect(oneLine(stderr)).toMatch(/No dashboard users in SQLite .*meeting-monitor\.sqlite\. Add one with: npm run user -- add admin --role admin/);
   });
 
   it("a production start without a build exits non-zero", async () => {
     const { code, stderr } = await runToExit({ NEXT_DIST_DIR: ".next-missing" });
     expect(code).toBe(1);
     expect(oneLine(stderr)).toBe("meeting-monitor: no production build in .next-missing: run `npm run build` first");
+  });
+
+  it("a store that cannot be opened stops the start with one line, password hidden", async () => {
+    const { code, stderr } = await runToExit({ DATABASE_URL: "postgres://app:s3cret@127.0.0.1:1/meetings" });
+    expect(code).toBe(1);
+    expect(oneLine(stderr)).toMatch(/^meeting-monitor: cannot open the store \(PostgreSQL postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/meetings\): .*ECONNREFUSED/);
   });
 
   it("a bad PORT is named", async () => {

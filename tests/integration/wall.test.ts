@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { UserStore } from "@/lib/auth/users";
 import { initials } from "@/lib/domain/masking";
 import { startSimulator } from "@/server/simulator/server";
 import type { SimMeeting } from "@/server/simulator/world";
-import { Browser, startStack, type Stack } from "./dashboard";
+import { Browser, startStack, addUser, type Stack } from "./dashboard";
 import { eventually, LiveClient } from "./live-client";
 
 let stack: Stack;
@@ -17,7 +16,7 @@ beforeAll(async () => {
     { seed: 4242 },
     { MEETINGS_POLL_MS: "300", UPSTREAM_CACHE_MS: "100", RELAY_GRACE_MS: "500", ATTENTION_HAND_WAIT_MS: "1000", UNAVAILABLE_RETRY_MS: "60000", STALE_AFTER_MS: "2000", HUAWEI_MAX_ATTEMPTS: "1" },
   );
-  await new UserStore(stack.dash.dataDir).upsert({ username: "wall", password: "wall-password", role: "wall" });
+  await addUser(stack.dash, { username: "wall", password: "wall-password", role: "wall" });
   wall = new Browser(stack.dash.url);
   expect((await wall.login("wall", "wall-password")).status).toBe(200);
   unwatchable = small().at(-1)!;

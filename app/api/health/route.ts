@@ -9,13 +9,14 @@ import { services } from "@/lib/services";
 export async function GET(): Promise<Response> {
   const s = services();
   const redis = s.redisStatus();
-  const degraded = s.huawei.degraded || redis === "down";
+  const store = s.store.status();
+  const degraded = s.huawei.degraded || redis === "down" || store.state === "down";
   const viewer = await currentViewer(await cookies()).catch(() => undefined);
   return Response.json({
     status: degraded ? "degraded" : "ok",
     simulated: s.simulated,
     startedAt: s.startedAt,
     version: s.version,
-    ...(viewer?.role === "admin" ? { upstream: s.huawei.status(), redis } : {}),
+    ...(viewer?.role === "admin" ? { upstream: s.huawei.status(), redis, store } : {}),
   });
 }
