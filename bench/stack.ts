@@ -8,6 +8,7 @@ import { phoneNumber, randomPerson } from "@/server/simulator/names";
 import { simulatorEnv, startSimulator, type Simulator } from "@/server/simulator/server";
 import type { SimMeeting } from "@/server/simulator/types";
 import { addUser, Browser, startDashboard, type Dashboard } from "@/tests/integration/dashboard";
+import { testPlace, type TestPlace } from "@/tests/stores";
 
 export interface BenchStack {
   sim: Simulator;
@@ -50,19 +51,21 @@ export async function benchStack(opts: StackOptions = {}): Promise<BenchStack> {
   for (const m of sim.world.ongoing.values()) m.chairForAdmins = "clear";
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "mm-bench-"));
-  const accounts = opts.accounts ?? 1;
-  for (let k = 0; k < accounts; k++) await addUser({ dataDir }, { username: `admin${k}`, password: `bench-password-${k}`, role: "admin" });
-
   const instances = opts.instances ?? 1;
   let redis: ChildProcess | undefined;
   let redisPort: number | undefined;
+  let place: TestPlace | undefined;
   const cluster: Record<string, string> = {};
   if (instances > 1) {
     redisPort = await freePort();
     redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
     await untilListening(redisPort);
-    Object.assign(cluster, { REDIS_URL: `redis://127.0.0.1:${redisPort}`, SESSION_SECRET: randomBytes(32).toString("hex") });
+    // Scaled out as a deployment is: Redis, and the store in PostgreSQL rather than a shared SQLite file.
+    place = await testPlace("postgres");
+    Object.assign(cluster, { REDIS_URL: `redis://127.0.0.1:${redisPort}`, SESSION_SECRET: randomBytes(32).toString("hex"), ...place.env });
   }
+  const accounts = opts.accounts ?? 1;
+  for (let k = 0; k < accounts; k++) await addUser({ dataDir, env: cluster }, { username: `admin${k}`, password: `bench-password-${k}`, role: "admin" });
   // BENCH_PROFILE=DIR: each instance writes a CPU profile there when it stops, and a heap snapshot on SIGUSR2.
   const dir = process.env.BENCH_PROFILE;
   const profile = dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--diagnostic-dir=${dir}`, "--heapsnapshot-signal=SIGUSR2"] : [];
@@ -92,6 +95,7 @@ export async function benchStack(opts: StackOptions = {}): Promise<BenchStack> {
       await Promise.all(dashes.map((d) => d.stop()));
       await sim.close();
       redis?.kill("SIGKILL");
+      await place?.drop();
     },
   };
 }

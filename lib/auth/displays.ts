@@ -1,15 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
 import { DisplaysTable } from "@/lib/store/displays-table";
 import { Mirror } from "@/lib/store/mirror";
-import type { DisplayRow } from "@/lib/store/schema";
+import { displayRowSchema, type DisplayRow } from "@/lib/store/schema";
 import type { Store } from "@/lib/store/store";
 
-const newDisplaySchema = z.object({
-  name: z.string().trim().min(1).max(80),
-  settings: z.string().max(1000),
-  createdBy: z.string(),
-});
 export type Display = Omit<DisplayRow, "tokenHash">;
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -56,9 +50,8 @@ export class DisplayStore {
 
   /** A new display and its token; the token is returned this once. */
   async create(input: { name: string; settings: string; createdBy: string }): Promise<{ display: Display; token: string }> {
-    const valid = newDisplaySchema.parse(input);
     const token = randomBytes(32).toString("base64url");
-    const display: DisplayRow = { id: randomBytes(8).toString("hex"), ...valid, tokenHash: hash(token), createdAt: new Date().toISOString() };
+    const display = displayRowSchema.parse({ id: randomBytes(8).toString("hex"), ...input, tokenHash: hash(token), createdAt: new Date().toISOString() });
     await this.table.insert(display);
     await this.mirror.refresh(true);
     return { display: toPublic(display), token };

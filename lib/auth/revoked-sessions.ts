@@ -62,8 +62,11 @@ export class RevokedSessions {
       this.unwritten.delete(sid);
     }
     const rows = await this.table.since(Math.max(0, this.watermark - OVERLAP_MS), now);
-    for (const r of rows) this.known.set(r.sid, true, { ttl: Math.max(1, r.expiresAt - now) });
-    this.watermark = Math.max(this.watermark, ...rows.map((r) => r.revokedAt));
+    for (const r of rows) {
+      this.known.set(r.sid, true, { ttl: Math.max(1, r.expiresAt - now) });
+      // Not Math.max(...rows): the first read may return more rows than a call takes arguments.
+      if (r.revokedAt > this.watermark) this.watermark = r.revokedAt;
+    }
     if (now - this.lastPurge > 3600_000) {
       this.lastPurge = now;
       await this.table.purgeExpired(now);

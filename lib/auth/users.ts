@@ -1,14 +1,10 @@
 import { z } from "zod";
 import { Mirror } from "@/lib/store/mirror";
-import type { UserRow } from "@/lib/store/schema";
+import { usernameSchema, type UserRow } from "@/lib/store/schema";
 import type { Store } from "@/lib/store/store";
 import { UsersTable } from "@/lib/store/users-table";
 import { hashPassword, verifyPassword } from "./password";
 import type { Role } from "./viewer";
-
-export const usernameSchema = z
-  .string()
-  .regex(/^[a-zA-Z0-9._-]{2,64}$/, "a username is 2 to 64 letters, digits, dots, dashes or underscores");
 
 export const passwordSchema = z.string().min(8, "a password has at least 8 characters").max(256);
 

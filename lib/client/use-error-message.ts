@@ -19,6 +19,7 @@ const KNOWN = new Set([
   "upstream_auth_failed",
   "upstream_error",
   "not_configured",
+  "store_unavailable",
   "internal",
   "offline",
   "range_too_large",

@@ -7,7 +7,8 @@ export class Mirror<T> {
   private value?: T;
   private timer?: NodeJS.Timeout;
   private loading?: Promise<T>;
-  private loadedAt = 0;
+  private asked?: Promise<T>;
+  private askedAt = 0;
 
   constructor(
     private readonly load: () => Promise<T>,
@@ -16,7 +17,6 @@ export class Mirror<T> {
 
   async start(intervalMs = 1_000): Promise<void> {
     this.value = await this.load();
-    this.loadedAt = Date.now();
     this.timer = setInterval(() => void this.reload().catch(() => undefined), intervalMs);
     this.timer.unref();
   }
@@ -26,25 +26,29 @@ export class Mirror<T> {
     this.timer = undefined;
   }
 
-  get started(): boolean {
-    return this.timer !== undefined;
-  }
-
   /** The copy in memory; undefined before `start`. */
   current(): T | undefined {
     return this.value;
   }
 
   /**
-   * Reads now rather than at the next interval (a user just added signs in at once), at most once
-   * per 200 ms however many ask, so a flood of unknown names is not a flood of queries; `force`
-   * after this process's own write.
+   * Reads now rather than at the next interval (a user just added signs in at once). Reads asked
+   * for within 200 ms of each other share one, so a flood of unknown names is not a flood of
+   * queries; `force` after this process's own write. While the store is down the last copy serves;
+   * with none yet, the caller hears why.
    */
   refresh(force = false): Promise<T> {
-    // A read already under way may have started before the write: wait for it, then read again.
-    if (force) return (this.loading ?? Promise.resolve()).catch(() => undefined).then(() => this.reload());
-    if (!force && this.value !== undefined && Date.now() - this.loadedAt < 200) return Promise.resolve(this.value);
-    return this.reload().catch(() => this.value as T);
+    if (!force && this.asked && Date.now() - this.askedAt < 200) return this.asked;
+    this.askedAt = Date.now();
+    // A read already under way (the interval's) may have begun before the change asked about: wait for it, then read again.
+    this.asked = (this.loading ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.reload())
+      .catch((error: unknown) => {
+        if (this.value === undefined) throw error;
+        return this.value;
+      });
+    return this.asked;
   }
 
   private reload(): Promise<T> {
@@ -52,7 +56,6 @@ export class Mirror<T> {
       .then((after) => {
         const before = this.value;
         this.value = after;
-        this.loadedAt = Date.now();
         if (before !== undefined) this.onChange(before, after);
         return after;
       })

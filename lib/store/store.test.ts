@@ -2,6 +2,7 @@ import { writeFileSync, chmodSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { PrivatePostgres } from "@/tests/private-postgres";
 import { ENGINES, testPlace, type TestPlace } from "@/tests/stores";
 import { migrations } from "./migrations";
 import { Store, StoreUnavailableError } from "./store";
@@ -66,16 +67,20 @@ describe("a store that cannot be opened", () => {
 });
 
 describe("a store that goes away", () => {
-  it("answers StoreUnavailableError and says down", async () => {
-    const p = await testPlace("postgres");
-    const s = await Store.fromEnv(p.env, p.dataDir);
+  it("answers StoreUnavailableError and says down, then up again once it answers", async () => {
+    const server = await PrivatePostgres.create();
+    const s = await Store.fromEnv({ DATABASE_URL: server.url }, tmpdir());
     try {
       expect(s.status().state).toBe("up");
-      await p.drop();
+      await server.stop();
       await expect(s.run((db) => db.selectFrom("users").selectAll().execute())).rejects.toBeInstanceOf(StoreUnavailableError);
       expect(s.status()).toMatchObject({ state: "down", engine: "postgres" });
+      await server.start();
+      await expect.poll(() => s.run((db) => db.selectFrom("users").selectAll().execute()).then(() => s.status().state, () => s.status().state), { timeout: 10_000 }).toBe("up");
+      expect(s.status().lastError).toBeTruthy();
     } finally {
       await s.close();
+      await server.destroy();
     }
   });
 });
