@@ -3,6 +3,7 @@ import type { DisplayStore } from "@/lib/auth/displays";
 import type { LoginThrottle } from "@/lib/auth/login-throttle";
 import type { RevokedSessions } from "@/lib/auth/revoked-sessions";
 import type { UserStore } from "@/lib/auth/users";
+import type { ArchiveCollector } from "@/lib/archive/archive-collector";
 import type { HistoryService } from "@/lib/history/history-service";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import type { HostPasswords } from "@/lib/live/host-passwords";
@@ -20,6 +21,8 @@ export interface Services {
   hostPasswords: HostPasswords;
   hostPasswordEntry: HostPasswordService;
   history: HistoryService;
+  /** Copies every ended meeting into the store (one instance of the cluster at a time). */
+  archive: ArchiveCollector;
   users: UserStore;
   loginThrottle: LoginThrottle;
   revokedSessions: RevokedSessions;

@@ -8,6 +8,8 @@ import { LoginThrottle } from "@/lib/auth/login-throttle";
 import { importJsonFiles } from "@/lib/auth/json-import";
 import { RevokedSessions } from "@/lib/auth/revoked-sessions";
 import { UserStore } from "@/lib/auth/users";
+import { ArchiveCollector } from "@/lib/archive/archive-collector";
+import { collectorOptionsFromEnv } from "@/lib/archive/collector-config";
 import { HistoryService } from "@/lib/history/history-service";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { huaweiConfigFromEnv, tuningFromEnv, type HuaweiClientConfig } from "@/lib/huawei/config";
@@ -61,6 +63,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
   const huawei = new HuaweiClient(config);
   const redis = await connectRedis(env);
   const hostPasswords = redis ? new RedisHostPasswords(redis.client, redis.prefix, sessionSecret) : new MemoryHostPasswords();
+  const archive = new ArchiveCollector(store, huawei, collectorOptionsFromEnv(env));
   const meetings = new MeetingsService(huawei, hostPasswords, envInt(env, "UPSTREAM_CACHE_MS", 5_000));
   return {
     simulator,
@@ -71,7 +74,8 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       meetings,
       hostPasswords,
       hostPasswordEntry: new HostPasswordService(huawei, meetings, hostPasswords),
-      history: new HistoryService(huawei),
+      history: new HistoryService(huawei, archive.archive),
+      archive,
       users,
       loginThrottle: new LoginThrottle(),
       revokedSessions: new RevokedSessions(store),

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { collectingFromEnv } from "@/lib/archive/collector-config";
 import { ConfigError } from "@/lib/config-error";
 import { envCount, envInt } from "@/lib/env-number";
 import { userRoom } from "@/lib/live/socket-rooms";
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   await services.displays.watch();
   await services.revokedSessions.watch();
   registerMetricsCollectors(services, relay.relay);
+  if (collectingFromEnv(process.env)) services.archive.start();
   if (dev) {
     // socket.io answers its own upgrades; the rest (Next's hot reload) go to Next.
     const nextUpgrade = app.getUpgradeHandler();
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     // Sockets first (they would hold the HTTP server open), then every watcher and lease.
     await relay.close().catch((err: unknown) => logger.warn({ err }, "relay did not close cleanly"));
+    await services.archive.stop();
     server.closeIdleConnections();
     await drained;
     services.users.unwatch();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concurrencySeries, median, peakConcurrency, totalLength, unionIntervals } from "./intervals";
+import { concurrencySeries, exclusiveLengths, median, peakConcurrency, totalLength, unionIntervals } from "./intervals";
 
 const iv = (start: number, end: number) => ({ start, end });
 
@@ -75,5 +75,23 @@ describe("median", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+});
+
+describe("exclusiveLengths", () => {
+  it("gives each session what earlier ones did not cover, summing to the union", () => {
+    const sessions = [
+      { start: 30, end: 50 },
+      { start: 0, end: 40 },
+      { start: 40, end: 45 },
+      { start: 60, end: 70 },
+      { start: 10, end: 5 },
+    ];
+    expect(exclusiveLengths(sessions)).toEqual([10, 40, 0, 10, 0]);
+    expect(exclusiveLengths(sessions).reduce((a, b) => a + b, 0)).toBe(totalLength(sessions));
+  });
+
+  it("counts two identical sessions once, the first in the list", () => {
+    expect(exclusiveLengths([{ start: 0, end: 10 }, { start: 0, end: 10 }])).toEqual([10, 0]);
   });
 });

@@ -20,6 +20,23 @@ export function totalLength(intervals: readonly Interval[]): number {
 }
 
 /**
+ * For each interval, in the order given, the part of it no other interval of the list covers
+ * before it (by start, then position): the parts sum to the union's length.
+ */
+export function exclusiveLengths(intervals: readonly Interval[]): number[] {
+  const order = intervals.map((_, i) => i).sort((a, b) => intervals[a]!.start - intervals[b]!.start || a - b);
+  const out = new Array<number>(intervals.length).fill(0);
+  let coveredUntil = -Infinity;
+  for (const i of order) {
+    const { start, end } = intervals[i]!;
+    if (end <= start) continue;
+    out[i] = Math.max(0, end - Math.max(start, coveredUntil));
+    coveredUntil = Math.max(coveredUntil, end);
+  }
+  return out;
+}
+
+/**
  * The largest number of groups present at once, and when it first happened. Each group is one
  * person's sessions, merged first, so a person on two devices counts once. At an instant where
  * one leaves and another joins, the leave is counted first.

@@ -55,6 +55,10 @@ export const attendanceResponseSchema = z.object({
   /** How many were invited, and those of them who never joined. */
   invited: z.number().int(),
   absent: z.array(attendeeSchema),
+  /** Where it came from: Huawei's answer, or the dashboard's archive once Huawei no longer has it (or is down). */
+  source: z.enum(["huawei", "archive"]),
+  /** When the archive copied it (archive only). */
+  archivedAt: z.iso.datetime().optional(),
 });
 export type AttendanceResponse = z.infer<typeof attendanceResponseSchema>;
 
@@ -64,23 +68,42 @@ const SERIES_POINTS = 120;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The meeting's start and end as attendance counts them: Huawei's end has minute precision and records may run a few seconds past it. */
+export function meetingSpan(meeting: Meeting, records: readonly AttendeeRecord[]): { start: number; end: number } {
+  const leaves = records.map((r) => r.leftTime ?? 0).filter((t) => t > 0);
+  const start = meeting.startTime ? Date.parse(meeting.startTime) : Math.min(...records.map((r) => r.joinTime));
+  const endFromMeeting = meeting.endTime ? Date.parse(meeting.endTime) : Number.NaN;
+  return { start, end: Math.max(Number.isNaN(endFromMeeting) ? start : endFromMeeting, ...leaves, start) };
+}
+
+/** The name a record is counted under. */
+export function personName(r: Pick<AttendeeRecord, "displayName" | "callNumber">): string {
+  return r.displayName?.trim() || r.callNumber || "(unnamed)";
+}
+
+/** One person: one display name with one call number. */
+export function personKey(r: Pick<AttendeeRecord, "displayName" | "callNumber">): string {
+  return `${personName(r)}\u0000${r.callNumber ?? ""}`;
+}
+
+/** A session as attendance counts it: an open one (no leave time) ends with the meeting. */
+export function sessionEnd(r: Pick<AttendeeRecord, "joinTime" | "leftTime">, meetingEnd: number): { end: number; open: boolean } {
+  const open = !r.leftTime || r.leftTime <= 0;
+  return { open, end: open ? Math.max(meetingEnd, r.joinTime) : Math.max(r.leftTime!, r.joinTime) };
+}
+
 /**
  * Huawei gives one record per join session. A person is one display name with one call number:
  * their sessions are merged, and open sessions end with the meeting.
  */
-export function buildAttendance(confUUID: string, meeting: Meeting, records: readonly AttendeeRecord[], invitees: readonly Attendee[] = []): AttendanceResponse {
-  const joins = records.map((r) => r.joinTime);
-  const leaves = records.map((r) => r.leftTime ?? 0).filter((t) => t > 0);
-  const start = meeting.startTime ? Date.parse(meeting.startTime) : Math.min(...joins);
-  const endFromMeeting = meeting.endTime ? Date.parse(meeting.endTime) : Number.NaN;
-  // Huawei's end time has minute precision; records may run a few seconds past it.
-  const end = Math.max(Number.isNaN(endFromMeeting) ? start : endFromMeeting, ...leaves, start);
+export function buildAttendance(confUUID: string, meeting: Meeting, records: readonly AttendeeRecord[], invitees: readonly Attendee[] = []): Omit<AttendanceResponse, "source" | "archivedAt"> {
+  const { start, end } = meetingSpan(meeting, records);
   const length = Math.max(1, end - start);
 
   const byPerson = new Map<string, { name: string; callNumber: string | null; department: string | null; records: AttendeeRecord[] }>();
   for (const r of records) {
-    const name = r.displayName?.trim() || r.callNumber || "(unnamed)";
-    const key = `${name}\u0000${r.callNumber ?? ""}`;
+    const name = personName(r);
+    const key = personKey(r);
     let entry = byPerson.get(key);
     if (!entry) {
       entry = { name, callNumber: r.callNumber ?? null, department: r.deptName ?? null, records: [] };
@@ -93,11 +116,7 @@ export function buildAttendance(confUUID: string, meeting: Meeting, records: rea
   const people: Person[] = [];
   for (const entry of byPerson.values()) {
     const sessions = entry.records
-      .map((r) => {
-        const open = !r.leftTime || r.leftTime <= 0;
-        const leftAt = open ? Math.max(end, r.joinTime) : Math.max(r.leftTime!, r.joinTime);
-        return { start: r.joinTime, end: leftAt, open, device: r.deviceType ?? null, media: r.mediaType ?? null };
-      })
+      .map((r) => ({ start: r.joinTime, ...sessionEnd(r, end), device: r.deviceType ?? null, media: r.mediaType ?? null }))
       .sort((a, b) => a.start - b.start);
     groups.push(sessions);
     const first = sessions[0]!.start;

@@ -1,8 +1,13 @@
+import { archivedAttendance } from "@/lib/archive/archived-attendance";
+import { accessKey } from "@/lib/archive/collect-meeting";
 import { SharedAnswers } from "@/lib/cache/shared-answers";
 import type { Viewer } from "@/lib/auth/viewer";
 import { buildAttendance, type AttendanceResponse } from "@/lib/domain/attendance";
 import { toAttendee, toPastMeeting, type Meeting } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";
+import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
+import { HuaweiApiError, HuaweiError } from "@/lib/huawei/errors";
+import type { AccessKeys, ArchiveTable } from "@/lib/store/archive-table";
 import type { HuaweiLanguage } from "@/lib/i18n/locales";
 import { callerFor, scopeKey } from "@/lib/meetings/viewer-scope";
 
@@ -20,7 +25,10 @@ export class HistoryService {
   private readonly lists = new SharedAnswers<Meeting[]>({ max: 200, ttlMs: 60_000 });
   private readonly attendances = new SharedAnswers<AttendanceResponse>({ max: 200, ttlMs: 3_600_000 });
 
-  constructor(private readonly huawei: HuaweiClient) {}
+  constructor(
+    private readonly huawei: HuaweiClient,
+    private readonly archive: ArchiveTable,
+  ) {}
 
   cacheSizes(): Record<string, number> {
     return { "history-lists": this.lists.size.settled + this.lists.size.inFlight, attendances: this.attendances.size.settled + this.attendances.size.inFlight };
@@ -47,8 +55,32 @@ export class HistoryService {
   async attendance(viewer: Viewer, confUUID: string, language: HuaweiLanguage = "en-US"): Promise<AttendanceResponse> {
     return this.attendances.get(`${scopeKey(viewer)}|${confUUID}|${language}`, async () => {
       const caller = callerFor(viewer);
-      const [{ conference, invitees }, records] = await Promise.all([this.huawei.pastMeeting(caller, confUUID), this.huawei.attendeeRecords(caller, confUUID, language)]);
-      return buildAttendance(confUUID, toPastMeeting(conference), records, invitees.map(toAttendee));
+      try {
+        const [{ conference, invitees }, records] = await Promise.all([this.huawei.pastMeeting(caller, confUUID), this.huawei.attendeeRecords(caller, confUUID, language)]);
+        return { ...buildAttendance(confUUID, toPastMeeting(conference), records, invitees.map(toAttendee)), source: "huawei" as const };
+      } catch (error) {
+        if (!huaweiLacksIt(error)) throw error;
+        const archived = await this.archive.meeting(confUUID, await archiveAccess(this.huawei, viewer)).catch(() => undefined);
+        if (!archived) throw error;
+        return archivedAttendance(archived.meeting, archived.records, language);
+      }
     });
   }
+}
+
+/** Huawei no longer has the meeting (its retention ran out), or cannot answer now. */
+function huaweiLacksIt(error: unknown): boolean {
+  if (error instanceof HuaweiApiError) return NOT_FOUND_CODES.has(error.code) || error.status === 404 || error.retryable;
+  return error instanceof HuaweiError && (error.kind === "timeout" || error.kind === "network");
+}
+
+/**
+ * What a viewer may see of the archive: admins all; a host the meetings their Huawei user
+ * scheduled or was invited to (by account, and by user UUID where Huawei can tell it now).
+ */
+export async function archiveAccess(huawei: HuaweiClient, viewer: Viewer): Promise<AccessKeys> {
+  if (viewer.role !== "host") return null;
+  if (!viewer.huaweiUserId) return [];
+  const uuid = await huawei.ownUserUUID(callerFor(viewer)).catch(() => undefined);
+  return [accessKey.account(viewer.huaweiUserId), ...(uuid ? [accessKey.uuid(uuid)] : [])];
 }

@@ -35,4 +35,80 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("revoked_sessions_revoked_at").on("revoked_sessions").column("revoked_at").execute();
     },
   },
+  "0002_archive": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("archived_meetings")
+        .addColumn("conf_uuid", "text", (c) => c.primaryKey())
+        .addColumn("conference_id", "text", (c) => c.notNull())
+        .addColumn("subject", "text", (c) => c.notNull())
+        .addColumn("scheduler_name", "text")
+        .addColumn("scheduler_uuid", "text")
+        .addColumn("dept_name", "text")
+        .addColumn("started_at", "bigint", (c) => c.notNull())
+        .addColumn("ended_at", "bigint", (c) => c.notNull())
+        .addColumn("conference", "text", (c) => c.notNull())
+        .addColumn("invitees", "text", (c) => c.notNull())
+        .addColumn("record_count", "integer", (c) => c.notNull())
+        .addColumn("collected_at", "bigint", (c) => c.notNull())
+        .addColumn("settled", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("archived_meetings_started_at").on("archived_meetings").column("started_at").execute();
+      await db.schema.createIndex("archived_meetings_conference_id").on("archived_meetings").columns(["conference_id", "started_at"]).execute();
+      await db.schema
+        .createTable("attendance_records")
+        .addColumn("conf_uuid", "text", (c) => c.notNull().references("archived_meetings.conf_uuid").onDelete("cascade"))
+        .addColumn("seq", "integer", (c) => c.notNull())
+        .addColumn("display_name", "text", (c) => c.notNull())
+        .addColumn("call_number", "text")
+        .addColumn("account", "text")
+        .addColumn("dept_name", "text")
+        .addColumn("join_time", "bigint", (c) => c.notNull())
+        .addColumn("left_time", "bigint")
+        .addColumn("counted_ms", "bigint", (c) => c.notNull())
+        .addColumn("device_zh", "text")
+        .addColumn("device_en", "text")
+        .addColumn("media_zh", "text")
+        .addColumn("media_en", "text")
+        .addPrimaryKeyConstraint("attendance_records_pk", ["conf_uuid", "seq"])
+        .execute();
+      await db.schema.createIndex("attendance_records_join_time").on("attendance_records").column("join_time").execute();
+      await db.schema.createIndex("attendance_records_call_number").on("attendance_records").column("call_number").execute();
+      await db.schema.createIndex("attendance_records_display_name").on("attendance_records").column("display_name").execute();
+      await db.schema.createIndex("attendance_records_account").on("attendance_records").column("account").execute();
+      await db.schema
+        .createTable("meeting_access")
+        .addColumn("conf_uuid", "text", (c) => c.notNull().references("archived_meetings.conf_uuid").onDelete("cascade"))
+        .addColumn("user_key", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("meeting_access_pk", ["conf_uuid", "user_key"])
+        .execute();
+      await db.schema.createIndex("meeting_access_user_key").on("meeting_access").column("user_key").execute();
+      await db.schema
+        .createTable("archive_queue")
+        .addColumn("conf_uuid", "text", (c) => c.primaryKey())
+        .addColumn("reason", "text", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull())
+        .addColumn("next_at", "bigint", (c) => c.notNull())
+        .addColumn("last_error", "text")
+        .addColumn("added_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("archive_state")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("value", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("leases")
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("holder", "text", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("huawei_events_seen")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("seen_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("huawei_events_seen_at").on("huawei_events_seen").column("seen_at").execute();
+    },
+  },
 };

@@ -42,8 +42,92 @@ export const revokedSessionRowSchema = z.object({
 });
 export type RevokedSessionRow = z.infer<typeof revokedSessionRowSchema>;
 
+/** A past meeting as the collector copied it (no passwords or join links: they are never kept). */
+export const archivedMeetingRowSchema = z.object({
+  confUuid: z.string(),
+  conferenceId: z.string(),
+  subject: z.string(),
+  schedulerName: z.string().nullable(),
+  schedulerUuid: z.string().nullable(),
+  deptName: z.string().nullable(),
+  /** Epoch ms. */
+  startedAt: z.number(),
+  endedAt: z.number(),
+  /** Huawei's ConferenceInfo, JSON. */
+  conference: z.string(),
+  /** Huawei's invitees (ParticipantInfo[]), JSON. */
+  invitees: z.string(),
+  recordCount: z.number().int(),
+  collectedAt: z.number(),
+  /** 1 once the meeting ended long enough ago that Huawei's records are final. */
+  settled: z.number().int(),
+});
+export type ArchivedMeetingRow = z.infer<typeof archivedMeetingRowSchema>;
+
+/** One join session, with Huawei's device and media words in both languages. */
+export const attendanceRecordRowSchema = z.object({
+  confUuid: z.string(),
+  /** Its place in Huawei's list: records carry no id of their own. */
+  seq: z.number().int(),
+  displayName: z.string(),
+  callNumber: z.string().nullable(),
+  /** The invitee's account where the record matches one (by number), for search by account. */
+  account: z.string().nullable(),
+  deptName: z.string().nullable(),
+  joinTime: z.number(),
+  leftTime: z.number().nullable(),
+  /** The part of this session no earlier session of the same person in the meeting covers: summed, a person's exact time (a rejoin or second device never twice). */
+  countedMs: z.number().int(),
+  deviceZh: z.string().nullable(),
+  deviceEn: z.string().nullable(),
+  mediaZh: z.string().nullable(),
+  mediaEn: z.string().nullable(),
+});
+export type AttendanceRecordRow = z.infer<typeof attendanceRecordRowSchema>;
+
+/** Who may see an archived meeting as a host: `uuid:<userUUID>` of its scheduler and invitees, `account:<id>` of invitees. */
+export interface MeetingAccessRow {
+  confUuid: string;
+  userKey: string;
+}
+
+export interface ArchiveQueueRow {
+  confUuid: string;
+  /** Why it waits: "event" (Huawei said it ended), "retry" (a call failed), "unsettled" (records may still change). */
+  reason: string;
+  attempts: number;
+  nextAt: number;
+  lastError: string | null;
+  addedAt: number;
+}
+
+export interface ArchiveStateRow {
+  key: string;
+  value: string;
+}
+
+/** A named lease: one holder at a time across the cluster, until it expires. */
+export interface LeaseRow {
+  name: string;
+  holder: string;
+  expiresAt: number;
+}
+
+/** Huawei event-push deliveries already acted on (appID, timestamp and nonce), kept past Huawei's 24 h of retries. */
+export interface HuaweiEventSeenRow {
+  id: string;
+  seenAt: number;
+}
+
 export interface Database {
   users: UserRow;
   displays: DisplayRow;
   revokedSessions: RevokedSessionRow;
+  archivedMeetings: ArchivedMeetingRow;
+  attendanceRecords: AttendanceRecordRow;
+  meetingAccess: MeetingAccessRow;
+  archiveQueue: ArchiveQueueRow;
+  archiveState: ArchiveStateRow;
+  leases: LeaseRow;
+  huaweiEventsSeen: HuaweiEventSeenRow;
 }

@@ -23,7 +23,7 @@ export function managementRoutes(ctx: SimContext): RouteTable {
   };
 
   const visibleHistory = (user: SimUser, confUUID: string): SimMeeting => {
-    const meeting = world.history.find((m) => m.confUUID === confUUID);
+    const meeting = world.keptHistory().find((m) => m.confUUID === confUUID);
     if (!meeting || !world.canSee(user, meeting, true)) throw notFound();
     return meeting;
   };
@@ -52,7 +52,8 @@ export function managementRoutes(ctx: SimContext): RouteTable {
       const endDate = epochMs(q, "endDate");
       if (startDate > endDate) throw badParam("startDate is after endDate");
       const queryAll = q.get("queryAll") === "true";
-      const rows = world.history
+      const rows = world
+        .keptHistory()
         .filter((m) => m.startedAt >= startDate && m.startedAt <= endDate)
         .filter((m) => world.canSee(user, m, queryAll) && matches(m, q.get("searchKey")))
         .sort((a, b) => (q.get("sortType") === "ASC_StartTIME" ? a.startedAt - b.startedAt : b.startedAt - a.startedAt));

@@ -20,6 +20,8 @@ export interface SimulatorOptions {
   seed?: number;
   ongoing?: number;
   historyDays?: number;
+  historyPerDay?: number;
+  retentionDays?: number;
   appId?: string;
   appKey?: string;
   account?: string;
@@ -61,7 +63,7 @@ export interface Simulator extends Omit<SimContext, "wsBase" | "credentials"> {
  */
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const credentials = { ...SIMULATOR_DEFAULTS, ...opts };
-  const world = new World({ seed: opts.seed ?? 20261121, ongoing: opts.ongoing ?? 24, historyDays: opts.historyDays ?? 30 });
+  const world = new World({ seed: opts.seed ?? 20261121, ongoing: opts.ongoing ?? 24, historyDays: opts.historyDays ?? 30, historyPerDay: opts.historyPerDay, retentionDays: opts.retentionDays });
   const confTokens = new ConfTokenStore(world.rng, opts.confTokenTtlSeconds ?? 1800);
   let wsBase = "";
   const ctx: SimContext = {

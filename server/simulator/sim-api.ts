@@ -73,6 +73,15 @@ export function simRoutes(ctx: SimContext, languages: Map<string, string>): Rout
       tokens.expireAll();
       return {};
     },
+    /** Huawei forgets a past meeting, as its retention does. */
+    "POST /__sim/history/forget": (req) => {
+      const { confUUID } = parse(z.object({ confUUID: z.string().min(1) }), req.body);
+      if (!world.forget(confUUID)) throw new SimError(404, "SIM.404", "no such past meeting");
+      return {};
+    },
+    /** The past meetings Huawei holds, with their records, as the simulator knows them (tests compare with the archive). */
+    "GET /__sim/history": () =>
+      world.keptHistory().map((m) => ({ confUUID: m.confUUID, conferenceID: m.conferenceID, subject: m.subject, startedAt: m.startedAt, endedAt: m.endedAt, records: m.sessions.length })),
     "POST /__sim/ongoing": (req) => {
       const { count } = parse(z.object({ count: z.number().int().min(0).max(5000) }), req.body);
       world.setOngoing(count);

@@ -105,6 +105,19 @@ export function newMeeting(g: Generator, startedAt: number, durationMs: number, 
   };
 }
 
+/** The same meeting ID held again: a new confUUID, the same subject, host and invitees (Huawei: one history record per start). */
+export function newOccurrence(g: Generator, template: SimMeeting, startedAt: number, durationMs: number): SimMeeting {
+  return {
+    ...template,
+    confUUID: g.uniqueId(() => g.rng.hex(32)),
+    startedAt,
+    scheduledEnd: startedAt + durationMs,
+    participants: new Map(),
+    sessions: [],
+    endedAt: null,
+  };
+}
+
 /**
  * A participant as Huawei's push channel describes one: whether the site can send video
  * (an audio-only phone cannot) is independent of whether its camera is on.

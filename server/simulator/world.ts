@@ -10,6 +10,7 @@ import {
   makeUser,
   MINUTE,
   newMeeting,
+  newOccurrence,
   participantFor,
   sessionOf,
   type Generator,
@@ -24,8 +25,21 @@ export interface WorldOptions {
   ongoing: number;
   /** Days of past meetings to make up. */
   historyDays: number;
+  /** One-off past meetings a day (default 8), beside the recurring series. */
+  historyPerDay?: number;
+  /** Huawei keeps history 6 months by default, 12 at most (会议设置 > 历史会议留存时间): older meetings are not answered. */
+  retentionDays?: number;
   now?: number;
 }
+
+const DAY = 24 * 60 * MINUTE;
+
+/** Meetings held again and again under one meeting ID: a weekly all-hands, a course twice a week, a daily stand-up. */
+const SERIES = [
+  { subject: "Weekly all-hands 全员周会", weekdays: [1], size: 40, minutes: 60, hour: 2, days: Infinity },
+  { subject: "Data engineering course 数据工程课", weekdays: [2, 4], size: 24, minutes: 90, hour: 6, days: Infinity },
+  { subject: "Daily stand-up", weekdays: [1, 2, 3, 4, 5], size: 8, minutes: 15, hour: 1, days: 28 },
+] as const;
 
 export type ParticipantChange = Partial<Pick<SimParticipant, "muted" | "hand" | "camera" | "videoSite" | "sharing" | "role">>;
 
@@ -44,6 +58,7 @@ export class World extends EventEmitter {
   readonly admin: SimUser;
   readonly ongoing = new Map<string, SimMeeting>();
   readonly history: SimMeeting[] = [];
+  readonly retentionDays: number;
   private readonly usedIds = new Set<string>();
   private readonly gen: Generator;
   private targetOngoing: number;
@@ -55,12 +70,13 @@ export class World extends EventEmitter {
     this.rng = new Random(opts.seed);
     this.gen = { rng: this.rng, users: this.users, uniqueId: (make) => this.uniqueId(make) };
     this.targetOngoing = opts.ongoing;
+    this.retentionDays = opts.retentionDays ?? 180;
     const now = opts.now ?? Date.now();
     this.admin = makeUser(this.gen, { name: "Enterprise Admin", account: "admin" }, true);
     // A known host for demos and tests: she schedules some meetings and is invited to others.
     this.users.push(makeUser(this.gen, { name: "Alice Chen", account: "alice.chen" }, false));
     for (let i = 0; i < 300; i++) this.users.push(makeUser(this.gen, randomPerson(this.rng), false));
-    this.makeHistory(now, opts.historyDays);
+    this.makeHistory(now, opts.historyDays, opts.historyPerDay ?? 8);
     for (let i = 0; i < opts.ongoing; i++) this.startMeeting(now, { ageMs: this.rng.int(1, 150) * MINUTE, index: i });
   }
 
@@ -81,6 +97,20 @@ export class World extends EventEmitter {
   canSee(user: SimUser, meeting: SimMeeting, queryAll: boolean): boolean {
     if (user.isAdmin && queryAll) return true;
     return meeting.scheduler.userUUID === user.userUUID || meeting.invitees.some((i) => i.userUUID === user.userUUID);
+  }
+
+  /** The past meetings Huawei still answers for: those that started within its retention. */
+  keptHistory(now = Date.now()): SimMeeting[] {
+    const oldest = now - this.retentionDays * DAY;
+    return this.history.filter((m) => m.startedAt >= oldest);
+  }
+
+  /** Huawei drops a past meeting (its retention ran out early, or the admin shortened it). */
+  forget(confUUID: string): boolean {
+    const i = this.history.findIndex((m) => m.confUUID === confUUID);
+    if (i < 0) return false;
+    this.history.splice(i, 1);
+    return true;
   }
 
   /** Replaces the ongoing meetings with `count` fresh ones (tests use it to build large lists). */
@@ -232,8 +262,7 @@ export class World extends EventEmitter {
     if (cohosts < MAX_COHOSTS) this.changeParticipant(meeting, p.pid, { role: "cohost" });
   }
 
-  private makeHistory(now: number, days: number): void {
-    const perDay = 8;
+  private makeHistory(now: number, days: number, perDay: number): void {
     for (let d = days - 1; d >= 0; d--) {
       for (let i = 0; i < perDay; i++) {
         const start = now - d * 24 * 60 * MINUTE - this.rng.int(1, 23 * 60) * MINUTE - 3 * 60 * MINUTE;
@@ -243,11 +272,30 @@ export class World extends EventEmitter {
         this.history.push(meeting);
       }
     }
+    this.makeSeries(now, days);
     // One very large past meeting, so attendance has to page through several upstream pages.
     const start = now - 2 * 24 * 60 * MINUTE;
     const townHall = newMeeting(this.gen, start, 90 * MINUTE, 1300, this.users[0]!, "Company town hall 全员大会");
     fillPastSessions(this.rng, townHall);
     this.history.push(townHall);
     this.history.sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  private makeSeries(now: number, days: number): void {
+    SERIES.forEach((plan, index) => {
+      const scheduler = index === 0 ? this.users[0]! : this.rng.pick(this.users);
+      const firstDay = now - Math.min(days, plan.days) * DAY;
+      let template: SimMeeting | undefined;
+      for (let day = Math.floor(firstDay / DAY) * DAY; day < now - DAY; day += DAY) {
+        if (!(plan.weekdays as readonly number[]).includes(new Date(day).getUTCDay())) continue;
+        const start = day + plan.hour * 60 * MINUTE + this.rng.int(0, 5) * MINUTE;
+        if (start < firstDay) continue;
+        const duration = (plan.minutes + this.rng.int(-5, 10)) * MINUTE;
+        const meeting = template ? newOccurrence(this.gen, template, start, duration) : newMeeting(this.gen, start, duration, plan.size, scheduler, plan.subject);
+        template ??= meeting;
+        fillPastSessions(this.rng, meeting);
+        this.history.push(meeting);
+      }
+    });
   }
 }

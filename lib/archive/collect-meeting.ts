@@ -1,0 +1,112 @@
+import { exclusiveLengths } from "@/lib/attendance/intervals";
+import { meetingSpan, personKey, personName, sessionEnd } from "@/lib/domain/attendance";
+import { toPastMeeting } from "@/lib/domain/meeting";
+import type { HuaweiClient } from "@/lib/huawei/client";
+import type { AttendeeRecord, ConferenceInfo, ParticipantInfo } from "@/lib/huawei/schemas";
+import type { ArchivedMeetingRow, AttendanceRecordRow } from "@/lib/store/schema";
+
+export interface CollectedMeeting {
+  meeting: ArchivedMeetingRow;
+  records: AttendanceRecordRow[];
+  accessKeys: string[];
+}
+
+/** Keys a host's access is checked against (see MeetingAccessRow). */
+export const accessKey = {
+  uuid: (userUUID: string) => `uuid:${userUUID}`,
+  account: (account: string) => `account:${account}`,
+};
+
+/** Never kept: the passwords and join links Huawei hands an admin with a meeting. */
+const SECRET_FIELDS = ["passwordEntry", "chairJoinUri", "guestJoinUri"];
+
+function withoutSecrets(c: ConferenceInfo): ConferenceInfo {
+  return Object.fromEntries(Object.entries(c).filter(([key]) => !SECRET_FIELDS.includes(key))) as ConferenceInfo;
+}
+
+/** Copies one ended meeting from Huawei: its detail, every invitee and every record in both of Huawei's languages. */
+export async function fetchMeeting(huawei: HuaweiClient, confUUID: string, now: number, settleMs: number): Promise<CollectedMeeting> {
+  const caller = { queryAll: true };
+  const [{ conference, invitees }, zh, en] = await Promise.all([
+    huawei.pastMeeting(caller, confUUID),
+    huawei.attendeeRecords(caller, confUUID, "zh-CN"),
+    huawei.attendeeRecords(caller, confUUID, "en-US"),
+  ]);
+  return archiveRows(confUUID, conference, invitees, zh, en, now, settleMs);
+}
+
+/** The rows of one meeting: records matched across the two languages by who and when (Huawei lists them in the same order). */
+export function archiveRows(
+  confUUID: string,
+  conference: ConferenceInfo,
+  invitees: readonly ParticipantInfo[],
+  zh: readonly AttendeeRecord[],
+  en: readonly AttendeeRecord[],
+  now: number,
+  settleMs: number,
+): CollectedMeeting {
+  const meeting = toPastMeeting(conference);
+  const { start, end } = meetingSpan(meeting, zh);
+  const english = new Map<string, AttendeeRecord[]>();
+  for (const r of en) {
+    const k = sameSession(r);
+    english.set(k, [...(english.get(k) ?? []), r]);
+  }
+  const accountByNumber = new Map<string, string>();
+  for (const i of invitees) if (i.participantID && i.accountId) accountByNumber.set(i.participantID, i.accountId);
+
+  const counted = new Map<number, number>();
+  const byPerson = new Map<string, number[]>();
+  zh.forEach((r, i) => byPerson.set(personKey(r), [...(byPerson.get(personKey(r)) ?? []), i]));
+  for (const indexes of byPerson.values()) {
+    const lengths = exclusiveLengths(indexes.map((i) => ({ start: zh[i]!.joinTime, end: sessionEnd(zh[i]!, end).end })));
+    indexes.forEach((i, k) => counted.set(i, lengths[k]!));
+  }
+
+  const records: AttendanceRecordRow[] = zh.map((r, seq) => {
+    const twin = english.get(sameSession(r))?.shift();
+    return {
+      confUuid: confUUID,
+      seq,
+      displayName: personName(r),
+      callNumber: r.callNumber ?? null,
+      account: (r.callNumber && accountByNumber.get(r.callNumber)) || null,
+      deptName: r.deptName ?? null,
+      joinTime: r.joinTime,
+      leftTime: r.leftTime && r.leftTime > 0 ? r.leftTime : null,
+      countedMs: counted.get(seq) ?? 0,
+      deviceZh: r.deviceType ?? null,
+      deviceEn: twin?.deviceType ?? null,
+      mediaZh: r.mediaType ?? null,
+      mediaEn: twin?.mediaType ?? null,
+    };
+  });
+
+  const accessKeys = [
+    ...(conference.userUUID ? [accessKey.uuid(conference.userUUID)] : []),
+    ...invitees.flatMap((i) => [...(i.userUUID ? [accessKey.uuid(i.userUUID)] : []), ...(i.accountId ? [accessKey.account(i.accountId)] : [])]),
+  ];
+  return {
+    meeting: {
+      confUuid: confUUID,
+      conferenceId: conference.conferenceID,
+      subject: meeting.subject,
+      schedulerName: meeting.hostName,
+      schedulerUuid: meeting.hostUserUUID,
+      deptName: meeting.department,
+      startedAt: start,
+      endedAt: end,
+      conference: JSON.stringify(withoutSecrets(conference)),
+      invitees: JSON.stringify(invitees),
+      recordCount: records.length,
+      collectedAt: now,
+      settled: now - end >= settleMs ? 1 : 0,
+    },
+    records,
+    accessKeys,
+  };
+}
+
+function sameSession(r: AttendeeRecord): string {
+  return `${r.displayName ?? ""}\u0000${r.callNumber ?? ""}\u0000${r.joinTime}\u0000${r.leftTime ?? ""}`;
+}

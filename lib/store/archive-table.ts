@@ -1,0 +1,209 @@
+import { sql, type RawBuilder, type SqlBool } from "kysely";
+import { archivedMeetingRowSchema, attendanceRecordRowSchema, type ArchivedMeetingRow, type AttendanceRecordRow } from "./schema";
+import type { Store } from "./store";
+
+/** Who is asking: null for the whole enterprise (admins), else a host's access keys (see MeetingAccessRow). */
+export type AccessKeys = readonly string[] | null;
+
+export interface ArchiveCounts {
+  meetings: number;
+  records: number;
+  oldestStart: number | null;
+}
+
+export interface TimeRange {
+  from: number;
+  to: number;
+}
+
+/** One record with the meeting it belongs to, for the people report. */
+export type PersonRecordRow = Pick<AttendanceRecordRow, "confUuid" | "displayName" | "callNumber" | "account" | "deptName" | "joinTime" | "leftTime" | "countedMs"> &
+  Pick<ArchivedMeetingRow, "conferenceId" | "subject" | "startedAt" | "endedAt">;
+
+export interface DepartmentBucketRow {
+  deptName: string | null;
+  /** Days since the epoch, in the zone's offset. */
+  day: number;
+  meetings: number;
+  attendances: number;
+  personMs: number;
+}
+
+// SQLite takes at most 32,766 values in one statement; 13 columns a record.
+const RECORDS_PER_INSERT = 1_000;
+const DAY_MS = 86_400_000;
+
+/** The attendance archive: past meetings, their join sessions and who may see them. */
+export class ArchiveTable {
+  constructor(private readonly store: Store) {}
+
+  /** Stores a meeting whole, replacing what was there: collecting one twice never stores a record twice. */
+  async save(meeting: ArchivedMeetingRow, records: readonly AttendanceRecordRow[], accessKeys: readonly string[]): Promise<void> {
+    await this.store.run((db) =>
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom("attendanceRecords").where("confUuid", "=", meeting.confUuid).execute();
+        await trx.deleteFrom("meetingAccess").where("confUuid", "=", meeting.confUuid).execute();
+        await trx.deleteFrom("archivedMeetings").where("confUuid", "=", meeting.confUuid).execute();
+        await trx.insertInto("archivedMeetings").values(meeting).execute();
+        for (let i = 0; i < records.length; i += RECORDS_PER_INSERT) {
+          await trx.insertInto("attendanceRecords").values(records.slice(i, i + RECORDS_PER_INSERT)).execute();
+        }
+        const keys = [...new Set(accessKeys)];
+        if (keys.length) await trx.insertInto("meetingAccess").values(keys.map((userKey) => ({ confUuid: meeting.confUuid, userKey }))).execute();
+      }),
+    );
+  }
+
+  /** Of these meetings, those archived, and whether each is settled. */
+  async settledOf(confUuids: readonly string[]): Promise<Map<string, boolean>> {
+    const found = new Map<string, boolean>();
+    for (let i = 0; i < confUuids.length; i += 500) {
+      const chunk = confUuids.slice(i, i + 500);
+      const rows = await this.store.run((db) => db.selectFrom("archivedMeetings").select(["confUuid", "settled"]).where("confUuid", "in", chunk).execute());
+      for (const r of rows) found.set(r.confUuid, r.settled === 1);
+    }
+    return found;
+  }
+
+  async meeting(confUuid: string, access: AccessKeys): Promise<{ meeting: ArchivedMeetingRow; records: AttendanceRecordRow[] } | undefined> {
+    return this.store.run(async (db) => {
+      const row = await db.selectFrom("archivedMeetings").selectAll().where("confUuid", "=", confUuid).where(visible(access)).executeTakeFirst();
+      if (!row) return undefined;
+      const records = await db.selectFrom("attendanceRecords").selectAll().where("confUuid", "=", confUuid).orderBy("seq").execute();
+      return { meeting: archivedMeetingRowSchema.parse(row), records: records.map((r) => attendanceRecordRowSchema.parse(r)) };
+    });
+  }
+
+  async counts(): Promise<ArchiveCounts> {
+    return this.store.run(async (db) => {
+      const meetings = await db
+        .selectFrom("archivedMeetings")
+        .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min("startedAt").as("oldest")])
+        .executeTakeFirstOrThrow();
+      const records = await db.selectFrom("attendanceRecords").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      return { meetings: Number(meetings.n), records: Number(records.n), oldestStart: meetings.oldest === null ? null : Number(meetings.oldest) };
+    });
+  }
+
+  /** Removes meetings that started before `before`, with their records; says how many of each. */
+  async purgeBefore(before: number): Promise<{ meetings: number; records: number }> {
+    return this.store.run((db) =>
+      db.transaction().execute(async (trx) => {
+        const old = trx.selectFrom("archivedMeetings").select("confUuid").where("startedAt", "<", before);
+        const records = await trx.deleteFrom("attendanceRecords").where("confUuid", "in", old).executeTakeFirst();
+        await trx.deleteFrom("meetingAccess").where("confUuid", "in", old).execute();
+        const meetings = await trx.deleteFrom("archivedMeetings").where("startedAt", "<", before).executeTakeFirst();
+        return { meetings: Number(meetings.numDeletedRows), records: Number(records.numDeletedRows) };
+      }),
+    );
+  }
+
+  /** Past meetings that started in the range, newest first, matching `q` on subject, scheduler or meeting ID. */
+  async search(range: TimeRange, q: string, access: AccessKeys, limit: number): Promise<ArchivedMeetingRow[]> {
+    const rows = await this.store.run((db) => {
+      let query = db
+        .selectFrom("archivedMeetings")
+        .selectAll()
+        .where("startedAt", ">=", range.from)
+        .where("startedAt", "<=", range.to)
+        .where(visible(access));
+      if (q) {
+        const like = `%${escapeLike(q.toLowerCase())}%`;
+        query = query.where((eb) =>
+          eb.or([
+            eb(eb.fn("lower", ["subject"]), "like", sql<string>`${like} escape '\\'`),
+            eb(eb.fn("lower", ["schedulerName"]), "like", sql<string>`${like} escape '\\'`),
+            eb("conferenceId", "=", q),
+          ]),
+        );
+      }
+      return query.orderBy("startedAt", "desc").limit(limit).execute();
+    });
+    return rows.map((r) => archivedMeetingRowSchema.parse(r));
+  }
+
+  /** The occurrences of one meeting ID in the range, oldest first. */
+  async occurrences(conferenceId: string, range: TimeRange, access: AccessKeys): Promise<ArchivedMeetingRow[]> {
+    const rows = await this.store.run((db) =>
+      db
+        .selectFrom("archivedMeetings")
+        .selectAll()
+        .where("conferenceId", "=", conferenceId)
+        .where("startedAt", ">=", range.from)
+        .where("startedAt", "<=", range.to)
+        .where(visible(access))
+        .orderBy("startedAt")
+        .execute(),
+    );
+    return rows.map((r) => archivedMeetingRowSchema.parse(r));
+  }
+
+  async recordsOf(confUuids: readonly string[]): Promise<AttendanceRecordRow[]> {
+    const out: AttendanceRecordRow[] = [];
+    for (let i = 0; i < confUuids.length; i += 500) {
+      const chunk = confUuids.slice(i, i + 500);
+      out.push(...(await this.store.run((db) => db.selectFrom("attendanceRecords").selectAll().where("confUuid", "in", chunk).orderBy("confUuid").orderBy("seq").execute())));
+    }
+    return out;
+  }
+
+  /**
+   * Records of people matching `q` (a name's part, or a number or account exactly) in meetings
+   * that started in the range, at most `limit`.
+   */
+  async personRecords(q: string, range: TimeRange, access: AccessKeys, limit: number): Promise<PersonRecordRow[]> {
+    const like = `%${escapeLike(q.toLowerCase())}%`;
+    return this.store.run((db) =>
+      db
+        .selectFrom("attendanceRecords as r")
+        .innerJoin("archivedMeetings as m", "m.confUuid", "r.confUuid")
+        .select(["r.confUuid", "r.displayName", "r.callNumber", "r.account", "r.deptName", "r.joinTime", "r.leftTime", "r.countedMs", "m.conferenceId", "m.subject", "m.startedAt", "m.endedAt"])
+        .where("m.startedAt", ">=", range.from)
+        .where("m.startedAt", "<=", range.to)
+        .where((eb) => eb.or([eb(eb.fn("lower", ["r.displayName"]), "like", sql<string>`${like} escape '\\'`), eb("r.callNumber", "=", q), eb("r.account", "=", q)]))
+        .where(visible(access, "m.confUuid"))
+        .orderBy("m.startedAt", "desc")
+        .limit(limit)
+        .execute(),
+    );
+  }
+
+  /**
+   * Per department and day (in a zone `offsetMs` from UTC): meetings attended, attendances (a
+   * person in a meeting), and person-milliseconds, summed in the store so a year of records never
+   * crosses into the process.
+   */
+  async departmentDays(range: TimeRange, offsetMs: number, access: AccessKeys): Promise<DepartmentBucketRow[]> {
+    const rows = await this.store.run((db) => {
+      const day = sql<number>`(${sql.ref("m.startedAt")} + ${offsetMs}) / ${DAY_MS}`;
+      return db
+        .selectFrom("attendanceRecords as r")
+        .innerJoin("archivedMeetings as m", "m.confUuid", "r.confUuid")
+        .select((eb) => [
+          "r.deptName",
+          day.as("day"),
+          eb.fn.count<number>("r.confUuid").distinct().as("meetings"),
+          eb.fn.count<number>(sql`${sql.ref("r.confUuid")} || '|' || ${sql.ref("r.displayName")} || '|' || coalesce(${sql.ref("r.callNumber")}, '')`).distinct().as("attendances"),
+          eb.fn.sum<number>("r.countedMs").as("personMs"),
+        ])
+        .where("m.startedAt", ">=", range.from)
+        .where("m.startedAt", "<=", range.to)
+        .where(visible(access, "m.confUuid"))
+        .groupBy(["r.deptName", day])
+        .execute();
+    });
+    return rows.map((r) => ({ deptName: r.deptName, day: Math.floor(Number(r.day)), meetings: Number(r.meetings), attendances: Number(r.attendances), personMs: Number(r.personMs) }));
+  }
+}
+
+/** A host sees the archived meetings one of their keys was given; an admin all. */
+function visible(access: AccessKeys, column = "confUuid"): RawBuilder<SqlBool> {
+  if (access === null) return sql<SqlBool>`1 = 1`;
+  if (access.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${sql.ref(column)} in (select ${sql.ref("meetingAccess.confUuid")} from ${sql.table("meetingAccess")} where ${sql.ref("meetingAccess.userKey")} in (${sql.join(access)}))`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
