@@ -4,6 +4,7 @@ import type { LoginThrottle } from "@/lib/auth/login-throttle";
 import type { RevokedSessions } from "@/lib/auth/revoked-sessions";
 import type { UserStore } from "@/lib/auth/users";
 import type { ArchiveCollector } from "@/lib/archive/archive-collector";
+import type { HuaweiEvents } from "@/lib/archive/huawei-events";
 import type { HistoryService } from "@/lib/history/history-service";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import type { HostPasswords } from "@/lib/live/host-passwords";
@@ -23,6 +24,8 @@ export interface Services {
   history: HistoryService;
   /** Copies every ended meeting into the store (one instance of the cluster at a time). */
   archive: ArchiveCollector;
+  /** Huawei's signed event push (POST /api/huawei/events). */
+  huaweiEvents: HuaweiEvents;
   users: UserStore;
   loginThrottle: LoginThrottle;
   revokedSessions: RevokedSessions;

@@ -10,6 +10,7 @@ import { RevokedSessions } from "@/lib/auth/revoked-sessions";
 import { UserStore } from "@/lib/auth/users";
 import { ArchiveCollector } from "@/lib/archive/archive-collector";
 import { collectorOptionsFromEnv } from "@/lib/archive/collector-config";
+import { HuaweiEvents } from "@/lib/archive/huawei-events";
 import { HistoryService } from "@/lib/history/history-service";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { huaweiConfigFromEnv, tuningFromEnv, type HuaweiClientConfig } from "@/lib/huawei/config";
@@ -76,6 +77,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       hostPasswordEntry: new HostPasswordService(huawei, meetings, hostPasswords),
       history: new HistoryService(huawei, archive.archive),
       archive,
+      huaweiEvents: new HuaweiEvents(store, archive, { key: env.HUAWEI_EVENTS_KEY?.trim() || null, appId: env.HUAWEI_EVENTS_APP_ID?.trim() || null }, () => meetings.listsChanged()),
       users,
       loginThrottle: new LoginThrottle(),
       revokedSessions: new RevokedSessions(store),

@@ -44,6 +44,11 @@ export class SharedAnswers<T> {
     return tracked;
   }
 
+  /** Forgets every kept answer (the next ask goes upstream); requests in flight carry on. */
+  clear(): void {
+    this.settled.clear();
+  }
+
   /** Answers kept and requests in flight, for the metrics. */
   get size(): { settled: number; inFlight: number } {
     return { settled: this.settled.size, inFlight: this.inFlight.size };

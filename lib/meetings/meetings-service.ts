@@ -30,6 +30,7 @@ export function mayEnterHostPassword(viewer: Viewer, callerRole: string | null):
 export class MeetingsService {
   private readonly lists: SharedAnswers<Snapshot<Meeting[]>>;
   private readonly details: SharedAnswers<Snapshot<Detail>>;
+  private readonly listChangeListeners = new Set<() => void>();
 
   constructor(
     private readonly huawei: HuaweiClient,
@@ -39,6 +40,18 @@ export class MeetingsService {
     this.lists = new SharedAnswers({ max: 500, ttlMs });
     // An unknown meeting ID is remembered for a while: asking about it again costs Huawei nothing.
     this.details = new SharedAnswers({ max: 500, ttlMs, negative: { ttlMs: Math.max(ttlMs, 30_000), matches: isNotFound } });
+  }
+
+  /** Someone who polls the ongoing list, told when it changed without waiting for the poll (Huawei's event push). */
+  onListsChanged(listener: () => void): () => void {
+    this.listChangeListeners.add(listener);
+    return () => this.listChangeListeners.delete(listener);
+  }
+
+  /** A meeting started or ended (Huawei said so): forget the kept lists and tell those who poll them. */
+  listsChanged(): void {
+    this.lists.clear();
+    for (const listener of this.listChangeListeners) listener();
   }
 
   cacheSizes(): Record<string, number> {

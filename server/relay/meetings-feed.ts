@@ -19,6 +19,9 @@ export class MeetingsFeed extends EventEmitter<FeedEvents> {
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private lastOk = 0;
+  private forgetListChanges?: () => void;
+  private polling = false;
+  private again = false;
 
   constructor(
     private readonly meetings: MeetingsService,
@@ -31,15 +34,27 @@ export class MeetingsFeed extends EventEmitter<FeedEvents> {
 
   start(): void {
     void this.poll();
+    // Huawei said a meeting started or ended: read the list now rather than at the next poll.
+    this.forgetListChanges = this.meetings.onListsChanged(() => {
+      clearTimeout(this.timer);
+      void this.poll();
+    });
   }
 
   stop(): void {
     this.stopped = true;
+    this.forgetListChanges?.();
     clearTimeout(this.timer);
     this.removeAllListeners();
   }
 
   private async poll(): Promise<void> {
+    // One poll at a time: a change told while one is under way asks for one more after it.
+    if (this.polling) {
+      this.again = true;
+      return;
+    }
+    this.polling = true;
     try {
       const { value, fetchedAt } = await this.meetings.ongoing(this.viewer, "");
       if (this.stopped) return;
@@ -49,8 +64,15 @@ export class MeetingsFeed extends EventEmitter<FeedEvents> {
     } catch {
       if (this.stopped) return;
       if (Date.now() - this.lastOk > this.staleAfterMs) this.setStatus("stale");
+    } finally {
+      this.polling = false;
     }
-    if (!this.stopped) this.timer = setTimeout(() => void this.poll(), this.pollMs);
+    if (this.stopped) return;
+    if (this.again) {
+      this.again = false;
+      return this.poll();
+    }
+    this.timer = setTimeout(() => void this.poll(), this.pollMs);
   }
 
   private setStatus(status: UpstreamLiveStatus): void {

@@ -43,6 +43,7 @@ export class WallFeed extends EventEmitter<FeedEvents> {
   private readonly watched = new Map<string, { watcher: MeetingWatcher; onUpdate: () => void }>();
   private readonly samples = new Map<string, CountSample[]>();
   private timers: NodeJS.Timeout[] = [];
+  private forgetListChanges?: () => void;
   private publishTimer?: NodeJS.Timeout;
   private stopped = false;
 
@@ -57,12 +58,14 @@ export class WallFeed extends EventEmitter<FeedEvents> {
 
   start(): void {
     void this.poll();
+    this.forgetListChanges = this.meetings.onListsChanged(() => void this.poll());
     this.timers.push(setInterval(() => void this.poll(), this.opts.listPollMs));
     this.timers.push(setInterval(() => this.publish(), CLOCK_MS));
   }
 
   stop(): void {
     this.stopped = true;
+    this.forgetListChanges?.();
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.publishTimer);
     for (const id of [...this.watched.keys()]) this.unwatch(id);

@@ -1,4 +1,5 @@
 import type { ConfTokenStore } from "./conf-tokens";
+import type { SimEventPush } from "./event-push";
 import type { FaultBook } from "./faults";
 import type { PushSocketServer } from "./push-socket";
 import type { TokenStore } from "./token-store";
@@ -19,6 +20,8 @@ export interface SimContext {
   confTokens: ConfTokenStore;
   faults: FaultBook;
   events: PushSocketServer;
+  /** Huawei's enterprise meeting-event push (HTTP POSTs to a subscriber's URL). */
+  eventPush: SimEventPush;
   /** Calls per "METHOD path" since start or the last reset. */
   stats: Map<string, number>;
   /** The base URL of the push socket, known once the server listens. */

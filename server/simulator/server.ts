@@ -6,6 +6,7 @@ import { authRoutes } from "./auth-api";
 import { ConfTokenStore } from "./conf-tokens";
 import type { SimContext } from "./context";
 import { controlRoutes } from "./control-api";
+import { SimEventPush } from "./event-push";
 import { FaultBook, faultBody } from "./faults";
 import { header, readBody, send, SimError, type RouteTable, type SimRequest } from "./http";
 import { managementRoutes } from "./management-api";
@@ -73,6 +74,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     confTokens,
     faults: new FaultBook(),
     events: new PushSocketServer(world, confTokens, { heartbeatTimeoutMs: opts.heartbeatTimeoutMs ?? 180_000 }),
+    eventPush: new SimEventPush(world),
     stats: new Map(),
     wsBase: () => wsBase,
   };
@@ -123,12 +125,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     confTokens,
     faults: ctx.faults,
     events: ctx.events,
+    eventPush: ctx.eventPush,
     stats: ctx.stats,
     url: `http://${opts.host ?? "127.0.0.1"}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         if (timer) clearInterval(timer);
         ctx.events.close();
+        ctx.eventPush.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

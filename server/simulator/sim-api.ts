@@ -73,6 +73,14 @@ export function simRoutes(ctx: SimContext, languages: Map<string, string>): Rout
       tokens.expireAll();
       return {};
     },
+    /** Turns Huawei's event push on (verified first), as an admin does in Huawei's console or with SetWebHookConfig. */
+    "POST /__sim/event-push": async (req) =>
+      ctx.eventPush.enable(parse(z.object({ url: z.url(), appID: z.string().min(1), key: z.string().min(1), retryScale: z.number().positive().max(1).optional() }), req.body)),
+    "GET /__sim/event-push": () => ctx.eventPush.state(),
+    "DELETE /__sim/event-push": () => {
+      ctx.eventPush.disable();
+      return {};
+    },
     /** Huawei forgets a past meeting, as its retention does. */
     "POST /__sim/history/forget": (req) => {
       const { confUUID } = parse(z.object({ confUUID: z.string().min(1) }), req.body);
