@@ -5,6 +5,7 @@ import type { RevokedSessions } from "@/lib/auth/revoked-sessions";
 import type { UserStore } from "@/lib/auth/users";
 import type { ArchiveCollector } from "@/lib/archive/archive-collector";
 import type { HuaweiEvents } from "@/lib/archive/huawei-events";
+import type { ReportsService } from "@/lib/reports/reports-service";
 import type { HistoryService } from "@/lib/history/history-service";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import type { HostPasswords } from "@/lib/live/host-passwords";
@@ -24,6 +25,8 @@ export interface Services {
   history: HistoryService;
   /** Copies every ended meeting into the store (one instance of the cluster at a time). */
   archive: ArchiveCollector;
+  /** Series, people and department reports over the archive. */
+  reports: ReportsService;
   /** Huawei's signed event push (POST /api/huawei/events). */
   huaweiEvents: HuaweiEvents;
   users: UserStore;

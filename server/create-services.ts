@@ -12,6 +12,7 @@ import { ArchiveCollector } from "@/lib/archive/archive-collector";
 import { collectorOptionsFromEnv } from "@/lib/archive/collector-config";
 import { HuaweiEvents } from "@/lib/archive/huawei-events";
 import { HistoryService } from "@/lib/history/history-service";
+import { ReportsService } from "@/lib/reports/reports-service";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { huaweiConfigFromEnv, tuningFromEnv, type HuaweiClientConfig } from "@/lib/huawei/config";
 import { logger } from "@/lib/logger";
@@ -77,6 +78,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       hostPasswordEntry: new HostPasswordService(huawei, meetings, hostPasswords),
       history: new HistoryService(huawei, archive.archive),
       archive,
+      reports: new ReportsService(archive.archive, huawei),
       huaweiEvents: new HuaweiEvents(store, archive, { key: env.HUAWEI_EVENTS_KEY?.trim() || null, appId: env.HUAWEI_EVENTS_APP_ID?.trim() || null }, () => meetings.listsChanged()),
       users,
       loginThrottle: new LoginThrottle(),

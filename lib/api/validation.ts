@@ -36,8 +36,8 @@ export const ongoingQuerySchema = listQuerySchema.extend({
 export const confUuidSchema = z.string().regex(/^[0-9a-fA-F]{32}$/, "a confUUID is 32 hexadecimal characters").transform((s) => s.toLowerCase());
 
 const DAY = 86_400_000;
-/** Huawei keeps 6 to 12 months of history; a range longer than a year cannot be answered. */
-const MAX_RANGE = 366 * DAY;
+/** Huawei keeps 6 to 12 months of history and the archive what it copied: a search spans up to ten years. */
+const MAX_RANGE = 3660 * DAY;
 
 /** Huawei counts time in milliseconds since 1970: nothing earlier is asked of it. */
 const EARLIEST = 0;
@@ -59,8 +59,22 @@ export const historyQuerySchema = listQuerySchema
     const to = q.to ?? Date.now();
     const from = q.from ?? to - 7 * DAY;
     if (from > to) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
-    if (to - from > MAX_RANGE) ctx.addIssue({ code: "custom", path: ["from"], message: "the range may span at most 366 days" });
+    if (to - from > MAX_RANGE) ctx.addIssue({ code: "custom", path: ["from"], message: "the range may span at most ten years" });
     return { ...q, from, to };
+  });
+
+/** The archive reaches back as far as it has kept: reports take ranges of up to ten years. */
+const MAX_REPORT_RANGE = 3660 * DAY;
+
+/** from/to of a report over the archive; by default the last 90 days. */
+export const reportRangeSchema = z
+  .object({ from: instant(false).optional(), to: instant(true).optional() })
+  .transform((q, ctx) => {
+    const to = q.to ?? Date.now();
+    const from = q.from ?? to - 90 * DAY;
+    if (from > to) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
+    if (to - from > MAX_REPORT_RANGE) ctx.addIssue({ code: "custom", path: ["from"], message: "the range may span at most ten years" });
+    return { from, to };
   });
 
 /** A zone, as its canonical name (so every spelling of one zone is one zone to the caches). */

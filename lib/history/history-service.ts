@@ -7,7 +7,9 @@ import { toAttendee, toPastMeeting, type Meeting } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
 import { HuaweiApiError, HuaweiError } from "@/lib/huawei/errors";
+import { conferenceInfoSchema } from "@/lib/huawei/schemas";
 import type { AccessKeys, ArchiveTable } from "@/lib/store/archive-table";
+import type { ArchivedMeetingRow } from "@/lib/store/schema";
 import type { HuaweiLanguage } from "@/lib/i18n/locales";
 import { callerFor, scopeKey } from "@/lib/meetings/viewer-scope";
 
@@ -37,8 +39,17 @@ export class HistoryService {
   async list(viewer: Viewer, range: HistoryRange): Promise<Meeting[]> {
     const key = `${scopeKey(viewer)}|${range.from}|${range.to}|${range.q}`;
     return this.lists.get(key, async () => {
-      const rows = await this.huawei.listHistory(callerFor(viewer), { startDate: range.from, endDate: range.to }, range.q || undefined);
-      return rows.map(toPastMeeting).sort((a, b) => (b.startTime ?? "").localeCompare(a.startTime ?? ""));
+      // Huawei holds a year at most: it is asked for the range's last 366 days, the archive for all of it.
+      const huaweiFrom = Math.max(range.from, range.to - HUAWEI_HISTORY_MS);
+      const [upstream, archived] = await Promise.allSettled([
+        this.huawei.listHistory(callerFor(viewer), { startDate: huaweiFrom, endDate: range.to }, range.q || undefined),
+        archiveAccess(this.huawei, viewer).then((access) => this.archive.search(range, range.q, access, ARCHIVE_SEARCH_LIMIT)),
+      ]);
+      if (upstream.status === "rejected" && (archived.status === "rejected" || !huaweiLacksIt(upstream.reason))) throw upstream.reason;
+      const byId = new Map<string, Meeting>();
+      if (archived.status === "fulfilled") for (const row of archived.value) byId.set(row.confUuid, archivedMeeting(row));
+      if (upstream.status === "fulfilled") for (const c of upstream.value) byId.set(c.confUUID ?? c.conferenceID, toPastMeeting(c));
+      return [...byId.values()].sort((a, b) => (b.startTime ?? "").localeCompare(a.startTime ?? ""));
     });
   }
 
@@ -66,6 +77,14 @@ export class HistoryService {
       }
     });
   }
+}
+
+const HUAWEI_HISTORY_MS = 366 * 86_400_000;
+/** Archived meetings one history search returns at most. */
+const ARCHIVE_SEARCH_LIMIT = 5_000;
+
+function archivedMeeting(row: ArchivedMeetingRow): Meeting {
+  return toPastMeeting(conferenceInfoSchema.parse(JSON.parse(row.conference)));
 }
 
 /** Huawei no longer has the meeting (its retention ran out), or cannot answer now. */

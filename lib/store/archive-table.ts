@@ -122,6 +122,33 @@ export class ArchiveTable {
     return rows.map((r) => archivedMeetingRowSchema.parse(r));
   }
 
+  /** Meeting IDs held more than once in the range: how often, and when last. */
+  async seriesList(range: TimeRange, access: AccessKeys, limit: number): Promise<{ conferenceId: string; occurrences: number; lastStart: number; firstStart: number }[]> {
+    const rows = await this.store.run((db) =>
+      db
+        .selectFrom("archivedMeetings")
+        .select((eb) => ["conferenceId", eb.fn.countAll<number>().as("occurrences"), eb.fn.max("startedAt").as("lastStart"), eb.fn.min("startedAt").as("firstStart")])
+        .where("startedAt", ">=", range.from)
+        .where("startedAt", "<=", range.to)
+        .where(visible(access))
+        .groupBy("conferenceId")
+        .having((eb) => eb.fn.countAll(), ">", 1)
+        .orderBy("lastStart", "desc")
+        .limit(limit)
+        .execute(),
+    );
+    return rows.map((r) => ({ conferenceId: r.conferenceId, occurrences: Number(r.occurrences), lastStart: Number(r.lastStart), firstStart: Number(r.firstStart) }));
+  }
+
+  /** The subject of each meeting ID's latest occurrence. */
+  async latestSubjects(conferenceIds: readonly string[]): Promise<Map<string, string>> {
+    if (!conferenceIds.length) return new Map();
+    const rows = await this.store.run((db) =>
+      db.selectFrom("archivedMeetings").select(["conferenceId", "subject", "startedAt"]).where("conferenceId", "in", conferenceIds as string[]).orderBy("startedAt").execute(),
+    );
+    return new Map(rows.map((r) => [r.conferenceId, r.subject]));
+  }
+
   /** The occurrences of one meeting ID in the range, oldest first. */
   async occurrences(conferenceId: string, range: TimeRange, access: AccessKeys): Promise<ArchivedMeetingRow[]> {
     const rows = await this.store.run((db) =>
@@ -175,7 +202,8 @@ export class ArchiveTable {
    */
   async departmentDays(range: TimeRange, offsetMs: number, access: AccessKeys): Promise<DepartmentBucketRow[]> {
     const rows = await this.store.run((db) => {
-      const day = sql<number>`(${sql.ref("m.startedAt")} + ${offsetMs}) / ${DAY_MS}`;
+      // Literals, not parameters: PostgreSQL matches the select's expression to the group-by's by its text.
+      const day = sql<number>`(${sql.ref("m.startedAt")} + ${sql.lit(Math.trunc(offsetMs))}) / ${sql.lit(DAY_MS)}`;
       return db
         .selectFrom("attendanceRecords as r")
         .innerJoin("archivedMeetings as m", "m.confUuid", "r.confUuid")

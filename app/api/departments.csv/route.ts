@@ -1,0 +1,3 @@
+import { departmentsRoute } from "@/lib/api/report-routes";
+
+export const GET = departmentsRoute("csv");
