@@ -42,11 +42,20 @@ async function pages(page: Page): Promise<{ name: string; path: string; ready: s
   const live = meetings.find((m) => m.chairForAdmins === "clear" && m.participants >= 6 && m.participants <= 40)!;
   const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
   const history = (await (await page.request.get(`/api/history?from=${from}&q=${encodeURIComponent("全员大会")}`)).json()) as { items: { confUUID: string }[] };
+  // The archive fills from the simulator's history when the server starts: its series appear within a minute.
+  let series: { conferenceID: string }[] = [];
+  await expect
+    .poll(async () => (series = ((await (await page.request.get("/api/series")).json()) as { items: { conferenceID: string }[] }).items).length, { timeout: 90_000 })
+    .toBeGreaterThan(0);
   return [
     { name: "meetings", path: "/", ready: "a[href^='/meetings/']:visible" },
     { name: "meeting", path: `/meetings/${live.conferenceID}`, ready: "[data-pid]" },
     { name: "history", path: "/history", ready: "a[href^='/history/']:visible" },
     { name: "attendance", path: `/history/${history.items[0]!.confUUID}`, ready: "[role=listitem]" },
+    { name: "series-list", path: "/series", ready: "a[href^='/series/']:visible" },
+    { name: "series", path: `/series/${series[0]!.conferenceID}`, ready: "tbody tr" },
+    { name: "people", path: "/people?q=alice", ready: "[data-person]" },
+    { name: "departments", path: "/departments", ready: "tbody tr" },
     { name: "displays", path: "/admin/displays", ready: "form" },
     { name: "not-found", path: "/no-such-page", ready: "h1" },
     { name: "wall", path: "/wall", ready: "[data-wall-tile]" },

@@ -13,6 +13,9 @@ import { TimeZonePicker } from "./time-zone";
 const NAV = [
   ["/", "ongoing"],
   ["/history", "history"],
+  ["/series", "series"],
+  ["/people", "people"],
+  ["/departments", "departments"],
 ] as const;
 const ADMIN_NAV = [...NAV, ["/admin/displays", "displays"]] as const;
 

@@ -71,6 +71,16 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
         }
         actions={<DownloadLinks csv={attendanceExportUrl(confUUID, "csv", timeZone)} xlsx={attendanceExportUrl(confUUID, "xlsx", timeZone)} />}
       />
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        {query.data.source === "archive" && (
+          <p className="rounded-md bg-amber-50 px-3 py-1.5 text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-source="archive">
+            {t("fromArchive", { date: f.dateTime(query.data.archivedAt ?? null, timeZone) })}
+          </p>
+        )}
+        <Link href={`/series/${meeting.conferenceID}`} className="text-sky-700 hover:underline dark:text-sky-400">
+          {t("otherOccurrences")}
+        </Link>
+      </div>
 
       <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         <Card label={t("people")} value={invited ? t("ofInvited", { people: f.number(summary.people), invited: f.number(invited) }) : f.number(summary.people)} hint={t("joinRecords", { count: recordCount })} />

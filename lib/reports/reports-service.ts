@@ -5,19 +5,11 @@ import type { ArchiveTable, TimeRange } from "@/lib/store/archive-table";
 import { isoInZone } from "@/lib/zoned-time";
 import { buildDepartmentReport, type DepartmentPeriod, type DepartmentReport } from "./department-report";
 import { buildPeopleReport, type PeopleReport } from "./people-report";
-import { buildSeriesReport, type SeriesReport } from "./series-report";
+import { buildSeriesReport, type SeriesReport, type SeriesSummary } from "./series-report";
 
 /** Records one people search reads at most: enough for a year of anyone's meetings. */
 const PEOPLE_RECORD_LIMIT = 20_000;
 const SERIES_LIST_LIMIT = 500;
-
-export interface SeriesSummary {
-  conferenceID: string;
-  subject: string;
-  occurrences: number;
-  firstStart: string;
-  lastStart: string;
-}
 
 /** Reports over the archive, each as the viewer may see it: admins the enterprise, hosts their own meetings. */
 export class ReportsService {

@@ -28,6 +28,12 @@ export const seriesReportSchema = z.object({
 });
 export type SeriesReport = z.infer<typeof seriesReportSchema>;
 
+/** GET /api/series: meeting IDs held more than once in the range. */
+export const seriesListResponseSchema = z.object({
+  items: z.array(z.object({ conferenceID: z.string(), subject: z.string(), occurrences: z.number().int(), firstStart: z.iso.datetime(), lastStart: z.iso.datetime() })),
+});
+export type SeriesSummary = z.infer<typeof seriesListResponseSchema>["items"][number];
+
 /**
  * A person across meetings: by call number, the one thing every record of theirs carries (the
  * account is known only where they were invited), otherwise by name.
