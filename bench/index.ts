@@ -7,6 +7,7 @@ import { appAuthSignature } from "@/lib/huawei/signing";
 import { SIMULATOR_APP_AUTH, simulatorEnv, startSimulator, type Simulator } from "@/server/simulator/server";
 import { Browser, startDashboard } from "@/tests/integration/dashboard";
 import { eventually, LiveClient } from "@/tests/integration/live-client";
+import { archiveBench } from "./archive-bench";
 import { gridInChromium } from "./grid-in-chromium";
 import { pushLatency } from "./push-latency";
 import { reconnectStorm } from "./reconnect-storm";
@@ -14,7 +15,7 @@ import { startCost } from "./start-cost";
 import { upstreamEconomy } from "./upstream-economy";
 
 // `npm run bench`: figures quoted in the README. Needs a build (`npm run build`). Runs every
-// benchmark, or those named: `npm run bench -- basics start push cluster storm economy grid`;
+// benchmark, or those named: `npm run bench -- basics start push cluster storm economy grid archive`;
 // RUNS=N sets how many runs of the push benchmarks (default 3).
 
 function percentile(sorted: number[], p: number): number {
@@ -33,6 +34,7 @@ async function main() {
   if (run("storm")) await reconnectStorm({ viewers: 6_000, accounts: 30 });
   if (run("economy")) await upstreamEconomy([1, 10, 500]);
   if (run("grid")) await gridInChromium();
+  if (run("archive")) await archiveBench();
 }
 
 /** The client's own costs, the list route under load, and fan-out to 200 sockets of one meeting. */

@@ -1,5 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { archivedMeetingRowSchema, attendanceRecordRowSchema, type ArchivedMeetingRow, type AttendanceRecordRow } from "./schema";
+import { isConflict } from "./engine";
+import { departmentShares, depositShares, HOUR_MS, notePeople, withdrawShares } from "./archive-rollups";
 import type { Store } from "./store";
 
 /** Who is asking: null for the whole enterprise (admins), else a host's access keys (see MeetingAccessRow). */
@@ -32,24 +34,55 @@ export interface DepartmentBucketRow {
 // SQLite takes at most 32,766 values in one statement; 13 columns a record.
 const RECORDS_PER_INSERT = 1_000;
 const DAY_MS = 86_400_000;
+/** People a person search looks at once (a name's part may match many). */
+const PEOPLE_MATCH_LIMIT = 200;
 
 /** The attendance archive: past meetings, their join sessions and who may see them. */
 export class ArchiveTable {
+  private writes: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly store: Store) {}
 
   /** Stores a meeting whole, replacing what was there: collecting one twice never stores a record twice. */
   async save(meeting: ArchivedMeetingRow, records: readonly AttendanceRecordRow[], accessKeys: readonly string[]): Promise<void> {
+    await this.saveMany([{ meeting, records, accessKeys }]);
+  }
+
+  /** Several meetings in one transaction (a bulk load; the collector stores one at a time). */
+  async saveMany(items: readonly { meeting: ArchivedMeetingRow; records: readonly AttendanceRecordRow[]; accessKeys: readonly string[] }[]): Promise<void> {
+    // Saves share hourly sums and people: one at a time in this process (fetching stays parallel),
+    // and one that another process's save deadlocked with is run again.
+    const turn = this.writes.then(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.saveOnce(items);
+        } catch (error) {
+          if (!isConflict(error) || attempt >= 5) throw error;
+          await new Promise((r) => setTimeout(r, 20 * attempt * Math.random()));
+        }
+      }
+    });
+    this.writes = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async saveOnce(items: readonly { meeting: ArchivedMeetingRow; records: readonly AttendanceRecordRow[]; accessKeys: readonly string[] }[]): Promise<void> {
     await this.store.run((db) =>
       db.transaction().execute(async (trx) => {
-        await trx.deleteFrom("attendanceRecords").where("confUuid", "=", meeting.confUuid).execute();
-        await trx.deleteFrom("meetingAccess").where("confUuid", "=", meeting.confUuid).execute();
-        await trx.deleteFrom("archivedMeetings").where("confUuid", "=", meeting.confUuid).execute();
-        await trx.insertInto("archivedMeetings").values(meeting).execute();
-        for (let i = 0; i < records.length; i += RECORDS_PER_INSERT) {
-          await trx.insertInto("attendanceRecords").values(records.slice(i, i + RECORDS_PER_INSERT)).execute();
+        for (const { meeting, records, accessKeys } of items) {
+          await withdrawShares(trx, meeting.confUuid);
+          await trx.deleteFrom("attendanceRecords").where("confUuid", "=", meeting.confUuid).execute();
+          await trx.deleteFrom("meetingAccess").where("confUuid", "=", meeting.confUuid).execute();
+          await trx.deleteFrom("archivedMeetings").where("confUuid", "=", meeting.confUuid).execute();
+          await trx.insertInto("archivedMeetings").values(meeting).execute();
+          for (let i = 0; i < records.length; i += RECORDS_PER_INSERT) {
+            await trx.insertInto("attendanceRecords").values(records.slice(i, i + RECORDS_PER_INSERT)).execute();
+          }
+          const keys = [...new Set(accessKeys)];
+          if (keys.length) await trx.insertInto("meetingAccess").values(keys.map((userKey) => ({ confUuid: meeting.confUuid, userKey }))).execute();
+          await depositShares(trx, departmentShares(meeting, records));
+          await notePeople(trx, records, meeting.startedAt);
         }
-        const keys = [...new Set(accessKeys)];
-        if (keys.length) await trx.insertInto("meetingAccess").values(keys.map((userKey) => ({ confUuid: meeting.confUuid, userKey }))).execute();
       }),
     );
   }
@@ -85,14 +118,20 @@ export class ArchiveTable {
     });
   }
 
-  /** Removes meetings that started before `before`, with their records; says how many of each. */
+  /**
+   * Removes meetings that started before `before` (taken down to the hour, so the hourly sums go
+   * whole), with their records; says how many of each.
+   */
   async purgeBefore(before: number): Promise<{ meetings: number; records: number }> {
+    const hour = Math.floor(before / HOUR_MS) * HOUR_MS;
     return this.store.run((db) =>
       db.transaction().execute(async (trx) => {
-        const old = trx.selectFrom("archivedMeetings").select("confUuid").where("startedAt", "<", before);
+        const old = trx.selectFrom("archivedMeetings").select("confUuid").where("startedAt", "<", hour);
         const records = await trx.deleteFrom("attendanceRecords").where("confUuid", "in", old).executeTakeFirst();
         await trx.deleteFrom("meetingAccess").where("confUuid", "in", old).execute();
-        const meetings = await trx.deleteFrom("archivedMeetings").where("startedAt", "<", before).executeTakeFirst();
+        await trx.deleteFrom("meetingDepartments").where("confUuid", "in", old).execute();
+        await trx.deleteFrom("departmentHours").where("hour", "<", hour).execute();
+        const meetings = await trx.deleteFrom("archivedMeetings").where("startedAt", "<", hour).executeTakeFirst();
         return { meetings: Number(meetings.numDeletedRows), records: Number(records.numDeletedRows) };
       }),
     );
@@ -176,51 +215,71 @@ export class ArchiveTable {
 
   /**
    * Records of people matching `q` (a name's part, or a number or account exactly) in meetings
-   * that started in the range, at most `limit`.
+   * that started in the range, at most `limit`. The people are found in the archive's directory of
+   * people, then their records by number (indexed), so a year of records is never scanned.
    */
   async personRecords(q: string, range: TimeRange, access: AccessKeys, limit: number): Promise<PersonRecordRow[]> {
     const like = `%${escapeLike(q.toLowerCase())}%`;
-    return this.store.run((db) =>
-      db
+    return this.store.run(async (db) => {
+      const people = await db
+        .selectFrom("archivePeople")
+        .select(["callNumber", "displayName"])
+        .where((eb) => eb.or([eb(eb.fn("lower", ["displayName"]), "like", sql<string>`${like} escape '\\'`), eb("callNumber", "=", q), eb("account", "=", q)]))
+        .limit(PEOPLE_MATCH_LIMIT)
+        .execute();
+      const numbers = people.flatMap((p) => (p.callNumber ? [p.callNumber] : []));
+      const names = people.flatMap((p) => (p.callNumber ? [] : [p.displayName]));
+      if (!numbers.length && !names.length) return [];
+      return db
         .selectFrom("attendanceRecords as r")
         .innerJoin("archivedMeetings as m", "m.confUuid", "r.confUuid")
         .select(["r.confUuid", "r.displayName", "r.callNumber", "r.account", "r.deptName", "r.joinTime", "r.leftTime", "r.countedMs", "m.conferenceId", "m.subject", "m.startedAt", "m.endedAt"])
+        .where((eb) =>
+          eb.or([
+            ...(numbers.length ? [eb("r.callNumber", "in", numbers)] : []),
+            ...(names.length ? [eb.and([eb("r.callNumber", "is", null), eb("r.displayName", "in", names)])] : []),
+          ]),
+        )
         .where("m.startedAt", ">=", range.from)
         .where("m.startedAt", "<=", range.to)
-        .where((eb) => eb.or([eb(eb.fn("lower", ["r.displayName"]), "like", sql<string>`${like} escape '\\'`), eb("r.callNumber", "=", q), eb("r.account", "=", q)]))
         .where(visible(access, "m.confUuid"))
         .orderBy("m.startedAt", "desc")
         .limit(limit)
-        .execute(),
-    );
+        .execute();
+    });
   }
 
   /**
    * Per department and day (in a zone `offsetMs` from UTC): meetings attended, attendances (a
-   * person in a meeting), and person-milliseconds, summed in the store so a year of records never
-   * crosses into the process.
+   * person in a meeting) and person-milliseconds. The whole enterprise reads the hourly sums kept
+   * as meetings are stored (at most 24 rows a department a day); a host, their meetings' shares.
+   * Days are cut at whole UTC hours: a zone of half an hour's offset sees its days half an hour off.
    */
   async departmentDays(range: TimeRange, offsetMs: number, access: AccessKeys): Promise<DepartmentBucketRow[]> {
+    const from = Math.floor(range.from / HOUR_MS) * HOUR_MS;
     const rows = await this.store.run((db) => {
       // Literals, not parameters: PostgreSQL matches the select's expression to the group-by's by its text.
-      const day = sql<number>`(${sql.ref("m.startedAt")} + ${sql.lit(Math.trunc(offsetMs))}) / ${sql.lit(DAY_MS)}`;
+      const day = (column: string) => sql<number>`(${sql.ref(column)} + ${sql.lit(Math.trunc(offsetMs))}) / ${sql.lit(DAY_MS)}`;
+      if (access === null) {
+        return db
+          .selectFrom("departmentHours")
+          .select((eb) => ["deptName", day("hour").as("day"), eb.fn.sum<number>("meetings").as("meetings"), eb.fn.sum<number>("attendances").as("attendances"), eb.fn.sum<number>("personMs").as("personMs")])
+          .where("hour", ">=", from)
+          .where("hour", "<=", range.to)
+          .groupBy(["deptName", day("hour")])
+          .having((eb) => eb.fn.sum("meetings"), ">", 0)
+          .execute();
+      }
       return db
-        .selectFrom("attendanceRecords as r")
-        .innerJoin("archivedMeetings as m", "m.confUuid", "r.confUuid")
-        .select((eb) => [
-          "r.deptName",
-          day.as("day"),
-          eb.fn.count<number>("r.confUuid").distinct().as("meetings"),
-          eb.fn.count<number>(sql`${sql.ref("r.confUuid")} || '|' || ${sql.ref("r.displayName")} || '|' || coalesce(${sql.ref("r.callNumber")}, '')`).distinct().as("attendances"),
-          eb.fn.sum<number>("r.countedMs").as("personMs"),
-        ])
-        .where("m.startedAt", ">=", range.from)
-        .where("m.startedAt", "<=", range.to)
-        .where(visible(access, "m.confUuid"))
-        .groupBy(["r.deptName", day])
+        .selectFrom("meetingDepartments as d")
+        .select((eb) => ["d.deptName", day("d.hour").as("day"), eb.fn.countAll<number>().as("meetings"), eb.fn.sum<number>("d.attendances").as("attendances"), eb.fn.sum<number>("d.personMs").as("personMs")])
+        .where("d.hour", ">=", from)
+        .where("d.hour", "<=", range.to)
+        .where(visible(access, "d.confUuid"))
+        .groupBy(["d.deptName", day("d.hour")])
         .execute();
     });
-    return rows.map((r) => ({ deptName: r.deptName, day: Math.floor(Number(r.day)), meetings: Number(r.meetings), attendances: Number(r.attendances), personMs: Number(r.personMs) }));
+    return rows.map((r) => ({ deptName: r.deptName || null, day: Math.floor(Number(r.day)), meetings: Number(r.meetings), attendances: Number(r.attendances), personMs: Number(r.personMs) }));
   }
 }
 

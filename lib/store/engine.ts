@@ -66,6 +66,12 @@ export function isUniqueViolation(error: unknown): boolean {
   return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY" || e?.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
+/** Two transactions took each other's locks (PostgreSQL chose this one to fail) or SQLite stayed busy: worth running again. */
+export function isConflict(error: unknown): boolean {
+  const e = error as { code?: string } | null;
+  return e?.code === "40P01" || e?.code === "40001" || e?.code === "SQLITE_BUSY";
+}
+
 /** The store could not be reached (PostgreSQL down or refusing), as opposed to a bad query. */
 export function isUnreachable(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;

@@ -111,4 +111,38 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("huawei_events_seen_at").on("huawei_events_seen").column("seen_at").execute();
     },
   },
+  "0003_archive_rollups": {
+    async up(db: Kysely<unknown>) {
+      // Who has been seen in the archive (by call number, or by name without one): a person search reads this, not every record.
+      await db.schema
+        .createTable("archive_people")
+        .addColumn("person_key", "text", (c) => c.primaryKey())
+        .addColumn("display_name", "text", (c) => c.notNull())
+        .addColumn("call_number", "text")
+        .addColumn("account", "text")
+        .addColumn("last_seen", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("archive_people_account").on("archive_people").column("account").execute();
+      // Each meeting's share of each department, kept so a meeting collected again replaces its share exactly.
+      await db.schema
+        .createTable("meeting_departments")
+        .addColumn("conf_uuid", "text", (c) => c.notNull().references("archived_meetings.conf_uuid").onDelete("cascade"))
+        .addColumn("dept_name", "text", (c) => c.notNull())
+        .addColumn("hour", "bigint", (c) => c.notNull())
+        .addColumn("attendances", "integer", (c) => c.notNull())
+        .addColumn("person_ms", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("meeting_departments_pk", ["conf_uuid", "dept_name"])
+        .execute();
+      // The department report's sums per UTC hour (of the meetings' starts): a year is at most 8,784 hours a department.
+      await db.schema
+        .createTable("department_hours")
+        .addColumn("hour", "bigint", (c) => c.notNull())
+        .addColumn("dept_name", "text", (c) => c.notNull())
+        .addColumn("meetings", "integer", (c) => c.notNull())
+        .addColumn("attendances", "integer", (c) => c.notNull())
+        .addColumn("person_ms", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("department_hours_pk", ["hour", "dept_name"])
+        .execute();
+    },
+  },
 };

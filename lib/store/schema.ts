@@ -119,6 +119,34 @@ export interface HuaweiEventSeenRow {
   seenAt: number;
 }
 
+/** A person seen in the archive: `c:<number>`, or `n:<name>` for records without a number. */
+export interface ArchivePersonRow {
+  personKey: string;
+  displayName: string;
+  callNumber: string | null;
+  account: string | null;
+  lastSeen: number;
+}
+
+/** One meeting's share of one department ("" for records without one). */
+export interface MeetingDepartmentRow {
+  confUuid: string;
+  deptName: string;
+  /** The meeting's start, to the UTC hour (epoch ms). */
+  hour: number;
+  attendances: number;
+  personMs: number;
+}
+
+/** A department's sums over the meetings that started in one UTC hour. */
+export interface DepartmentHourRow {
+  hour: number;
+  deptName: string;
+  meetings: number;
+  attendances: number;
+  personMs: number;
+}
+
 export interface Database {
   users: UserRow;
   displays: DisplayRow;
@@ -130,4 +158,7 @@ export interface Database {
   archiveState: ArchiveStateRow;
   leases: LeaseRow;
   huaweiEventsSeen: HuaweiEventSeenRow;
+  archivePeople: ArchivePersonRow;
+  meetingDepartments: MeetingDepartmentRow;
+  departmentHours: DepartmentHourRow;
 }

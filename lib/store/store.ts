@@ -88,6 +88,18 @@ export class Store {
     return { state: this.reachable ? "up" : "down", engine: this.engine, lastError: this.lastError };
   }
 
+  /** How much disk the store takes: the SQLite file with its write-ahead log, or the PostgreSQL database. */
+  async sizeBytes(): Promise<number> {
+    return this.run(async (db) => {
+      if (this.engine === "postgres") {
+        const { rows } = await sql<{ size: number }>`select pg_database_size(current_database()) as size`.execute(db);
+        return Number(rows[0]!.size);
+      }
+      const { rows } = await sql<{ size: number }>`select page_count * page_size as size from pragma_page_count(), pragma_page_size()`.execute(db);
+      return Number(rows[0]!.size);
+    });
+  }
+
   /** Looks every `intervalMs` whether the store answers, so health tells an outage nobody's query met. */
   monitor(intervalMs = 2_000): void {
     if (this.engine === "sqlite" || this.checks) return;
