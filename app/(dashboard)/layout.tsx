@@ -3,11 +3,12 @@ import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/app/app-header";
 import { SessionKeeper } from "@/components/app/session-keeper";
 import { currentViewer } from "@/lib/auth/session";
+import { redirectToSignIn } from "@/lib/auth/sign-in-redirect";
 import { services } from "@/lib/services";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const viewer = await currentViewer(await cookies());
-  if (!viewer) redirect("/login");
+  if (!viewer) return redirectToSignIn();
   // A wall display has no desk pages: it reads only what the wall shows.
   if (viewer.role === "wall") redirect("/wall");
   return (

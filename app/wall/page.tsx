@@ -7,6 +7,7 @@ import { SessionKeeper } from "@/components/app/session-keeper";
 import { ReloadOnNewVersion } from "@/components/wall/reload-on-new-version";
 import { WallPage } from "@/components/wall/wall-page";
 import { currentViewer } from "@/lib/auth/session";
+import { redirectToSignIn } from "@/lib/auth/sign-in-redirect";
 import { services } from "@/lib/services";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The NOC wall: for wall displays and admins; a host goes back to their desk pages. */
 export default async function Wall({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await currentViewer(await cookies());
-  if (!viewer) redirect("/login?next=/wall");
+  if (!viewer) return redirectToSignIn();
   if (viewer.role === "host") redirect("/");
   // The page's own background from the first byte, so a reload never flashes white on a dark wall.
   const background = (await searchParams).theme === "light" ? "#f1f5f9" : "#020617";

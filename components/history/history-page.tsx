@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { CardList } from "@/components/app/card-list";
 import { Pager } from "@/components/app/pager";
 import { DataTable, type Column, type Sorting } from "@/components/app/data-table";
@@ -34,24 +34,29 @@ export function HistoryPage() {
   const f = useFormat();
   const errorMessage = useErrorMessage();
   const [timeZone] = useTimeZone();
-  const [range, setRange] = useState(() => lastDays(7, timeZone));
-  const [search, setSearch] = useState("");
-  const q = useDeferredValue(search.trim());
-  const [page, setPage] = useState(0);
-  const [order, setOrder] = useUrlState(historyViewSchema);
+  const [view, setView] = useUrlState(historyViewSchema);
+  // The default range is the viewer's zone's last 7 days, worked out again once the zone is known.
+  const fallback = lastDays(7, timeZone);
+  const range = { from: view.from || fallback.from, to: view.to || fallback.to };
+  const [search, setSearch] = useState(view.q);
+  useEffect(() => {
+    const timer = setTimeout(() => search.trim() !== view.q && setView({ q: search.trim(), page: 0 }), 300);
+    return () => clearTimeout(timer);
+  }, [search, view.q, setView]);
+  const q = view.q;
+  const page = view.page;
+  const setPage = (p: number) => setView({ page: p });
+  const setRange = (next: { from: string; to: string }) => setView({ ...next, page: 0 });
   const sorting: Sorting<HistorySort> = {
-    sort: order.sort,
-    dir: order.dir,
-    onSort: (sort, dir) => {
-      setOrder({ sort, dir });
-      setPage(0);
-    },
+    sort: view.sort,
+    dir: view.dir,
+    onSort: (sort, dir) => setView({ sort, dir, page: 0 }),
   };
 
   // Dates are whole days in the chosen zone: from its midnight to the next day's midnight.
   const from = new Date(zonedToUtc(range.from, "00:00", timeZone)).toISOString();
   const to = new Date(zonedToUtc(range.to, "00:00", timeZone) + DAY - 1).toISOString();
-  const query = useQuery(historyListQuery({ from, to, q, ...order }, page));
+  const query = useQuery(historyListQuery({ from, to, q, sort: view.sort, dir: view.dir }, page));
   const data = query.data;
   const pageIds = useMemo(() => (data && !data.attended ? data.items.flatMap((m) => (m.confUUID ? [m.confUUID] : [])) : []), [data]);
   const counted = useQuery(historyAttendedQuery(pageIds));
@@ -61,19 +66,15 @@ export function HistoryPage() {
     return n === undefined ? "…" : n === null ? "—" : f.number(n);
   };
   const total = data?.total ?? 0;
-  const preset = (days: number) => {
-    setRange(lastDays(days, timeZone));
-    setPage(0);
-  };
+  const preset = (days: number) => setRange(lastDays(days, timeZone));
   const input = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900";
   // A quick range is shown as chosen while the dates are still exactly that range.
   const chosen = PRESETS.find((d) => {
     const preset = lastDays(d, timeZone);
     return preset.from === range.from && preset.to === range.to;
   });
-
   // Sorting by attendance fetches every meeting's: offered while the range is small enough.
-  const attendedSortable = (data?.total ?? 0) <= ATTENDED_SORT_LIMIT || order.sort === "attended";
+  const attendedSortable = (data?.total ?? 0) <= ATTENDED_SORT_LIMIT || view.sort === "attended";
   const columns: Column<Meeting, HistorySort>[] = [
     {
       key: "subject",
@@ -118,11 +119,11 @@ export function HistoryPage() {
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
           <span className="block text-slate-600 dark:text-slate-300">{t("from")}</span>
-          <input type="date" value={range.from} max={range.to} onChange={(e) => e.target.value && (setRange((r) => ({ ...r, from: e.target.value })), setPage(0))} className={input} />
+          <input type="date" value={range.from} max={range.to} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} className={input} />
         </label>
         <label className="text-sm">
           <span className="block text-slate-600 dark:text-slate-300">{t("to")}</span>
-          <input type="date" value={range.to} min={range.from} onChange={(e) => e.target.value && (setRange((r) => ({ ...r, to: e.target.value })), setPage(0))} className={input} />
+          <input type="date" value={range.to} min={range.from} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} className={input} />
         </label>
         <div className="flex gap-1" role="group" aria-label={t("quickRanges")}>
           {PRESETS.map((d) => (
@@ -133,10 +134,7 @@ export function HistoryPage() {
         </div>
         <SearchInput
           value={search}
-          onChange={(v) => {
-            setSearch(v);
-            setPage(0);
-          }}
+          onChange={setSearch}
           label={t("search")}
           className="w-full sm:ml-auto sm:w-72"
         />

@@ -17,6 +17,7 @@ import { useFormat } from "@/lib/client/use-format";
 import { useNow } from "@/lib/client/use-now";
 import { LiveParticipants } from "@/components/participants/live-participants";
 import { MediaBadges } from "./media-badges";
+import { MeetingNotGoingOn } from "./meeting-not-going-on";
 
 
 export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
@@ -35,8 +36,9 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
   if (query.isPending) return <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" role="status" aria-label={t("loading")} />;
   if (query.isError && !query.data) {
     const status = query.error instanceof ApiError ? query.error.status : 0;
+    if (status === 404) return <MeetingNotGoingOn conferenceID={conferenceID} />;
     return (
-      <ErrorBox title={status === 404 ? t("notGoingOn") : t("loadFailed")} message={status === 400 ? te("bad_meeting_id") : errorMessage(query.error)}>
+      <ErrorBox title={t("loadFailed")} message={status === 400 ? te("bad_meeting_id") : errorMessage(query.error)}>
         <Link href="/" className="underline">
           {t("backToOngoing")}
         </Link>

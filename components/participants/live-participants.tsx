@@ -96,7 +96,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
         </h2>
         <LiveStatus upstream={live.upstream} connected={live.connected} sourceTime={live.sourceTime} />
       </div>
-      <LiveAnnouncer queue={queue} upstream={live.upstream} connected={live.connected} />
+      <LiveAnnouncer queue={queue} upstream={live.upstream} connected={live.connected} ready={live.seq >= 0} />
       {live.error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
           {errorMessage(live.error)}

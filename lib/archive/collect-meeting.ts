@@ -3,6 +3,7 @@ import { meetingSpan, personKey, personName, sessionEnd } from "@/lib/domain/att
 import { toPastMeeting } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import type { AttendeeRecord, ConferenceInfo, ParticipantInfo } from "@/lib/huawei/schemas";
+import { personKeyOf } from "@/lib/store/archive-rollups";
 import type { ArchivedMeetingRow, AttendanceRecordRow } from "@/lib/store/schema";
 
 export interface CollectedMeeting {
@@ -70,6 +71,7 @@ export function archiveRows(
       seq,
       displayName: personName(r),
       callNumber: r.callNumber ?? null,
+      personKey: personKeyOf({ displayName: personName(r), callNumber: r.callNumber ?? null }),
       account: (r.callNumber && accountByNumber.get(r.callNumber)) || null,
       deptName: r.deptName ?? null,
       joinTime: r.joinTime,
@@ -82,9 +84,10 @@ export function archiveRows(
     };
   });
 
+  // One key an invitee: their account (what a host signs in as), or their user UUID without one.
   const accessKeys = [
     ...(conference.userUUID ? [accessKey.uuid(conference.userUUID)] : []),
-    ...invitees.flatMap((i) => [...(i.userUUID ? [accessKey.uuid(i.userUUID)] : []), ...(i.accountId ? [accessKey.account(i.accountId)] : [])]),
+    ...invitees.flatMap((i) => (i.accountId ? [accessKey.account(i.accountId)] : i.userUUID ? [accessKey.uuid(i.userUUID)] : [])),
   ];
   return {
     meeting: {

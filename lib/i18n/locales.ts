@@ -6,6 +6,8 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 /** Remembers the language picked with the picker (a year; it is a preference, not a secret). */
 export const LOCALE_COOKIE = "mm-locale";
+/** The page's own path and query, set by proxy.ts, for the sign-in redirect to keep. */
+export const PAGE_URL_HEADER = "x-mm-page-url";
 /** Set by the proxy from a wall's `?lang=`, which wins over the cookie for that page. */
 export const LOCALE_HEADER = "x-mm-locale";
 

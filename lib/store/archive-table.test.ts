@@ -11,7 +11,7 @@ function meeting(confUuid: string, startedAt: number): ArchivedMeetingRow {
 }
 
 function record(confUuid: string, seq: number, name: string, number: string | null, dept: string | null, ms: number): AttendanceRecordRow {
-  return { confUuid, seq, displayName: name, callNumber: number, account: null, deptName: dept, joinTime: T0, leftTime: T0 + ms, countedMs: ms, deviceZh: null, deviceEn: null, mediaZh: null, mediaEn: null };
+  return { confUuid, seq, displayName: name, callNumber: number, personKey: number ? `c:${number}` : `n:${name}`, account: null, deptName: dept, joinTime: T0, leftTime: T0 + ms, countedMs: ms, deviceZh: null, deviceEn: null, mediaZh: null, mediaEn: null };
 }
 
 describe.each(ENGINES)("the archive's department sums and people on %s", (engine) => {

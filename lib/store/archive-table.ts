@@ -216,30 +216,23 @@ export class ArchiveTable {
   /**
    * Records of people matching `q` (a name's part, or a number or account exactly) in meetings
    * that started in the range, at most `limit`. The people are found in the archive's directory of
-   * people, then their records by number (indexed), so a year of records is never scanned.
+   * people, then their records by person key (indexed), so a year of records is never scanned.
    */
   async personRecords(q: string, range: TimeRange, access: AccessKeys, limit: number): Promise<PersonRecordRow[]> {
     const like = `%${escapeLike(q.toLowerCase())}%`;
     return this.store.run(async (db) => {
       const people = await db
         .selectFrom("archivePeople")
-        .select(["callNumber", "displayName"])
+        .select("personKey")
         .where((eb) => eb.or([eb(eb.fn("lower", ["displayName"]), "like", sql<string>`${like} escape '\\'`), eb("callNumber", "=", q), eb("account", "=", q)]))
         .limit(PEOPLE_MATCH_LIMIT)
         .execute();
-      const numbers = people.flatMap((p) => (p.callNumber ? [p.callNumber] : []));
-      const names = people.flatMap((p) => (p.callNumber ? [] : [p.displayName]));
-      if (!numbers.length && !names.length) return [];
+      if (!people.length) return [];
       return db
         .selectFrom("attendanceRecords as r")
         .innerJoin("archivedMeetings as m", "m.confUuid", "r.confUuid")
         .select(["r.confUuid", "r.displayName", "r.callNumber", "r.account", "r.deptName", "r.joinTime", "r.leftTime", "r.countedMs", "m.conferenceId", "m.subject", "m.startedAt", "m.endedAt"])
-        .where((eb) =>
-          eb.or([
-            ...(numbers.length ? [eb("r.callNumber", "in", numbers)] : []),
-            ...(names.length ? [eb.and([eb("r.callNumber", "is", null), eb("r.displayName", "in", names)])] : []),
-          ]),
-        )
+        .where("r.personKey", "in", people.map((p) => p.personKey))
         .where("m.startedAt", ">=", range.from)
         .where("m.startedAt", "<=", range.to)
         .where(visible(access, "m.confUuid"))

@@ -61,6 +61,7 @@ export const migrations: Record<string, Migration> = {
         .addColumn("seq", "integer", (c) => c.notNull())
         .addColumn("display_name", "text", (c) => c.notNull())
         .addColumn("call_number", "text")
+        .addColumn("person_key", "text", (c) => c.notNull())
         .addColumn("account", "text")
         .addColumn("dept_name", "text")
         .addColumn("join_time", "bigint", (c) => c.notNull())
@@ -72,10 +73,8 @@ export const migrations: Record<string, Migration> = {
         .addColumn("media_en", "text")
         .addPrimaryKeyConstraint("attendance_records_pk", ["conf_uuid", "seq"])
         .execute();
-      await db.schema.createIndex("attendance_records_join_time").on("attendance_records").column("join_time").execute();
-      await db.schema.createIndex("attendance_records_call_number").on("attendance_records").column("call_number").execute();
-      await db.schema.createIndex("attendance_records_display_name").on("attendance_records").column("display_name").execute();
-      await db.schema.createIndex("attendance_records_account").on("attendance_records").column("account").execute();
+      // A person's records are found by their key (archive_people, 0003, finds the key by name, number or account).
+      await db.schema.createIndex("attendance_records_person_key").on("attendance_records").column("person_key").execute();
       await db.schema
         .createTable("meeting_access")
         .addColumn("conf_uuid", "text", (c) => c.notNull().references("archived_meetings.conf_uuid").onDelete("cascade"))

@@ -71,6 +71,8 @@ export const attendanceRecordRowSchema = z.object({
   seq: z.number().int(),
   displayName: z.string(),
   callNumber: z.string().nullable(),
+  /** Who the record is of across meetings: `c:<number>`, or `n:<name>` without a number (lib/store/archive-rollups). */
+  personKey: z.string(),
   /** The invitee's account where the record matches one (by number), for search by account. */
   account: z.string().nullable(),
   deptName: z.string().nullable(),

@@ -8,12 +8,19 @@ import { retryUnlessRefused } from "./retry";
 
 export const HISTORY_PAGE_SIZE = 50;
 
-/** The past-meetings list's order, as its URL says it. */
+/**
+ * The past-meetings list as its URL says it (so Back and a reload keep it): order, range (whole
+ * days in the viewer's zone; empty is the last 7 days there), search and page.
+ */
 export const historyViewSchema = z.object({
   sort: historySortSchema.default("start"),
   dir: sortDirSchema.default("desc"),
+  from: z.iso.date().catch("").default(""),
+  to: z.iso.date().catch("").default(""),
+  q: z.string().max(128).catch("").default(""),
+  page: z.coerce.number().int().min(0).max(100_000).catch(0).default(0),
 });
-export type HistoryViewParams = z.infer<typeof historyViewSchema> & { from: string; to: string; q: string };
+export type HistoryViewParams = Pick<z.infer<typeof historyViewSchema>, "sort" | "dir" | "q"> & { from: string; to: string };
 
 /** A past meeting's attendance table, as its URL says it. */
 export const attendanceViewSchema = z.object({

@@ -1,0 +1,116 @@
+import { expect, test } from "@playwright/test";
+import { SIMULATOR_URL, signIn, snap } from "./helpers";
+
+// Issue 17, "wrong or lost": each test failed on the code before its fix.
+
+interface SimMeeting {
+  conferenceID: string;
+  participants: number;
+  chairForAdmins: string;
+}
+interface SimParticipant {
+  pid: string;
+  name: string;
+  role: string;
+  hand: boolean;
+}
+
+const sim = async <T>(path: string, init?: RequestInit): Promise<T> => (await (await fetch(`${SIMULATOR_URL}${path}`, init)).json()) as T;
+
+test.describe("in Shanghai before 08:00", () => {
+  test.use({ timezoneId: "Asia/Shanghai" });
+
+  test("history's default range is the viewer's last 7 days, today included, with its quick range pressed", async ({ page }) => {
+    // 06:07 on 3 December in Shanghai is still 2 December in UTC.
+    await page.clock.setFixedTime(new Date("2026-12-02T22:07:00Z"));
+    await signIn(page);
+    await page.goto("/history");
+    await expect(page.getByLabel("To", { exact: true })).toHaveValue("2026-12-03");
+    await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-11-27");
+    await expect(page.getByRole("button", { name: "7 days" })).toHaveAttribute("aria-pressed", "true");
+    await page.getByRole("button", { name: "Today" }).click();
+    await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-12-03");
+    await expect(page.getByRole("button", { name: "Today" })).toHaveAttribute("aria-pressed", "true");
+  });
+});
+
+test("a signed-out deep link comes back to its page, path and query, after sign-in", async ({ page }) => {
+  const meeting = (await sim<SimMeeting[]>("/__sim/meetings")).find((m) => m.chairForAdmins === "clear" && m.participants >= 3)!;
+  await page.goto(`/meetings/${meeting.conferenceID}?psort=name`);
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password").fill("admin-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/meetings/${meeting.conferenceID}\\?psort=name$`));
+
+  // Off the open page first: its own calls would find the session gone and go to sign in themselves.
+  await page.goto("about:blank");
+  await page.context().clearCookies();
+  await page.goto("/wall?rotate=30s&only=attention");
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password").fill("admin-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/wall\?rotate=30s&only=attention$/);
+
+  // Only this site: another origin in `next` goes home.
+  await page.goto("about:blank");
+  await page.context().clearCookies();
+  await page.goto("/login?next=//evil.example/x");
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password").fill("admin-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Ongoing meetings" })).toBeVisible();
+});
+
+test("history keeps its range, search and page on reload and on Back", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/history");
+  await page.getByRole("button", { name: "30 days" }).click();
+  await page.getByLabel("Search past meetings").fill("全员大会");
+  await expect(page).toHaveURL(/q=%E5%85%A8%E5%91%98%E5%A4%A7%E4%BC%9A|q=全员大会/);
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByLabel("Search past meetings")).toHaveValue("全员大会");
+  await expect(page.getByRole("button", { name: "30 days" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await page.locator("tbody tr").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/history\/[0-9a-f]{32}/);
+  await page.goBack();
+  await expect(page.getByLabel("Search past meetings")).toHaveValue("全员大会");
+  await expect(page.getByRole("button", { name: "30 days" })).toHaveAttribute("aria-pressed", "true");
+});
+
+test("an ended meeting's link says it ended and leads to its attendance", async ({ page }) => {
+  const meeting = (await sim<SimMeeting[]>("/__sim/meetings")).find((m) => m.chairForAdmins === "clear" && m.participants >= 3)!;
+  await fetch(`${SIMULATOR_URL}/__sim/meetings/${meeting.conferenceID}/end`, { method: "POST" });
+  await signIn(page);
+  await page.goto(`/meetings/${meeting.conferenceID}`);
+  const over = page.locator("[data-meeting-over]");
+  await expect(over).toContainText("has ended");
+  await expect(over).not.toContainText("No such meeting");
+  await snap(page, "meeting-ended-link");
+  await over.getByRole("link", { name: "See who attended" }).click();
+  await expect(page).toHaveURL(/\/history\/[0-9a-f]{32}/);
+  await expect(page.locator("[role=listitem]").first()).toBeVisible();
+});
+
+test("opening a meeting announces nothing already true; a hand raised after it is announced", async ({ page }) => {
+  const meetings = (await sim<SimMeeting[]>("/__sim/meetings")).filter((m) => m.chairForAdmins === "clear" && m.participants >= 4 && m.participants <= 60);
+  const meeting = meetings[meetings.length - 1]!;
+  const people = (await sim<{ participants: SimParticipant[] }>(`/__sim/meetings/${meeting.conferenceID}`)).participants.filter((p) => p.role === "participant");
+  // Two hands up before anyone looks.
+  for (const p of people.slice(0, 2)) {
+    await fetch(`${SIMULATOR_URL}/__sim/meetings/${meeting.conferenceID}/participants/${p.pid}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ hand: true }) });
+  }
+  await signIn(page);
+  await page.goto(`/meetings/${meeting.conferenceID}`);
+  await expect(page.locator("[data-upstream]")).toHaveAttribute("data-upstream", "live", { timeout: 15_000 });
+  await expect(page.locator(`[data-pid="${people[0]!.pid}"]`)).toHaveAttribute("data-hand", "true");
+  await page.waitForTimeout(1_000);
+  await expect(page.locator("[data-announcer]")).toHaveText("");
+  const later = people[2]!;
+  await fetch(`${SIMULATOR_URL}/__sim/meetings/${meeting.conferenceID}/participants/${later.pid}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ hand: true }) });
+  await expect(page.locator("[data-announcer]")).toContainText(later.name);
+  await expect(page.locator("[data-announcer]")).not.toContainText(people[0]!.name);
+});
