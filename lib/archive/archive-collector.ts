@@ -22,7 +22,7 @@ export interface CollectorOptions {
   overlapMs: number;
   /** A meeting ended this long ago has its final records; until then it is collected again. */
   settleMs: number;
-  /** Meetings fetched at once: each is three calls on the shared upstream budget, in a lane of its own. */
+  /** Meetings fetched at once: each is four calls on the shared upstream budget, in a lane of its own. */
   concurrency: number;
   /** How often the queue (meetings Huawei said ended) is looked at. */
   queuePollMs: number;
@@ -209,7 +209,7 @@ export class ArchiveCollector {
     const now = Date.now();
     try {
       const collected = await this.inLane(() => fetchMeeting(this.huawei, confUUID, now, this.opts.settleMs));
-      await this.archive.save(collected.meeting, collected.records, collected.accessKeys);
+      await this.archive.save(collected.meeting, collected.records, collected.accessKeys, collected.controls);
       if (collected.meeting.settled) await this.queue.remove(confUUID);
       else await this.queue.add(confUUID, "unsettled", collected.meeting.endedAt + this.opts.settleMs);
       return null;

@@ -2,14 +2,15 @@ import { exclusiveLengths } from "@/lib/attendance/intervals";
 import { meetingSpan, personKey, personName, sessionEnd } from "@/lib/domain/attendance";
 import { toPastMeeting } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";
-import type { AttendeeRecord, ConferenceInfo, ParticipantInfo } from "@/lib/huawei/schemas";
+import type { AttendeeRecord, ConferenceInfo, ControlRecord, ParticipantInfo } from "@/lib/huawei/schemas";
 import { personKeyOf } from "@/lib/store/archive-rollups";
-import type { ArchivedMeetingRow, AttendanceRecordRow } from "@/lib/store/schema";
+import type { ArchivedMeetingRow, AttendanceRecordRow, ControlRecordRow } from "@/lib/store/schema";
 
 export interface CollectedMeeting {
   meeting: ArchivedMeetingRow;
   records: AttendanceRecordRow[];
   accessKeys: string[];
+  controls: ControlRecordRow[];
 }
 
 /** Keys a host's access is checked against (see MeetingAccessRow). */
@@ -25,15 +26,16 @@ function withoutSecrets(c: ConferenceInfo): ConferenceInfo {
   return Object.fromEntries(Object.entries(c).filter(([key]) => !SECRET_FIELDS.includes(key))) as ConferenceInfo;
 }
 
-/** Copies one ended meeting from Huawei: its detail, every invitee and every record in both of Huawei's languages. */
+/** Copies one ended meeting from Huawei: its detail, every invitee, every record in both of Huawei's languages, and its control operations. */
 export async function fetchMeeting(huawei: HuaweiClient, confUUID: string, now: number, settleMs: number): Promise<CollectedMeeting> {
   const caller = { queryAll: true };
-  const [{ conference, invitees }, zh, en] = await Promise.all([
+  const [{ conference, invitees }, zh, en, controls] = await Promise.all([
     huawei.pastMeeting(caller, confUUID),
     huawei.attendeeRecords(caller, confUUID, "zh-CN"),
     huawei.attendeeRecords(caller, confUUID, "en-US"),
+    huawei.controlRecords(caller, confUUID),
   ]);
-  return archiveRows(confUUID, conference, invitees, zh, en, now, settleMs);
+  return archiveRows(confUUID, conference, invitees, zh, en, now, settleMs, controls);
 }
 
 /** The rows of one meeting: records matched across the two languages by who and when (Huawei lists them in the same order). */
@@ -45,6 +47,7 @@ export function archiveRows(
   en: readonly AttendeeRecord[],
   now: number,
   settleMs: number,
+  controls: readonly ControlRecord[] = [],
 ): CollectedMeeting {
   const meeting = toPastMeeting(conference);
   const { start, end } = meetingSpan(meeting, zh);
@@ -107,6 +110,17 @@ export function archiveRows(
     },
     records,
     accessKeys,
+    controls: controls.map((c, seq) => ({
+      confUuid: confUUID,
+      seq,
+      operateTime: c.operateTime,
+      operateSource: c.operateSource ?? null,
+      operator: c.operator ?? null,
+      operateCode: c.operateCode ?? null,
+      operationObject: c.operationObject ?? null,
+      operateResult: c.operateResult ?? null,
+      detail: c.detail ?? null,
+    })),
   };
 }
 

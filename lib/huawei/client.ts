@@ -8,7 +8,9 @@ import {
   attendeeRecordListSchema,
   conferenceListSchema,
   confDetailSchema,
+  controlRecordListSchema,
   type AttendeeRecord,
+  type ControlRecord,
   type ConferenceInfo,
   type ParticipantInfo,
 } from "./schemas";
@@ -151,6 +153,15 @@ export class HuaweiClient {
         }),
       // Records carry no id; their position in Huawei's list is their identity.
       (r) => `${r.callNumber}|${r.displayName}|${r.joinTime}|${r.leftTime}|${r.deviceType}`,
+    );
+    return rows;
+  }
+
+  /** A past meeting's control operations (who muted, made co-host or locked what, when), every page. */
+  async controlRecords(caller: Caller, confUUID: string): Promise<ControlRecord[]> {
+    const { rows } = await fetchAllPages(
+      (offset, limit) => this.call(caller, controlRecordListSchema, { path: `${MGMT}/history/confCtlRecord`, query: { confUUID, offset, limit } }),
+      (r) => `${r.operateTime}|${r.operator}|${r.operateCode}|${r.operationObject}`,
     );
     return rows;
   }

@@ -102,5 +102,18 @@ export const attendeeRecordSchema = z.object({
 });
 export type AttendeeRecord = z.infer<typeof attendeeRecordSchema>;
 
+/** One meeting-control operation of a past meeting (PY conf_ctl_record_info.py): all text but the time. */
+export const controlRecordSchema = z.object({
+  operateTime: z.number(),
+  operateSource: z.string().nullish(),
+  operator: z.string().nullish(),
+  operateCode: z.string().nullish(),
+  operationObject: z.string().nullish(),
+  operateResult: z.string().nullish(),
+  detail: z.string().nullish(),
+});
+export type ControlRecord = z.infer<typeof controlRecordSchema>;
+
 export const conferenceListSchema = pageSchema(conferenceInfoSchema);
+export const controlRecordListSchema = pageSchema(controlRecordSchema);
 export const attendeeRecordListSchema = pageSchema(attendeeRecordSchema);

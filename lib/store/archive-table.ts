@@ -1,8 +1,16 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
-import { archivedMeetingRowSchema, attendanceRecordRowSchema, type ArchivedMeetingRow, type AttendanceRecordRow } from "./schema";
+import { archivedMeetingRowSchema, attendanceRecordRowSchema, type ArchivedMeetingRow, type AttendanceRecordRow, type ControlRecordRow } from "./schema";
 import { isConflict } from "./engine";
 import { departmentShares, depositShares, HOUR_MS, notePeople, withdrawShares } from "./archive-rollups";
 import type { Store } from "./store";
+
+/** One meeting as the collector stores it. */
+export interface SavedMeeting {
+  meeting: ArchivedMeetingRow;
+  records: readonly AttendanceRecordRow[];
+  accessKeys: readonly string[];
+  controls?: readonly ControlRecordRow[];
+}
 
 /** Who is asking: null for the whole enterprise (admins), else a host's access keys (see MeetingAccessRow). */
 export type AccessKeys = readonly string[] | null;
@@ -34,6 +42,8 @@ export interface DepartmentBucketRow {
 // SQLite takes at most 32,766 values in one statement; 13 columns a record.
 const RECORDS_PER_INSERT = 1_000;
 const DAY_MS = 86_400_000;
+/** The department report is read in windows of this length. */
+const REPORT_WINDOW_MS = 31 * DAY_MS;
 /** People a person search looks at once (a name's part may match many). */
 const PEOPLE_MATCH_LIMIT = 200;
 
@@ -44,12 +54,12 @@ export class ArchiveTable {
   constructor(private readonly store: Store) {}
 
   /** Stores a meeting whole, replacing what was there: collecting one twice never stores a record twice. */
-  async save(meeting: ArchivedMeetingRow, records: readonly AttendanceRecordRow[], accessKeys: readonly string[]): Promise<void> {
-    await this.saveMany([{ meeting, records, accessKeys }]);
+  async save(meeting: ArchivedMeetingRow, records: readonly AttendanceRecordRow[], accessKeys: readonly string[], controls: readonly ControlRecordRow[] = []): Promise<void> {
+    await this.saveMany([{ meeting, records, accessKeys, controls }]);
   }
 
   /** Several meetings in one transaction (a bulk load; the collector stores one at a time). */
-  async saveMany(items: readonly { meeting: ArchivedMeetingRow; records: readonly AttendanceRecordRow[]; accessKeys: readonly string[] }[]): Promise<void> {
+  async saveMany(items: readonly SavedMeeting[]): Promise<void> {
     // Saves share hourly sums and people: one at a time in this process (fetching stays parallel),
     // and one that another process's save deadlocked with is run again.
     const turn = this.writes.then(async () => {
@@ -66,10 +76,10 @@ export class ArchiveTable {
     return turn;
   }
 
-  private async saveOnce(items: readonly { meeting: ArchivedMeetingRow; records: readonly AttendanceRecordRow[]; accessKeys: readonly string[] }[]): Promise<void> {
+  private async saveOnce(items: readonly SavedMeeting[]): Promise<void> {
     await this.store.run((db) =>
       db.transaction().execute(async (trx) => {
-        for (const { meeting, records, accessKeys } of items) {
+        for (const { meeting, records, accessKeys, controls = [] } of items) {
           await withdrawShares(trx, meeting.confUuid);
           await trx.deleteFrom("attendanceRecords").where("confUuid", "=", meeting.confUuid).execute();
           await trx.deleteFrom("meetingAccess").where("confUuid", "=", meeting.confUuid).execute();
@@ -78,6 +88,10 @@ export class ArchiveTable {
           for (let i = 0; i < records.length; i += RECORDS_PER_INSERT) {
             await trx.insertInto("attendanceRecords").values(records.slice(i, i + RECORDS_PER_INSERT)).execute();
           }
+          await trx.deleteFrom("controlRecords").where("confUuid", "=", meeting.confUuid).execute();
+          for (let i = 0; i < controls.length; i += RECORDS_PER_INSERT) {
+            await trx.insertInto("controlRecords").values(controls.slice(i, i + RECORDS_PER_INSERT)).execute();
+          }
           const keys = [...new Set(accessKeys)];
           if (keys.length) await trx.insertInto("meetingAccess").values(keys.map((userKey) => ({ confUuid: meeting.confUuid, userKey }))).execute();
           await depositShares(trx, departmentShares(meeting, records));
@@ -85,6 +99,11 @@ export class ArchiveTable {
         }
       }),
     );
+  }
+
+  /** A meeting's control operations in Huawei's order. */
+  async controls(confUuid: string): Promise<ControlRecordRow[]> {
+    return this.store.run((db) => db.selectFrom("controlRecords").selectAll().where("confUuid", "=", confUuid).orderBy("seq").execute());
   }
 
   /** Of these meetings, those archived, and whether each is settled. */
@@ -130,6 +149,7 @@ export class ArchiveTable {
         const records = await trx.deleteFrom("attendanceRecords").where("confUuid", "in", old).executeTakeFirst();
         await trx.deleteFrom("meetingAccess").where("confUuid", "in", old).execute();
         await trx.deleteFrom("meetingDepartments").where("confUuid", "in", old).execute();
+        await trx.deleteFrom("controlRecords").where("confUuid", "in", old).execute();
         await trx.deleteFrom("departmentHours").where("hour", "<", hour).execute();
         const meetings = await trx.deleteFrom("archivedMeetings").where("startedAt", "<", hour).executeTakeFirst();
         return { meetings: Number(meetings.numDeletedRows), records: Number(records.numDeletedRows) };
@@ -249,7 +269,19 @@ export class ArchiveTable {
    * Days are cut at whole UTC hours: a zone of half an hour's offset sees its days half an hour off.
    */
   async departmentDays(range: TimeRange, offsetMs: number, access: AccessKeys): Promise<DepartmentBucketRow[]> {
-    const from = Math.floor(range.from / HOUR_MS) * HOUR_MS;
+    // A month at a time, the event loop free between them: SQLite answers synchronously, and a year
+    // at once held the relay for a third of a second. Windows start at the range's midnight, so a
+    // day never straddles two.
+    const out: DepartmentBucketRow[] = [];
+    for (let from = range.from; from <= range.to; from += REPORT_WINDOW_MS) {
+      out.push(...(await this.departmentWindow({ from, to: Math.min(range.to, from + REPORT_WINDOW_MS - 1) }, offsetMs, access)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return out;
+  }
+
+  private async departmentWindow(range: TimeRange, offsetMs: number, access: AccessKeys): Promise<DepartmentBucketRow[]> {
+    const from = range.from;
     const rows = await this.store.run((db) => {
       // Literals, not parameters: PostgreSQL matches the select's expression to the group-by's by its text.
       const day = (column: string) => sql<number>`(${sql.ref(column)} + ${sql.lit(Math.trunc(offsetMs))}) / ${sql.lit(DAY_MS)}`;

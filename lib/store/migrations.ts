@@ -76,6 +76,19 @@ export const migrations: Record<string, Migration> = {
       // A person's records are found by their key (archive_people, 0003, finds the key by name, number or account).
       await db.schema.createIndex("attendance_records_person_key").on("attendance_records").column("person_key").execute();
       await db.schema
+        .createTable("control_records")
+        .addColumn("conf_uuid", "text", (c) => c.notNull().references("archived_meetings.conf_uuid").onDelete("cascade"))
+        .addColumn("seq", "integer", (c) => c.notNull())
+        .addColumn("operate_time", "bigint", (c) => c.notNull())
+        .addColumn("operate_source", "text")
+        .addColumn("operator", "text")
+        .addColumn("operate_code", "text")
+        .addColumn("operation_object", "text")
+        .addColumn("operate_result", "text")
+        .addColumn("detail", "text")
+        .addPrimaryKeyConstraint("control_records_pk", ["conf_uuid", "seq"])
+        .execute();
+      await db.schema
         .createTable("meeting_access")
         .addColumn("conf_uuid", "text", (c) => c.notNull().references("archived_meetings.conf_uuid").onDelete("cascade"))
         .addColumn("user_key", "text", (c) => c.notNull())

@@ -87,6 +87,19 @@ export const attendanceRecordRowSchema = z.object({
 });
 export type AttendanceRecordRow = z.infer<typeof attendanceRecordRowSchema>;
 
+/** One meeting-control operation of an archived meeting (Huawei's confCtlRecord), in Huawei's order. */
+export interface ControlRecordRow {
+  confUuid: string;
+  seq: number;
+  operateTime: number;
+  operateSource: string | null;
+  operator: string | null;
+  operateCode: string | null;
+  operationObject: string | null;
+  operateResult: string | null;
+  detail: string | null;
+}
+
 /** Who may see an archived meeting as a host: `uuid:<userUUID>` of its scheduler and invitees, `account:<id>` of invitees. */
 export interface MeetingAccessRow {
   confUuid: string;
@@ -155,6 +168,7 @@ export interface Database {
   revokedSessions: RevokedSessionRow;
   archivedMeetings: ArchivedMeetingRow;
   attendanceRecords: AttendanceRecordRow;
+  controlRecords: ControlRecordRow;
   meetingAccess: MeetingAccessRow;
   archiveQueue: ArchiveQueueRow;
   archiveState: ArchiveStateRow;

@@ -64,6 +64,12 @@ export function managementRoutes(ctx: SimContext): RouteTable {
       const meeting = visibleHistory(user, required(req.query, "confUUID"));
       return { conferenceData: conferenceInfo(meeting, user, "history"), data: page(participantInfo(meeting), req.query, 20) };
     },
+    /** §5.6 (D-0053): the meeting-control operations of a past meeting, in order. */
+    [`GET ${MGMT}/history/confCtlRecord`]: (req) => {
+      const user = userOfRequest(ctx, req);
+      const meeting = visibleHistory(user, required(req.query, "confUUID"));
+      return page(meeting.controls, req.query, 20);
+    },
     [`GET ${MGMT}/history/confAttendeeRecord`]: (req) => {
       const user = userOfRequest(ctx, req);
       const meeting = visibleHistory(user, required(req.query, "confUUID"));

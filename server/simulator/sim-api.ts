@@ -89,7 +89,7 @@ export function simRoutes(ctx: SimContext, languages: Map<string, string>): Rout
     },
     /** The past meetings Huawei holds, with their records, as the simulator knows them (tests compare with the archive). */
     "GET /__sim/history": () =>
-      world.keptHistory().map((m) => ({ confUUID: m.confUUID, conferenceID: m.conferenceID, subject: m.subject, startedAt: m.startedAt, endedAt: m.endedAt, records: m.sessions.length })),
+      world.keptHistory().map((m) => ({ confUUID: m.confUUID, conferenceID: m.conferenceID, subject: m.subject, startedAt: m.startedAt, endedAt: m.endedAt, records: m.sessions.length, controls: m.controls })),
     "POST /__sim/ongoing": (req) => {
       const { count } = parse(z.object({ count: z.number().int().min(0).max(5000) }), req.body);
       world.setOngoing(count);

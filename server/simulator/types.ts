@@ -57,6 +57,17 @@ export interface SimSession {
   deptName: string | null;
 }
 
+/** One meeting-control operation, as confCtlRecord lists it (the words of `operateCode` are inferred: Huawei documents the field as a description). */
+export interface SimControl {
+  operateTime: number;
+  operateSource: string;
+  operator: string;
+  operateCode: string;
+  operationObject: string;
+  operateResult: string;
+  detail: string;
+}
+
 /** What an admin's confDetail shows of the chair password: Huawei gives it in clear only to the creator and host. */
 export type ChairForAdmins = "clear" | "masked" | "absent";
 
@@ -77,5 +88,7 @@ export interface SimMeeting {
   participants: Map<string, SimParticipant>;
   /** Closed join sessions, kept for the attendee records once the meeting ends. */
   sessions: SimSession[];
+  /** Meeting-control operations (the host muting someone, roles given, the meeting locked). */
+  controls: SimControl[];
   endedAt: number | null;
 }

@@ -1,6 +1,6 @@
 import { DEPARTMENTS, SUBJECTS, phoneNumber, randomPerson, type PersonName } from "./names";
 import type { Random } from "./random";
-import type { ChairForAdmins, DeviceKind, SimInvitee, SimMeeting, SimParticipant, SimSession, SimUser } from "./types";
+import type { ChairForAdmins, DeviceKind, SimControl, SimInvitee, SimMeeting, SimParticipant, SimSession, SimUser } from "./types";
 
 export const MINUTE = 60_000;
 const DEVICES: readonly DeviceKind[] = ["soft", "mobile", "web", "terminal"];
@@ -101,6 +101,7 @@ export function newMeeting(g: Generator, startedAt: number, durationMs: number, 
     invitees,
     participants: new Map(),
     sessions: [],
+    controls: [],
     endedAt: null,
   };
 }
@@ -114,8 +115,14 @@ export function newOccurrence(g: Generator, template: SimMeeting, startedAt: num
     scheduledEnd: startedAt + durationMs,
     participants: new Map(),
     sessions: [],
+    controls: [],
     endedAt: null,
   };
+}
+
+/** A control operation by the meeting's host (who muted, made co-host or locked what). */
+export function control(meeting: SimMeeting, at: number, operateCode: string, operationObject: string, detail = ""): SimControl {
+  return { operateTime: at, operateSource: "PC client", operator: meeting.scheduler.name, operateCode, operationObject, operateResult: "success", detail };
 }
 
 /**
@@ -176,4 +183,11 @@ export function fillPastSessions(rng: Random, meeting: SimMeeting): void {
     }
   }
   meeting.sessions.sort((a, b) => a.joinTime - b.joinTime);
+  // A few operations by the host: some people muted, now and then a co-host, the meeting locked.
+  for (const session of meeting.sessions) {
+    if (rng.chance(0.1)) meeting.controls.push(control(meeting, session.joinTime + rng.int(1, 10) * MINUTE, "Mute participant", session.displayName));
+    else if (rng.chance(0.02)) meeting.controls.push(control(meeting, session.joinTime + MINUTE, "Set co-host", session.displayName));
+  }
+  if (rng.chance(0.2)) meeting.controls.push(control(meeting, start + 5 * MINUTE, "Lock conference", meeting.subject));
+  meeting.controls.sort((a, b) => a.operateTime - b.operateTime);
 }

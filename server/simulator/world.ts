@@ -13,6 +13,7 @@ import {
   newOccurrence,
   participantFor,
   sessionOf,
+  control,
   type Generator,
   type Joiner,
 } from "./world-generation";
@@ -233,11 +234,11 @@ export class World extends EventEmitter {
       const p = present.length ? this.rng.pick(present) : undefined;
       if (!p || roll < 0.05) this.joinSomeoneAbsent(meeting, now);
       else if (roll < 0.09 && p.role !== "host") this.leave(meeting, p.pid, now);
-      else if (roll < 0.3) this.changeParticipant(meeting, p.pid, { muted: !p.muted });
+      else if (roll < 0.3) this.toggleMute(meeting, p, now);
       else if (roll < 0.36) this.toggleHand(meeting, p);
       else if (roll < 0.42 && p.videoSite) this.changeParticipant(meeting, p.pid, { camera: !p.camera });
       else if (roll < 0.44) this.changeParticipant(meeting, p.pid, { sharing: !p.sharing });
-      else if (roll < 0.45 && p.role !== "host") this.toggleCohost(meeting, p);
+      else if (roll < 0.45 && p.role !== "host") this.toggleCohost(meeting, p, now);
     }
     const speakers = present.filter((x) => !x.muted).slice(0, 3);
     this.emit("speakers", meeting, speakers.map((x) => ({ pid: x.pid, name: x.name, speakingVolume: this.rng.int(10, 90) })));
@@ -256,10 +257,21 @@ export class World extends EventEmitter {
     if (up < Math.max(1, Math.ceil(meeting.participants.size * HAND_SHARE))) this.changeParticipant(meeting, p.pid, { hand: true });
   }
 
-  private toggleCohost(meeting: SimMeeting, p: SimParticipant): void {
-    if (p.role === "cohost") return void this.changeParticipant(meeting, p.pid, { role: "participant" });
+  private toggleCohost(meeting: SimMeeting, p: SimParticipant, now = Date.now()): void {
+    if (p.role === "cohost") {
+      meeting.controls.push(control(meeting, now, "Cancel co-host", p.name));
+      return void this.changeParticipant(meeting, p.pid, { role: "participant" });
+    }
     const cohosts = [...meeting.participants.values()].filter((x) => x.role === "cohost").length;
-    if (cohosts < MAX_COHOSTS) this.changeParticipant(meeting, p.pid, { role: "cohost" });
+    if (cohosts >= MAX_COHOSTS) return;
+    meeting.controls.push(control(meeting, now, "Set co-host", p.name));
+    this.changeParticipant(meeting, p.pid, { role: "cohost" });
+  }
+
+  /** People mute and unmute themselves; now and then the host mutes someone, which the control records keep. */
+  private toggleMute(meeting: SimMeeting, p: SimParticipant, now: number): void {
+    if (!p.muted && p.role === "participant" && this.rng.chance(0.3)) meeting.controls.push(control(meeting, now, "Mute participant", p.name));
+    this.changeParticipant(meeting, p.pid, { muted: !p.muted });
   }
 
   private makeHistory(now: number, days: number, perDay: number): void {

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { ArchiveStatus } from "@/lib/archive/archive-collector";
 import type { AttendanceResponse } from "@/lib/domain/attendance";
+import { ArchiveTable } from "@/lib/store/archive-table";
+import { Store } from "@/lib/store/store";
 import { simulatorEnv, startSimulator, type Simulator } from "@/server/simulator/server";
 import { PrivatePostgres } from "@/tests/private-postgres";
 import { ENGINES, testPlace, type TestPlace } from "@/tests/stores";
@@ -20,6 +22,7 @@ interface SimPast {
   conferenceID: string;
   startedAt: number;
   records: number;
+  controls: { operateTime: number; operator: string; operateCode: string; operationObject: string }[];
 }
 
 async function simulator(seed: number): Promise<Simulator> {
@@ -84,6 +87,22 @@ describe.each(ENGINES)("the attendance archive on %s", (engine) => {
     expect(after.lastError).toBeNull();
     expect(after.collecting).toBe(true);
 
+    // Control operations (who muted, made co-host or locked what) are kept as Huawei listed them.
+    const store = await Store.fromEnv(where.env, where.dataDir);
+    try {
+      const archive = new ArchiveTable(store);
+      const withControls = expected.filter((m) => m.controls.length > 0);
+      expect(withControls.length).toBeGreaterThan(10);
+      for (const m of withControls.slice(0, 5)) {
+        const kept = await archive.controls(m.confUUID);
+        expect(kept.map((c) => ({ operateTime: c.operateTime, operator: c.operator, operateCode: c.operateCode, operationObject: c.operationObject }))).toEqual(
+          m.controls.map((c) => ({ operateTime: c.operateTime, operator: c.operator, operateCode: c.operateCode, operationObject: c.operationObject })),
+        );
+      }
+    } finally {
+      await store.close();
+    }
+
     // The meeting with the most records, in both languages, as Huawei answers today.
     const chosen = [...expected].sort((a, b) => b.records - a.records)[0]!;
     const fromHuawei = await admin.json<AttendanceResponse>(`/api/history/${chosen.confUUID}/attendance`);
@@ -131,7 +150,7 @@ describe("the archive through a PostgreSQL outage", () => {
     cleanup.push(() => server.destroy());
     const where: TestPlace = { engine: "postgres", dataDir: (await testPlace("sqlite")).dataDir, env: { DATABASE_URL: server.url }, drop: async () => undefined };
     // A slower budget, so the outage falls in the middle of the backfill.
-    const { admin } = await dashboard(sim, where, { ...COLLECTING, HUAWEI_MAX_RPS: "40" });
+    const { admin } = await dashboard(sim, where, { ...COLLECTING, HUAWEI_MAX_RPS: "60" });
     const expected = await held(sim);
     await expect.poll(async () => (await status(admin)).meetings, { timeout: 30_000, interval: 200 }).toBeGreaterThan(20);
     await server.stop();
@@ -140,5 +159,5 @@ describe("the archive through a PostgreSQL outage", () => {
     await server.start();
     const after = await caughtUp(admin, expected, 90_000);
     expect(after.meetings).toBe(expected.length);
-  });
+  }, 150_000);
 });
