@@ -69,7 +69,8 @@ test("a 1,000-person meeting stays smooth and live", async ({ page }) => {
   const all = (await (await fetch(`${SIMULATOR_URL}/__sim/meetings`)).json()) as SimMeetingSummary[];
   const big = all.sort((a, b) => b.participants - a.participants)[0]!;
   await fetch(`${SIMULATOR_URL}/__sim/meetings/${big.conferenceID}/chair-password`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ forAdmins: "clear" }) });
-  expect(big.participants).toBeGreaterThan(800);
+  // The town hall invites 1,000 to 1,200 and about four in five come: how many depends on the seed's world.
+  expect(big.participants).toBeGreaterThan(750);
   await signIn(page);
   await openLive(page, big.conferenceID);
   await expect(page.locator('[data-count="present"]')).toHaveText(big.participants.toLocaleString("en-US"));
