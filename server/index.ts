@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   // One plain line for the person who started it (stderr, so stdout stays JSON lines for log shippers).
   const demo = services.demoLogins.map((d) => `${d.username} / ${d.password}`).join(", ");
   const reach = host === "127.0.0.1" || host === "localhost" ? " (this machine only: HOST=0.0.0.0 to reach it from others)" : "";
-  process.stderr.write(`Meeting Monitor on http://${host}:${actualPort}${reach}${services.simulated ? ` with simulated Huawei data; sign in as ${demo}` : ""}\n`);
+  process.stderr.write(`Meeting Monitor on http://${host}:${actualPort}${reach}${services.simulated ? " with simulated Huawei data" : ""}${demo ? `; sign in as ${demo}` : ""}\n`);
 
   // A failed publish of the Redis adapter while Redis is away must not take the process down with it.
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
