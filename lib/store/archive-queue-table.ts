@@ -30,9 +30,6 @@ export class ArchiveQueueTable {
     await this.store.run((db) => db.updateTable("archiveQueue").set({ attempts, nextAt, lastError: error.slice(0, 500), reason: "retry" }).where("confUuid", "=", confUuid).execute());
   }
 
-  async later(confUuid: string, nextAt: number, reason: string): Promise<void> {
-    await this.store.run((db) => db.updateTable("archiveQueue").set({ nextAt, reason }).where("confUuid", "=", confUuid).execute());
-  }
 
   async remove(confUuid: string): Promise<void> {
     await this.store.run((db) => db.deleteFrom("archiveQueue").where("confUuid", "=", confUuid).execute());
