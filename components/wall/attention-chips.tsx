@@ -1,13 +1,22 @@
 import { useTranslations } from "next-intl";
+import { cannotSee } from "@/lib/domain/attention";
 import type { AttentionReason } from "@/lib/domain/wall";
 
-/** Why a meeting needs attention, as the wall says it on its tile and in its live grid. */
+/**
+ * Why a meeting needs attention, as the wall says it on its tile and in its live grid. What needs
+ * a person is amber; what only says the dashboard cannot see the meeting is grey, so the two are
+ * never read as one.
+ */
 export function AttentionChips({ reasons }: { reasons: readonly AttentionReason[] }) {
   const t = useTranslations("attention");
   return (
     <ul className="flex min-w-0 flex-wrap gap-[0.3em]" aria-label={t("label")}>
       {reasons.map((r) => (
-        <li key={r} className="rounded-[0.3em] bg-amber-400 px-[0.4em] font-semibold text-slate-950">
+        <li
+          key={r}
+          data-reason={r}
+          className={`rounded-[0.3em] px-[0.4em] font-semibold ${cannotSee([r]) ? "bg-slate-600 text-white light:bg-slate-300 light:text-slate-900" : "bg-amber-400 text-slate-950"}`}
+        >
           {t(r)}
         </li>
       ))}

@@ -4,17 +4,19 @@ import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { browserTimeZone } from "@/components/app/time-zone";
-import { byAttention } from "@/lib/domain/attention";
+import { byAttention, cannotSee, needsSomeone } from "@/lib/domain/attention";
 import type { MeetingSummary } from "@/lib/domain/wall";
 import { useFormat } from "@/lib/client/use-format";
 import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { useNow } from "@/lib/client/use-now";
 import { wallStore } from "@/lib/live/stores";
-import { viewAt } from "@/lib/wall/rotation";
+import { paginate } from "@/lib/wall/layout";
+import { PAGE_MS, viewAt } from "@/lib/wall/rotation";
 import { parseWallSettings, type WallSettings } from "@/lib/wall/settings";
+import { useWallArea } from "./use-wall-area";
 import { WallMeetingView } from "./wall-meeting-view";
-import { useGridFit } from "./use-grid-fit";
-import { TILE_EM, WallTile } from "./wall-tile";
+import { WallRow } from "./wall-row";
+import { WallTile } from "./wall-tile";
 
 /** How long the notice about bad URL settings stays up. */
 const NOTICE_MS = 30_000;
@@ -26,10 +28,13 @@ function matches(m: MeetingSummary, s: WallSettings): boolean {
   return !q || [m.subject, m.hostName ?? "", m.conferenceID].some((x) => x.toLowerCase().includes(q));
 }
 
+const urgent = (m: MeetingSummary) => needsSomeone(m.attention);
+
 /**
- * The NOC wall: every ongoing meeting as a tile, attention first, totals on top, the age of every
- * tile's data, and a full-width banner whenever what it shows may be out of date. No controls:
- * it is set by its URL and runs unattended.
+ * The NOC wall: every ongoing meeting as a tile (or a compact row, past what tiles fit; in pages
+ * that each show every meeting needing someone, past one screen), attention first, totals on top,
+ * the age of every tile's data, and a full-width banner whenever what it shows may be out of date.
+ * No controls: it is set by its URL and runs unattended.
  */
 export function WallPage({ simulated }: { simulated: boolean }) {
   const t = useTranslations("wall");
@@ -45,22 +50,24 @@ export function WallPage({ simulated }: { simulated: boolean }) {
   const now = useNow(1_000);
   const timeZone = settings.tz ?? browserTimeZone();
   const grid = useRef<HTMLDivElement>(null);
-  const fit = useGridFit(grid, TILE_EM);
+  const area = useWallArea(grid);
   const [step, setStep] = useState(0);
+  const stepMs = settings.rotate ?? PAGE_MS;
   useEffect(() => {
-    if (!settings.rotate) return;
-    const timer = setInterval(() => setStep((s) => s + 1), settings.rotate);
+    const timer = setInterval(() => setStep((s) => s + 1), stepMs);
     return () => clearInterval(timer);
-  }, [settings.rotate]);
+  }, [stepMs]);
 
   const all = useMemo(() => [...live.rows.values()], [live.rows]);
   const shown = useMemo(() => all.filter((m) => matches(m, settings)).sort(byAttention), [all, settings]);
+  const layout = useMemo(() => (area ? paginate(shown, urgent, area) : { form: "tiles" as const, columns: 1, pages: [shown] }), [shown, area]);
   // Only meetings with a live grid rotate in; the overview already says which have none.
-  const rotating = shown.filter((m) => m.present !== null).map((m) => m.conferenceID);
-  const view = settings.rotate ? viewAt(step, rotating) : ({ kind: "overview" } as const);
-  const visible = shown.slice(0, shown.length > fit ? Math.max(0, fit - 1) : fit);
-  const hidden = shown.slice(visible.length);
-  const needing = all.filter((m) => m.attention.length > 0).length;
+  const rotating = settings.rotate ? shown.filter((m) => m.present !== null).map((m) => m.conferenceID) : [];
+  const view = viewAt(step, rotating, layout.pages.length);
+  const page = view.kind === "overview" ? view.page : 0;
+  const visible = layout.pages[page] ?? [];
+  const needing = all.filter(urgent).length;
+  const blind = all.filter((m) => cannotSee(m.attention)).length;
   const totals = {
     meetings: all.length,
     present: all.reduce((sum, m) => sum + (m.present ?? m.listedPresent ?? 0), 0),
@@ -80,7 +87,8 @@ export function WallPage({ simulated }: { simulated: boolean }) {
   return (
     <main
       className={`${settings.theme === "light" ? "wall-light bg-slate-100 text-slate-950" : "bg-slate-950 text-slate-50"} flex h-screen cursor-none flex-col gap-[0.6em] overflow-hidden p-[0.8em]`}
-      style={{ fontSize: "clamp(12px, 1.05vw, 56px)" }}
+      // Larger screens get more, smaller tiles: the em grows slower than the screen (20 px at 1080p, 29 px at 4K).
+      style={{ fontSize: "clamp(12px, calc(0.5vw + 10px), 40px)" }}
       data-wall
     >
       <h1 className="sr-only">{t("title")}</h1>
@@ -95,11 +103,17 @@ export function WallPage({ simulated }: { simulated: boolean }) {
           <Total id="people present" label={t("present")} value={totals.present} />
           <Total id="hands up" label={t("handsUp")} value={totals.hands} />
           <Total id="need attention" label={t("needAttention")} value={needing} alert={needing > 0} />
+          {blind > 0 && <Total id="no live data" label={t("cannotSee")} value={blind} />}
         </dl>
         <div className="text-right text-[1.1em] text-slate-400 light:text-slate-600">
           <div className="text-[1.6em] font-semibold tabular-nums text-slate-100 light:text-slate-900">{f.time(new Date(now).toISOString(), timeZone)}</div>
           {timeZone}
           {simulated && t("simulated")}
+          {layout.pages.length > 1 && (
+            <div className="font-semibold text-slate-200 light:text-slate-800" data-wall-page>
+              {t("page", { page: page + 1, pages: layout.pages.length })}
+            </div>
+          )}
         </div>
       </header>
       {showNotice && (
@@ -117,18 +131,14 @@ export function WallPage({ simulated }: { simulated: boolean }) {
           timeZone={timeZone}
         />
       )}
-      <div ref={grid} hidden={view.kind === "meeting"} className="grid min-h-0 flex-1 grid-cols-[repeat(auto-fill,minmax(24em,1fr))] content-start gap-[0.6em]">
-        {visible.map((m) => (
-          <WallTile key={m.conferenceID} m={m} now={now} timeZone={timeZone} />
-        ))}
-        {hidden.length > 0 && (
-          <div className="flex h-[11em] items-center justify-center rounded-[0.6em] border-[0.15em] border-dashed border-slate-600 p-[0.7em] text-center" data-wall-more>
-            <span className="text-[1.3em]">
-              {t("moreMeetings", { count: f.number(hidden.length) })}
-              {t("moreAttention", { count: hidden.filter((m) => m.attention.length).length })}
-            </span>
-          </div>
-        )}
+      <div
+        ref={grid}
+        hidden={view.kind === "meeting"}
+        className="grid min-h-0 flex-1 content-start gap-[0.6em] overflow-hidden"
+        style={{ gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))` }}
+        data-wall-form={layout.form}
+      >
+        {visible.map((m) => (layout.form === "tiles" ? <WallTile key={m.conferenceID} m={m} now={now} timeZone={timeZone} /> : <WallRow key={m.conferenceID} m={m} now={now} />))}
         {hasData && shown.length === 0 && <p className="col-span-full text-[1.5em] text-slate-400">{all.length ? t("noMatch") : t("noMeetings")}</p>}
         {!hasData && <p className="col-span-full text-[1.5em] text-slate-400">{t("connecting")}</p>}
       </div>

@@ -1,17 +1,15 @@
 import { useTranslations } from "next-intl";
 import type { MeetingSummary } from "@/lib/domain/wall";
+import { needsSomeone } from "@/lib/domain/attention";
 import { useFormat } from "@/lib/client/use-format";
 import { AttentionChips } from "./attention-chips";
 
-/** A tile's height in the wall's em (its `h-[11em]`), for fitting whole tiles on the screen. */
-export const TILE_EM = 11;
-
-/** One meeting, readable from across the room: everything on the tile, nothing behind a hover. */
+/** One meeting, readable from across the room: everything on the tile, nothing behind a hover. Its `h-[11em]` is lib/wall/layout's TILE. */
 export function WallTile({ m, now, timeZone }: { m: MeetingSummary; now: number; timeZone: string }) {
   const t = useTranslations("wall");
   const f = useFormat();
   const n = (v: number | null) => (v === null ? "—" : f.number(v));
-  const urgent = m.attention.length > 0;
+  const urgent = needsSomeone(m.attention);
   const present = m.present ?? m.listedPresent;
   const stale = m.upstream === "stale";
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attentionReasons, byAttention, DEFAULT_THRESHOLDS, thresholdsFromEnv } from "./attention";
+import { attentionReasons, byAttention, cannotSee, DEFAULT_THRESHOLDS, handWaitAllowed, needsSomeone, thresholdsFromEnv } from "./attention";
 import type { MeetingSummary } from "./wall";
 
 const now = Date.parse("2026-11-23T10:00:00Z");
@@ -15,9 +15,25 @@ describe("attentionReasons", () => {
     expect(attentionReasons({ ...calm, hostPresent: false }, [], DEFAULT_THRESHOLDS, now)).toEqual(["no_host"]);
   });
 
-  it("flags a hand waiting longer than the threshold, not one just raised", () => {
-    expect(attentionReasons({ ...calm, oldestHandAt: iso(121_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual(["hand_waiting"]);
-    expect(attentionReasons({ ...calm, oldestHandAt: iso(30_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual([]);
+  it("flags a hand waiting longer than the threshold in a small meeting, not one just raised", () => {
+    expect(attentionReasons({ ...calm, present: 8, oldestHandAt: iso(121_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual(["hand_waiting"]);
+    expect(attentionReasons({ ...calm, present: 8, oldestHandAt: iso(30_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual([]);
+  });
+
+  it("lets a hand wait longer in a bigger meeting: a town hall's queue is normal, a small meeting's waiting hand is not", () => {
+    const minutes = (present: number) => handWaitAllowed(present, DEFAULT_THRESHOLDS) / 60_000;
+    expect([minutes(6), minutes(10), minutes(40), minutes(250), minutes(1_000)]).toEqual([2, 2, 4, 10, 20]);
+    expect(attentionReasons({ ...calm, present: 6, oldestHandAt: iso(3 * 60_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual(["hand_waiting"]);
+    expect(attentionReasons({ ...calm, present: 1_000, oldestHandAt: iso(3 * 60_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual([]);
+    expect(attentionReasons({ ...calm, present: 1_000, oldestHandAt: iso(21 * 60_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual(["hand_waiting"]);
+  });
+
+  it("tells a meeting that needs someone from one the dashboard cannot see", () => {
+    expect(needsSomeone(["live_data_unavailable"])).toBe(false);
+    expect(cannotSee(["live_data_unavailable"])).toBe(true);
+    expect(needsSomeone(["live_data_stale", "no_host"])).toBe(true);
+    expect(needsSomeone(["overrun"]) && !cannotSee(["overrun"])).toBe(true);
+    expect(needsSomeone([]) || cannotSee([])).toBe(false);
   });
 
   it("flags a meeting past its scheduled end", () => {
@@ -39,7 +55,7 @@ describe("attentionReasons", () => {
   });
 
   it("reads its thresholds from the environment", () => {
-    expect(thresholdsFromEnv({ NODE_ENV: "test", ATTENTION_HAND_WAIT_MS: "60000", ATTENTION_DROP_PERCENT: "50" })).toMatchObject({ handWaitMs: 60_000, dropShare: 0.5, dropMin: 5 });
+    expect(thresholdsFromEnv({ NODE_ENV: "test", ATTENTION_HAND_WAIT_MS: "60000", ATTENTION_DROP_PERCENT: "50", ATTENTION_HAND_SCALE_PEOPLE: "25" })).toMatchObject({ handWaitMs: 60_000, handScalePeople: 25, dropShare: 0.5, dropMin: 5 });
   });
 
   it("sorts the most urgent first: a meeting without a host before one without live data, then the biggest", () => {

@@ -2,8 +2,10 @@ import { envInt } from "@/lib/env-number";
 import type { AttentionReason, MeetingSummary } from "./wall";
 
 export interface AttentionThresholds {
-  /** A hand up longer than this needs someone. */
+  /** A hand up longer than this needs someone, in a meeting of up to `handScalePeople` ... */
   handWaitMs: number;
+  /** ... and longer in a bigger one, by the square root of how many times bigger it is (see handWaitAllowed). */
+  handScalePeople: number;
   /** A meeting this long past its scheduled end is overrunning (Huawei gives the end to the minute). */
   overrunGraceMs: number;
   /** A drop of at least this share of the people present ... */
@@ -14,11 +16,12 @@ export interface AttentionThresholds {
   dropWindowMs: number;
 }
 
-export const DEFAULT_THRESHOLDS: AttentionThresholds = { handWaitMs: 120_000, overrunGraceMs: 60_000, dropShare: 0.3, dropMin: 5, dropWindowMs: 120_000 };
+export const DEFAULT_THRESHOLDS: AttentionThresholds = { handWaitMs: 120_000, handScalePeople: 10, overrunGraceMs: 60_000, dropShare: 0.3, dropMin: 5, dropWindowMs: 120_000 };
 
 export function thresholdsFromEnv(env: NodeJS.ProcessEnv): AttentionThresholds {
   return {
     handWaitMs: envInt(env, "ATTENTION_HAND_WAIT_MS", DEFAULT_THRESHOLDS.handWaitMs),
+    handScalePeople: envInt(env, "ATTENTION_HAND_SCALE_PEOPLE", DEFAULT_THRESHOLDS.handScalePeople),
     overrunGraceMs: envInt(env, "ATTENTION_OVERRUN_GRACE_MS", DEFAULT_THRESHOLDS.overrunGraceMs),
     dropShare: envInt(env, "ATTENTION_DROP_PERCENT", DEFAULT_THRESHOLDS.dropShare * 100) / 100,
     dropMin: envInt(env, "ATTENTION_DROP_MIN", DEFAULT_THRESHOLDS.dropMin),
@@ -44,10 +47,32 @@ export function attentionReasons(m: Facts, samples: readonly CountSample[], t: A
   if (m.upstream === "unavailable") out.push("live_data_unavailable");
   if (m.upstream === "stale") out.push("live_data_stale");
   if (m.hostPresent === false) out.push("no_host");
-  if (m.oldestHandAt && now - Date.parse(m.oldestHandAt) > t.handWaitMs) out.push("hand_waiting");
+  if (m.oldestHandAt && now - Date.parse(m.oldestHandAt) > handWaitAllowed(m.present, t)) out.push("hand_waiting");
   if (m.endTime && now > Date.parse(m.endTime) + t.overrunGraceMs) out.push("overrun");
   if (m.present !== null && sharpDrop(samples, m.present, t, now)) out.push("headcount_drop");
   return out;
+}
+
+/**
+ * How long a hand may wait before it needs someone: a queue of hands in a town hall is normal, a
+ * hand waiting in a six-person meeting is not. With the defaults: 2 minutes up to 10 people, 4 at
+ * 40, 10 at 250, 20 at 1,000.
+ */
+export function handWaitAllowed(present: number | null, t: AttentionThresholds): number {
+  return t.handWaitMs * Math.max(1, Math.sqrt((present ?? 0) / t.handScalePeople));
+}
+
+/** Reasons that need a person to act, against those that only say the dashboard cannot see the meeting. */
+const BLIND: ReadonlySet<AttentionReason> = new Set(["live_data_unavailable", "live_data_stale"]);
+
+/** Whether a meeting needs someone (no host, a hand waiting, overrun, a sharp drop): the figure every page counts. */
+export function needsSomeone(reasons: readonly AttentionReason[]): boolean {
+  return reasons.some((r) => !BLIND.has(r));
+}
+
+/** Whether the dashboard cannot see a meeting as it is now (no live data, or stale). */
+export function cannotSee(reasons: readonly AttentionReason[]): boolean {
+  return reasons.some((r) => BLIND.has(r));
 }
 
 function sharpDrop(samples: readonly CountSample[], present: number, t: AttentionThresholds, now: number): boolean {
@@ -58,13 +83,13 @@ function sharpDrop(samples: readonly CountSample[], present: number, t: Attentio
   return lost >= t.dropMin && lost >= peak * t.dropShare;
 }
 
-/** How urgent each reason is for whoever watches the wall: people waiting or leaving before data trouble. */
+/** How urgent each reason is for whoever watches the wall: people waiting or leaving first, what the dashboard cannot see last. */
 const SEVERITY: Record<AttentionReason, number> = {
   no_host: 6,
   headcount_drop: 5,
   hand_waiting: 4,
-  live_data_stale: 3,
-  overrun: 2,
+  overrun: 3,
+  live_data_stale: 2,
   live_data_unavailable: 1,
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PushFrame } from "@/lib/huawei/control-schemas";
+import { HandMemory } from "./hand-memory";
 import { LiveMeetingState } from "./live-meeting-state";
 
 const full = (data: { pid: string; pinfoMap: Record<string, string> }[], createTime = 1000): PushFrame => ({
@@ -107,6 +108,20 @@ describe("LiveMeetingState", () => {
     const [b, a] = s.snapshot().participants;
     expect(b).toMatchObject({ handRaised: true, handRaisedBefore: true, handRaisedAt: new Date(5_000).toISOString() });
     expect(a).toMatchObject({ handRaised: true, handRaisedBefore: false, handRaisedAt: new Date(9_000).toISOString() });
+  });
+
+  it("a watcher started again in the same process keeps a waiting hand's time; a hand lowered meanwhile starts afresh", () => {
+    const hands = new HandMemory();
+    const first = new LiveMeetingState("1", undefined, hands);
+    first.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: bob }]), 5_000);
+    first.apply(inc([{ pid: "a", pinfoMap: { HAND: "1" } }, { pid: "b", pinfoMap: { HAND: "1" } }]), 9_000);
+    const second = new LiveMeetingState("1", undefined, hands);
+    second.apply(full([{ pid: "a", pinfoMap: { ...alice, HAND: "1" } }, { pid: "b", pinfoMap: bob }]), 60_000);
+    expect(second.snapshot().participants[0]).toMatchObject({ handRaisedAt: new Date(9_000).toISOString(), handRaisedBefore: false });
+    const third = new LiveMeetingState("1", undefined, hands);
+    third.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: { ...bob, HAND: "1" } }]), 90_000);
+    expect(third.snapshot().participants[1]).toMatchObject({ handRaisedAt: new Date(90_000).toISOString(), handRaisedBefore: true });
+    expect(new LiveMeetingState("2", undefined, hands).snapshot().participants).toEqual([]);
   });
 
   it("keeps a pushed number in clear when realTimeInfo sends it masked", () => {

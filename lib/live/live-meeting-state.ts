@@ -1,6 +1,7 @@
 import type { Attendee } from "@/lib/domain/meeting";
 import type { LiveMeeting, MeetingTopicData, Participant, ParticipantChange } from "@/lib/domain/participant";
 import type { RowHint } from "./diff";
+import type { HandMemory, HandUp } from "./hand-memory";
 import type { AttendeesNotify, ParticipantsNotify, PushFrame, RealTimeInfo } from "@/lib/huawei/control-schemas";
 
 type Pinfo = Record<string, string>;
@@ -15,13 +16,6 @@ const flag = (v: number | null | undefined) => (v === 1 ? "1" : "0");
  * raw string maps, because increments carry only the keys that changed (and role needs ROLE and
  * IS_COHOST together); `snapshot()` maps them to the dashboard's Participant.
  */
-interface HandUp {
-  /** When the dashboard saw it up. */
-  at: number;
-  /** It was up in the first state the dashboard received: raised at some time before `at`. */
-  before: boolean;
-}
-
 export class LiveMeetingState {
   private readonly pinfo = new Map<string, Pinfo>();
   private readonly handSince = new Map<string, HandUp>();
@@ -38,7 +32,8 @@ export class LiveMeetingState {
   /** `createTime` of the newest upstream frame (ms), or the time of the last poll. */
   sourceTime = 0;
 
-  constructor(conferenceID: string, base?: Partial<LiveMeeting>) {
+  /** `hands`: raised hands seen by earlier watchers of this meeting in this process, so their waiting goes on. */
+  constructor(conferenceID: string, base?: Partial<LiveMeeting>, private readonly hands?: HandMemory) {
     this.meeting = { conferenceID, subject: null, hostName: null, startTime: null, endTime: null, state: "ongoing", locked: false, recording: false, ...base };
   }
 
@@ -159,8 +154,15 @@ export class LiveMeetingState {
     const next = { ...this.pinfo.get(pid), ...changed };
     this.pinfo.set(pid, next);
     if (next.HAND === "1") {
-      if (!this.handSince.has(pid)) this.handSince.set(pid, { at: now, before: this.watchStartedAt === null });
-    } else this.handSince.delete(pid);
+      if (!this.handSince.has(pid)) {
+        const hand = this.hands?.get(this.meeting.conferenceID, pid) ?? { at: now, before: this.watchStartedAt === null };
+        this.handSince.set(pid, hand);
+        this.hands?.set(this.meeting.conferenceID, pid, hand);
+      }
+    } else {
+      this.handSince.delete(pid);
+      this.hands?.delete(this.meeting.conferenceID, pid);
+    }
     const mapped = toParticipant(pid, next, this.handSince.get(pid));
     const before = this.mapped.get(pid);
     // Keep the same object when nothing visible changed, so diffing and rendering can skip it.
@@ -184,7 +186,7 @@ export class LiveMeetingState {
   private remove(pid: string): void {
     if (this.mapped.has(pid)) this.dirty.add(pid);
     this.pinfo.delete(pid);
-    this.handSince.delete(pid);
+    if (this.handSince.delete(pid)) this.hands?.delete(this.meeting.conferenceID, pid);
     this.mapped.delete(pid);
     this.changes.delete(pid);
   }

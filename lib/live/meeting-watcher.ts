@@ -7,6 +7,7 @@ import { MeetingEventSocket } from "@/lib/huawei/event-socket";
 import { logger } from "@/lib/logger";
 import type { HostPasswords } from "./host-passwords";
 import type { RowHint } from "./diff";
+import type { HandMemory } from "./hand-memory";
 import { LiveMeetingState } from "./live-meeting-state";
 
 export interface WatcherTiming {
@@ -74,9 +75,10 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     readonly conferenceID: string,
     private readonly passwords: HostPasswords,
     private readonly timing: WatcherTiming = DEFAULT_TIMING,
+    hands?: HandMemory,
   ) {
     super();
-    this.state = new LiveMeetingState(conferenceID);
+    this.state = new LiveMeetingState(conferenceID, undefined, hands);
     // Someone gave the host password (here or on another instance): try again now, not in a minute.
     this.offPasswordSet = passwords.onSet((id) => {
       if (id !== this.conferenceID || this.status !== "unavailable" || this.stopped) return;

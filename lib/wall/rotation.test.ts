@@ -13,13 +13,26 @@ describe("wall rotation", () => {
   it("alternates the overview with each meeting in turn", () => {
     const views = [0, 1, 2, 3, 4, 5].map((i) => viewAt(i, ["a", "b"]));
     expect(views).toEqual([
-      { kind: "overview" },
+      { kind: "overview", page: 0 },
       { kind: "meeting", conferenceID: "a" },
-      { kind: "overview" },
+      { kind: "overview", page: 0 },
       { kind: "meeting", conferenceID: "b" },
-      { kind: "overview" },
+      { kind: "overview", page: 0 },
       { kind: "meeting", conferenceID: "a" },
     ]);
-    expect(viewAt(1, [])).toEqual({ kind: "overview" });
+    expect(viewAt(1, [])).toEqual({ kind: "overview", page: 0 });
+  });
+
+  it("pages the overview in the playlist, and pages alone when no meeting rotates in", () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((i) => viewAt(i, ["a"], 3))).toEqual([
+      { kind: "overview", page: 0 },
+      { kind: "meeting", conferenceID: "a" },
+      { kind: "overview", page: 1 },
+      { kind: "meeting", conferenceID: "a" },
+      { kind: "overview", page: 2 },
+      { kind: "meeting", conferenceID: "a" },
+      { kind: "overview", page: 0 },
+    ]);
+    expect([0, 1, 2, 3].map((i) => viewAt(i, [], 3))).toEqual([0, 1, 2, 0].map((page) => ({ kind: "overview", page })));
   });
 });

@@ -6,14 +6,19 @@ export function parseRotate(raw: string): number | null {
   return ms >= 10_000 && ms <= 3_600_000 ? ms : null;
 }
 
-/** What the wall shows: the overview, or one meeting's live grid. */
-export type WallView = { kind: "overview" } | { kind: "meeting"; conferenceID: string };
+/** How long each page of the overview stays when the wall does not rotate. */
+export const PAGE_MS = 20_000;
+
+/** What the wall shows: a page of the overview, or one meeting's live grid. */
+export type WallView = { kind: "overview"; page: number } | { kind: "meeting"; conferenceID: string };
 
 /**
- * The playlist, as Grafana's: the overview, then one meeting, then the overview again, then the
- * next meeting, cycling through `meetings` (attention first, as the overview sorts them).
+ * The playlist, as Grafana's: a page of the overview, then one meeting, then the next page of the
+ * overview, then the next meeting, cycling through the overview's `pages` and through `meetings`
+ * (attention first, as the overview sorts them). With no meetings to rotate in, the pages alone.
  */
-export function viewAt(step: number, meetings: readonly string[]): WallView {
-  if (step % 2 === 0 || meetings.length === 0) return { kind: "overview" };
+export function viewAt(step: number, meetings: readonly string[], pages = 1): WallView {
+  if (meetings.length === 0) return { kind: "overview", page: step % pages };
+  if (step % 2 === 0) return { kind: "overview", page: (step / 2) % pages };
   return { kind: "meeting", conferenceID: meetings[Math.floor(step / 2) % meetings.length]! };
 }

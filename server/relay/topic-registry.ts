@@ -6,13 +6,14 @@ import { metrics } from "@/lib/metrics";
 import { runWithContext } from "@/lib/request-context";
 import type { Services } from "@/lib/services";
 import type { RowHint } from "@/lib/live/diff";
+import type { RemoteState } from "@/lib/live/socket-contract";
 import type { Leases } from "./leases";
 import { MeetingsFeed } from "./meetings-feed";
 import type { RelayOptions } from "./relay-options";
 import { meetingsTopic, meetingTopic, TopicChannel, wallMeetingTopic, wallTopic, type TopicRef } from "./topic-channel";
 import { StateDelivery, type DeliverableTopic } from "./state-delivery";
 import type { RelayServer, RelaySocket, Source } from "./types";
-import { WallFeed } from "./wall-feed";
+import { SharedWallFeed } from "./shared-wall-feed";
 import { PooledMeetingSource, type WatcherPool } from "./watcher-pool";
 
 interface Topic extends DeliverableTopic {
@@ -34,6 +35,7 @@ interface Topic extends DeliverableTopic {
 export class TopicRegistry {
   private readonly topics = new Map<string, Topic>();
   private readonly delivery: StateDelivery;
+  private readonly wallFeed: SharedWallFeed;
 
   constructor(
     private readonly io: RelayServer,
@@ -43,6 +45,7 @@ export class TopicRegistry {
     private readonly opts: RelayOptions,
   ) {
     this.delivery = new StateDelivery(io, leases);
+    this.wallFeed = new SharedWallFeed(services.meetings, pool, { listPollMs: opts.listPollMs, staleAfterMs: opts.timing.staleAfterMs, ...opts.wall });
     this.delivery.answerPeers(
       (key) => this.topics.get(key),
       (topic, pid) => (topic.ref.conferenceID ? (this.pool.peek(topic.ref.conferenceID)?.state.changesOf(pid) ?? null) : null),
@@ -106,6 +109,11 @@ export class TopicRegistry {
     }
   }
 
+  /** A topic's state as the instance of the cluster that watches it has it; none when alone or when nobody answers in time. */
+  peerState(key: string): Promise<RemoteState | undefined> {
+    return this.delivery.fromPeer(key);
+  }
+
   /** Counts for the metrics: topics by kind, watched meetings by status. */
   stats(): { topics: Record<string, number>; sources: Record<string, number> } {
     const topics: Record<string, number> = {};
@@ -143,10 +151,7 @@ export class TopicRegistry {
         const mask = sub.mask === "initials";
         return new PooledMeetingSource(this.pool, sub.conferenceID, (data) => toWallMeeting(data, mask));
       }
-      if (sub.topic === "wall") {
-        const wallViewer: Viewer = { username: "wall", role: "wall", huaweiUserId: null };
-        return new WallFeed(this.services.meetings, wallViewer, this.pool, { listPollMs: this.opts.listPollMs, staleAfterMs: this.opts.timing.staleAfterMs, mask: sub.mask === "initials", ...this.opts.wall });
-      }
+      if (sub.topic === "wall") return this.wallFeed.view(sub.mask === "initials");
       return new MeetingsFeed(this.services.meetings, viewer, this.opts.listPollMs, this.opts.timing.staleAfterMs);
     };
     const topic: Topic = { key, ref, room: key, channel: newChannel(ref), viewers: new Set(), makeSource };

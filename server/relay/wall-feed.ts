@@ -1,7 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { Viewer } from "@/lib/auth/viewer";
 import { attentionReasons, type AttentionThresholds, type CountSample } from "@/lib/domain/attention";
-import { initials } from "@/lib/domain/masking";
 import type { Meeting } from "@/lib/domain/meeting";
 import type { MeetingTopicData, UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { MeetingSummary, WallTopicData } from "@/lib/domain/wall";
@@ -20,8 +19,6 @@ export interface WallFeedOptions {
   /** At most this many meetings are watched live for the wall; the rest show the list's figures. */
   maxLive: number;
   thresholds: AttentionThresholds;
-  /** Names reduced to initials on the server (`mask=initials`). */
-  mask: boolean;
 }
 
 /** How often time alone changes a tile (a hand waiting longer, a meeting running over). */
@@ -32,11 +29,14 @@ const PUBLISH_MS = 500;
 /**
  * The wall's overview: the ongoing list polled once for every wall, and a live watcher (shared
  * with meeting topics through the pool) for each listed meeting up to `maxLive`, boiled down to
- * one summary per meeting with what needs attention.
+ * one summary per meeting with what needs attention. One per process (SharedWallFeed), so every
+ * wall and admin list it serves counts the same meetings at the same moment.
  */
 export class WallFeed extends EventEmitter<FeedEvents> {
   status: UpstreamLiveStatus = "polling";
   statusSince = Date.now();
+  /** The summaries last published, for a wall that starts following this feed later. */
+  latest?: { data: WallTopicData; sourceTime: number };
   private listed: Meeting[] = [];
   private listedAt = 0;
   private lastOk = 0;
@@ -124,6 +124,7 @@ export class WallFeed extends EventEmitter<FeedEvents> {
     const now = Date.now();
     const items = this.listed.map((m) => this.summarize(m, now));
     const newest = Math.max(this.listedAt, ...items.map((i) => i.sourceTime));
+    this.latest = { data: { items }, sourceTime: newest };
     this.emit("update", { items }, newest);
   }
 
@@ -144,7 +145,7 @@ export class WallFeed extends EventEmitter<FeedEvents> {
     return {
       conferenceID: m.conferenceID,
       subject: m.subject,
-      hostName: m.hostName && this.opts.mask ? initials(m.hostName) : m.hostName,
+      hostName: m.hostName,
       startTime: m.startTime,
       recording: live?.meeting.recording ?? m.recording,
       invited: m.invitedCount,

@@ -61,6 +61,40 @@ describe("the wall", () => {
     await eventually(() => tile(c, handy!)?.attention.includes("hand_waiting") === true, 10_000, "hand waiting flagged");
   });
 
+  it("counts the same attention on every wall at the same moment: a wall with initials opened later sees the drop a wall with names saw", async () => {
+    const named = await client(wall.sessionCookie);
+    expect(await named.subscribe({ topic: "wall" })).toEqual({ ok: true });
+    const m = small().slice(2).find((x) => x.participants.size >= 12)!;
+    await eventually(() => tile(named, m)?.present === m.participants.size, 15_000, "live figures");
+    const leaving = [...m.participants.values()].filter((p) => p.role === "participant").slice(0, Math.max(5, Math.ceil(m.participants.size * 0.4)));
+    for (const p of leaving) stack.sim.world.leave(m, p.pid);
+    await eventually(() => tile(named, m)?.attention.includes("headcount_drop") === true, 10_000, "drop flagged");
+    const masked = await client(wall.sessionCookie);
+    expect(await masked.subscribe({ topic: "wall", mask: "initials" })).toEqual({ ok: true });
+    await eventually(() => masked.wall.rows.size === named.wall.rows.size, 5_000, "the masked wall's first state");
+    expect(tile(masked, m)!.attention).toEqual(tile(named, m)!.attention);
+    const attention = (c: LiveClient) => [...c.wall.rows.values()].map((row) => [row.conferenceID, row.attention.join(" ")]).sort();
+    expect(attention(masked)).toEqual(attention(named));
+  });
+
+  it("keeps a waiting hand's time when every viewer left and the watchers stopped and started again", async () => {
+    const m = small().slice(2).find((x) => x.participants.size <= 10)!;
+    const first = await client(wall.sessionCookie);
+    expect(await first.subscribe({ topic: "wall" })).toEqual({ ok: true });
+    await eventually(() => tile(first, m)?.upstream === "live", 15_000, "live figures");
+    const raiser = [...m.participants.values()].find((p) => p.role === "participant" && !p.hand)!;
+    stack.sim.world.changeParticipant(m, raiser.pid, { hand: true });
+    await eventually(() => tile(first, m)?.attention.includes("hand_waiting") === true, 10_000, "hand waiting flagged");
+    const raisedAt = tile(first, m)!.oldestHandAt;
+    first.close();
+    await eventually(() => stack.sim.events.openSessions(m.conferenceID) === 0, 10_000, "watcher stopped");
+    const again = await client(wall.sessionCookie);
+    expect(await again.subscribe({ topic: "wall" })).toEqual({ ok: true });
+    await eventually(() => tile(again, m)?.upstream === "live" && tile(again, m)?.hands === 1, 15_000, "watched again");
+    expect(tile(again, m)).toMatchObject({ oldestHandAt: raisedAt });
+    expect(tile(again, m)!.attention).toContain("hand_waiting");
+  });
+
   it("sends nothing for live meetings while nothing changes", async () => {
     const c = await client(wall.sessionCookie);
     expect(await c.subscribe({ topic: "wall" })).toEqual({ ok: true });

@@ -1,0 +1,41 @@
+import { useTranslations } from "next-intl";
+import { needsSomeone } from "@/lib/domain/attention";
+import type { MeetingSummary } from "@/lib/domain/wall";
+import { useFormat } from "@/lib/client/use-format";
+import { AttentionChips } from "./attention-chips";
+
+/** One meeting in a line, for a wall with more meetings than whole tiles fit: subject, head count, hands, why it needs attention, and the age of its data. */
+export function WallRow({ m, now }: { m: MeetingSummary; now: number }) {
+  const t = useTranslations("wall");
+  const f = useFormat();
+  const urgent = needsSomeone(m.attention);
+  const present = m.present ?? m.listedPresent;
+  const stale = m.upstream === "stale";
+  return (
+    <article
+      data-wall-tile={m.conferenceID}
+      data-wall-row
+      data-attention={m.attention.join(" ")}
+      className={`flex h-[2.6em] min-w-0 items-center gap-[0.6em] overflow-hidden rounded-[0.4em] border-[0.12em] px-[0.6em] ${urgent ? "border-amber-400 bg-amber-950/40 light:bg-amber-50" : "border-slate-700 bg-slate-900 light:border-slate-300 light:bg-white"}`}
+    >
+      <h2 className="min-w-0 flex-1 truncate text-[1.1em] font-semibold">{m.subject}</h2>
+      {m.attention.length > 0 && (
+        <div className="max-w-[45%] shrink-0 overflow-hidden text-[0.8em]">
+          <AttentionChips reasons={m.attention} />
+        </div>
+      )}
+      <span className="shrink-0 text-[1.1em] font-bold tabular-nums" title={t("presentLabel")}>
+        {present === null ? "—" : f.number(present)}
+        {m.present === null && present !== null && <span className="text-[0.7em] font-normal text-slate-400 light:text-slate-600"> {t("listed")}</span>}
+      </span>
+      {(m.hands ?? 0) > 0 && (
+        <span className="shrink-0 text-[1.1em] font-bold tabular-nums text-amber-300 light:text-amber-700">
+          ✋{f.number(m.hands!)}
+        </span>
+      )}
+      <span className={`w-[5.5em] shrink-0 truncate text-right text-[0.8em] ${stale ? "font-semibold text-red-400 light:text-red-700" : "text-slate-400 light:text-slate-600"}`} data-age>
+        {m.upstream === "live" ? t("live") : `${stale ? t("stale") : ""}${t("dataAge", { age: f.age(Math.max(0, now - m.sourceTime)) })}`}
+      </span>
+    </article>
+  );
+}
