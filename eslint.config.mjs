@@ -6,6 +6,7 @@ import nextTs from "eslint-config-next/typescript";
 const SERVER_ONLY_LIB = [
   "./lib/huawei",
   "./lib/meetings",
+  "./lib/people",
   "./lib/history",
   "./lib/cache",
   "./lib/api",

@@ -11,6 +11,8 @@ import type { HuaweiClient } from "@/lib/huawei/client";
 import type { HostPasswords } from "@/lib/live/host-passwords";
 import type { HostPasswordService } from "@/lib/meetings/host-password-service";
 import type { MeetingsService } from "@/lib/meetings/meetings-service";
+import type { PresentPeople } from "@/lib/people/present-people";
+import type { MeetingTopicData } from "@/lib/domain/participant";
 import type { Store } from "@/lib/store/store";
 
 /** The process-wide services: built once by the custom server, reached by route handlers too. */
@@ -22,6 +24,8 @@ export interface Services {
   /** Host passwords given for meetings whose password Huawei withholds from the dashboard's account. */
   hostPasswords: HostPasswords;
   hostPasswordEntry: HostPasswordService;
+  /** Who is in which ongoing meeting, by name, pinyin, number or account. */
+  presentPeople: PresentPeople;
   history: HistoryService;
   /** Copies every ended meeting into the store (one instance of the cluster at a time). */
   archive: ArchiveCollector;
@@ -34,6 +38,8 @@ export interface Services {
   revokedSessions: RevokedSessions;
   displays: DisplayStore;
   displaySeen: DisplaySeen;
+  /** A meeting's live state, from whichever instance watches it (set once the relay runs); null where nobody does. */
+  liveMeeting: (conferenceID: string) => Promise<MeetingTopicData | null>;
   /** Disconnects, on every instance, the live sockets in a room of lib/live/socket-rooms (set once the relay runs). */
   disconnectRoom: (room: string) => void;
   /** Scale-out's shared state: `none` without REDIS_URL; `down` while Redis cannot be reached (the instance serves from what it knows). */

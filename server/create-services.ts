@@ -18,6 +18,7 @@ import { huaweiConfigFromEnv, tuningFromEnv, type HuaweiClientConfig } from "@/l
 import { logger } from "@/lib/logger";
 import { MemoryHostPasswords, RedisHostPasswords } from "@/lib/live/host-passwords";
 import { HostPasswordService } from "@/lib/meetings/host-password-service";
+import { PresentPeople } from "@/lib/people/present-people";
 import { MeetingsService } from "@/lib/meetings/meetings-service";
 import type { Services } from "@/lib/services";
 import { Store } from "@/lib/store/store";
@@ -76,6 +77,11 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       meetings,
       hostPasswords,
       hostPasswordEntry: new HostPasswordService(huawei, meetings, hostPasswords),
+      presentPeople: new PresentPeople(huawei, meetings, {
+        maxLists: envInt(env, "PEOPLE_SEARCH_MAX_LISTS", 200),
+        ttlMs: envInt(env, "PEOPLE_SEARCH_CACHE_MS", 15_000),
+        concurrency: 4,
+      }),
       history: new HistoryService(huawei, archive.archive),
       archive,
       reports: new ReportsService(archive.archive, huawei),
@@ -87,6 +93,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       displaySeen: redis ? new RedisDisplaySeen(redis.client, redis.prefix) : new MemoryDisplaySeen(),
       // Replaced by the relay's once it runs; before that no socket can be open.
       disconnectRoom: () => undefined,
+      liveMeeting: async () => null,
       redisStatus: () => (!redis ? "none" : redis.client.status === "ready" ? "up" : "down"),
       simulated: Boolean(simulator),
       demoLogins,

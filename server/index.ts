@@ -50,6 +50,8 @@ async function main(): Promise<void> {
   });
   const relay = await createRelay(server, services, process.env, redis);
   services.disconnectRoom = (room) => relay.relay.disconnectRoom(room);
+  services.presentPeople.readFromLiveState((id) => relay.relay.livePeople(id));
+  services.liveMeeting = (id) => relay.relay.meetingState(id);
   // A user removed from the users file loses their open sockets too, not only their next request.
   await services.users.watch((username) => {
     logger.info({ username }, "user removed: closing their sockets");

@@ -21,8 +21,10 @@ import { useLiveTopic } from "@/lib/client/use-live-topic";
 import { useNow } from "@/lib/client/use-now";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { meetingsStore, wallStore } from "@/lib/live/stores";
+import { needsSomeone } from "@/lib/domain/attention";
 import type { AttentionReason } from "@/lib/domain/wall";
 import { AttentionChips } from "@/components/wall/attention-chips";
+import { FindPerson } from "./find-person";
 import { MediaBadges } from "./media-badges";
 
 /** `watchesWall`: an admin, whose list also shows hands up and what needs attention, from the wall's live figures. */
@@ -119,6 +121,8 @@ export function MeetingsPage({ watchesWall }: { watchesWall: boolean }) {
         }
       />
 
+      <FindPerson />
+
       <div className="flex flex-wrap items-center justify-between gap-3">
         <FilterButtons
           label={tc("show")}
@@ -156,7 +160,7 @@ export function MeetingsPage({ watchesWall }: { watchesWall: boolean }) {
       {data && data.items.length > 0 && (
         <>
           <p className="text-sm text-slate-600 dark:text-slate-300">{t("count", { count: total })}</p>
-          <MeetingCards items={data.items} now={now} />
+          <MeetingCards items={data.items} now={now} attention={wall.attention} />
           <DataTable
             label={t("title")}
             columns={columns}
@@ -199,7 +203,8 @@ function useWallFigures(enabled: boolean) {
       ready: enabled && wall.seq >= 0,
       hands: rows.reduce((n, m) => n + (m.hands ?? 0), 0),
       attention,
-      attentionIds: [...attention.keys()].sort(),
+      // "Needs attention" counts what needs a person, as the wall does; no live data is said on the meeting, not counted.
+      attentionIds: [...attention].filter(([, reasons]) => needsSomeone(reasons)).map(([id]) => id).sort(),
     };
   }, [enabled, wall.rows, wall.seq]);
 }
@@ -223,14 +228,19 @@ function RecBadge() {
 }
 
 /** On a phone the list is cards of what matters most: subject, host, present / invited, running for. */
-function MeetingCards({ items, now }: { items: Meeting[]; now: number }) {
+function MeetingCards({ items, now, attention }: { items: Meeting[]; now: number; attention: ReadonlyMap<string, readonly AttentionReason[]> }) {
   const t = useTranslations("meetings");
   const f = useFormat();
   const cards: Card[] = items.map((m) => ({
     key: m.conferenceID,
     href: `/meetings/${m.conferenceID}`,
     title: m.subject,
-    badge: m.recording ? <RecBadge /> : undefined,
+    badge: (
+      <>
+        {m.recording && <RecBadge />}
+        {attention.get(m.conferenceID) && <AttentionChips reasons={attention.get(m.conferenceID)!} />}
+      </>
+    ),
     lines: [
       m.hostName ?? "—",
       t("card", {

@@ -9,9 +9,11 @@ import {
   conferenceListSchema,
   confDetailSchema,
   controlRecordListSchema,
+  onlineAttendeeListSchema,
   type AttendeeRecord,
   type ControlRecord,
   type ConferenceInfo,
+  type OnlineAttendee,
   type ParticipantInfo,
 } from "./schemas";
 import { logger } from "@/lib/logger";
@@ -153,6 +155,15 @@ export class HuaweiClient {
         }),
       // Records carry no id; their position in Huawei's list is their identity.
       (r) => `${r.callNumber}|${r.displayName}|${r.joinTime}|${r.leftTime}|${r.deviceType}`,
+    );
+    return rows;
+  }
+
+  /** Who is online in an ongoing meeting now, every page: the management token suffices, no host password (quality reference §9). */
+  async onlineAttendees(caller: Caller, conferenceID: string): Promise<OnlineAttendee[]> {
+    const { rows } = await fetchAllPages(
+      (offset, limit) => this.call(caller, onlineAttendeeListSchema, { path: `${MGMT}/online/conf-attendee`, query: { conf_id: conferenceID, offset, limit } }),
+      (a) => a.participant_id ?? `${a.name}|${a.call_number}`,
     );
     return rows;
   }

@@ -114,6 +114,22 @@ export const controlRecordSchema = z.object({
 });
 export type ControlRecord = z.infer<typeof controlRecordSchema>;
 
+/**
+ * One person online in an ongoing meeting (quality reference §9, PY online_attendee_record_info.py):
+ * snake_case keys, role 1 for the chair and 0 for anyone else; needs no control token.
+ */
+export const onlineAttendeeSchema = z.object({
+  participant_id: z.string().nullish(),
+  name: z.string().nullish(),
+  call_number: z.string().nullish(),
+  role: z.number().nullish(),
+  third_account: z.string().nullish(),
+  account: z.string().nullish(),
+  user_id: z.string().nullish(),
+});
+export type OnlineAttendee = z.infer<typeof onlineAttendeeSchema>;
+
 export const conferenceListSchema = pageSchema(conferenceInfoSchema);
+export const onlineAttendeeListSchema = pageSchema(onlineAttendeeSchema);
 export const controlRecordListSchema = pageSchema(controlRecordSchema);
 export const attendeeRecordListSchema = pageSchema(attendeeRecordSchema);

@@ -1,7 +1,9 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
+import { HandMemory } from "@/lib/live/hand-memory";
 import { MeetingWatcher } from "@/lib/live/meeting-watcher";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "@/lib/live/socket-contract";
+import type { MeetingTopicData, Participant } from "@/lib/domain/participant";
 import type { Services } from "@/lib/services";
 import { allowSameOriginRequest, authenticateHandshakes } from "./handshake";
 import type { Leases } from "./leases";
@@ -27,7 +29,8 @@ export class Relay {
   private accepting = true;
 
   constructor(httpServer: HttpServer, services: Services, leases: Leases, opts: RelayOptions) {
-    this.pool = new WatcherPool((id) => new MeetingWatcher(services.huawei, id, services.hostPasswords, opts.timing));
+    const hands = new HandMemory();
+    this.pool = new WatcherPool((id) => new MeetingWatcher(services.huawei, id, services.hostPasswords, opts.timing, hands));
     this.io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
       path: "/socket.io",
       serveClient: false,
@@ -39,6 +42,20 @@ export class Relay {
     this.registry = new TopicRegistry(this.io, services, leases, this.pool, opts);
     const limits = new SubscriptionLimits(opts.limits ?? DEFAULT_LIMITS);
     this.io.on("connection", (socket) => serveSocket(socket, { registry: this.registry, services, limits }));
+  }
+
+  /** A meeting's people as this process's watcher sees them now; null where it watches none, or has no live data. */
+  livePeople(conferenceID: string): Participant[] | null {
+    const watcher = this.pool.peek(conferenceID);
+    return watcher?.hasData && watcher.status !== "unavailable" ? watcher.state.snapshot().participants : null;
+  }
+
+  /** A meeting's live state from this process's watcher, else from the instance of the cluster that watches it; null where nobody does. */
+  async meetingState(conferenceID: string): Promise<MeetingTopicData | null> {
+    const watcher = this.pool.peek(conferenceID);
+    if (watcher?.hasData && watcher.status !== "unavailable") return watcher.state.snapshot();
+    const remote = await this.registry.peerState(`meeting:${conferenceID}`);
+    return remote?.snapshot && remote.status.upstream !== "unavailable" ? (remote.snapshot.data as MeetingTopicData) : null;
   }
 
   /** Ends the live sockets in a room (a session, a user, a display) on every instance: the room spans them through the adapter. */

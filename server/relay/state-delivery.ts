@@ -124,7 +124,7 @@ export class StateDelivery {
   }
 
   /** The state of a topic another instance watches; none when alone, or when nobody answers in time (the lease loop then starts a watcher here). */
-  private async fromPeer(key: string): Promise<RemoteState | undefined> {
+  async fromPeer(key: string): Promise<RemoteState | undefined> {
     if (!this.leases.clustered) return undefined;
     try {
       const replies = (await Promise.race([

@@ -45,6 +45,24 @@ export function managementRoutes(ctx: SimContext): RouteTable {
     },
     [`GET ${MGMT}/confDetail`]: confDetail,
     [`GET ${MGMT}/online/confDetail`]: confDetail,
+    /** Quality reference §9: who is online, snake_case in and out, no conference token; an ended or unknown meeting is 400 MMC.111070005. */
+    [`GET ${MGMT}/online/conf-attendee`]: (req) => {
+      const user = userOfRequest(ctx, req);
+      const meeting = visibleOngoing(user, required(req.query, "conf_id"));
+      const search = req.query.get("search_key")?.toLowerCase();
+      const rows = [...meeting.participants.values()]
+        .filter((p) => !search || [p.name, p.number, p.account ?? ""].some((v) => v.toLowerCase().includes(search)))
+        .map((p) => ({
+          participant_id: p.pid,
+          name: p.name,
+          call_number: p.number,
+          role: p.role === "host" ? 1 : 0,
+          third_account: p.account ?? "",
+          account: p.account ?? "",
+          user_id: p.userUUID ?? "",
+        }));
+      return page(rows, req.query, 20);
+    },
     [`GET ${MGMT}/history`]: (req) => {
       const user = userOfRequest(ctx, req);
       const q = req.query;

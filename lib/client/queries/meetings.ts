@@ -88,3 +88,8 @@ export function participantChangesQuery(conferenceID: string, pid: string) {
     retry: retryUnlessRefused,
   });
 }
+
+/** The live participant list's download, times in `timeZone`. */
+export function participantsExportUrl(conferenceID: string, format: "csv" | "xlsx", timeZone: string): string {
+  return `/api/meetings/${conferenceID}/participants.${format}?${new URLSearchParams({ tz: timeZone })}`;
+}

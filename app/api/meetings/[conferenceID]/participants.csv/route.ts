@@ -1,0 +1,3 @@
+import { participantsExportRoute } from "@/lib/api/participants-export";
+
+export const GET = participantsExportRoute("csv");
