@@ -148,10 +148,14 @@ test("a person's details show who they are and the changes seen; the grid sorts 
   await change(meeting.conferenceID, target.pid, { sharing: true });
   await expect(page.locator(`[data-pid="${target.pid}"]`)).toHaveAttribute("data-hand", "true");
 
-  await page.getByRole("button", { name: `Details of ${target.name}` }).click();
+  // Names repeat in a big enough meeting: the button in this person's own row.
+  await page.locator(`[data-pid="${target.pid}"]`).getByRole("button", { name: `Details of ${target.name}` }).click();
   await expect(page).toHaveURL(new RegExp(`person=${target.pid}`));
-  const panel = page.getByRole("dialog", { name: target.name });
+  const panel = page.locator(`[data-participant-details="${target.pid}"]`);
   await expect(panel).toContainText("Joined at");
+  // The person's state now, beside what changed.
+  await expect(panel.locator("[data-person-state]")).toContainText("hand up since");
+  await expect(panel.locator("[data-person-state]")).toContainText("sharing");
   await expect(panel).toContainText("raised a hand");
   await expect(panel).toContainText("started sharing");
   // Earlier tests may have changed this person too: the mute adds one line to what the panel lists.
@@ -163,6 +167,12 @@ test("a person's details show who they are and the changes seen; the grid sorts 
   await page.keyboard.press("Escape");
   await expect(panel).toBeHidden();
   await expect(page).not.toHaveURL(/person=/);
+  // Back closes the panel and stays on the meeting.
+  await page.locator(`[data-pid="${target.pid}"]`).getByRole("button", { name: `Details of ${target.name}` }).click();
+  await expect(panel).toBeVisible();
+  await page.goBack();
+  await expect(panel).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/meetings/${meeting.conferenceID}$`));
 
   await page.locator('[data-sort-column="name"]').click();
   await expect(page).toHaveURL(/psort=name/);

@@ -131,3 +131,34 @@ test("when Huawei stops answering the wall keeps its tiles, says so in a banner,
   await fetch(`${SIMULATOR_URL}/__sim/faults`, { method: "DELETE" });
   await expect(page.locator("[data-wall-banner]")).toHaveCount(0, { timeout: 15_000 });
 });
+
+// Issue 17, item 7; last in this file, the last file, since it makes the simulator's world anew.
+test("with 40 meetings, 8 of them needing someone, the wall shows every meeting at 1080p and at 4K, those 8 among them", async ({ page }) => {
+  const before = ((await (await fetch(`${SIMULATOR_URL}/__sim/info`)).json()) as { ongoing: number }).ongoing;
+  await fetch(`${SIMULATOR_URL}/__sim/ongoing`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 40 }) });
+  try {
+    const meetings = ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings`)).json()) as SimMeeting[]).filter((m) => m.chairForAdmins === "clear" && m.participants >= 3);
+    const hostless = meetings.slice(0, 8);
+    for (const m of hostless) {
+      const people = ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings/${m.conferenceID}`)).json()) as { participants: { pid: string; role: string }[] }).participants;
+      for (const p of people.filter((x) => x.role !== "participant")) {
+        await fetch(`${SIMULATOR_URL}/__sim/meetings/${m.conferenceID}/participants/${p.pid}`, { method: p.role === "host" ? "DELETE" : "POST", headers: { "content-type": "application/json" }, body: p.role === "host" ? undefined : JSON.stringify({ role: "participant" }) });
+      }
+    }
+    for (const [width, height, name] of [[1920, 1080, "wall-40-1080p"], [3840, 2160, "wall-40-4k"]] as const) {
+      await page.setViewportSize({ width, height });
+      if (name === "wall-40-1080p") await wallSignIn(page);
+      await expect(page.locator('[data-wall-total="meetings"]')).toHaveText("40", { timeout: 15_000 });
+      await expect(page.locator("[data-wall-tile]")).toHaveCount(40, { timeout: 15_000 });
+      await expect(page.locator("[data-wall-page]")).toHaveCount(0);
+      for (const m of hostless) await expect(page.locator(`[data-wall-tile="${m.conferenceID}"]`)).toHaveAttribute("data-attention", /no_host/, { timeout: 15_000 });
+      // Every one of them whole on the screen, none cut off.
+      const offScreen = await page.locator("[data-wall-tile]").evaluateAll((els, h) => els.filter((e) => e.getBoundingClientRect().bottom > h).length, height);
+      expect(offScreen).toBe(0);
+      await fitsTheScreen(page);
+      await snap(page, name);
+    }
+  } finally {
+    await fetch(`${SIMULATOR_URL}/__sim/ongoing`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: before }) });
+  }
+});

@@ -11,6 +11,9 @@ import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
 import { useUrlState } from "@/lib/client/use-url-state";
 
+/** More hits than this are for a search that needs more letters, not for a longer list. */
+const SHOWN = 20;
+
 const findSchema = z.object({ who: z.string().max(64).default("") });
 
 /** "Which meeting is Bob in?": a person's name, pinyin, number or account, across every ongoing meeting one may see. */
@@ -46,7 +49,7 @@ export function FindPerson() {
                 <p>{t("nobody", { q: data.q })}</p>
               ) : (
                 <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-                  {data.items.map((p, i) => (
+                  {data.items.slice(0, SHOWN).map((p, i) => (
                     <li key={`${p.conferenceID}-${p.name}-${p.number}-${i}`} className="flex flex-wrap items-baseline gap-x-2 py-1.5" data-found={p.conferenceID}>
                       <span className="font-medium">{p.name}</span>
                       {(p.account || p.number) && <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{p.account ?? p.number}</span>}
@@ -61,6 +64,7 @@ export function FindPerson() {
                   ))}
                 </ul>
               )}
+              {data.items.length > SHOWN && <p className="mt-1">{t("more", { count: f.number(data.items.length - SHOWN) })}</p>}
               <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
                 {data.searched < data.meetings ? t("searchedSome", { searched: f.number(data.searched), meetings: f.number(data.meetings) }) : t("searchedAll", { meetings: f.number(data.meetings) })}
               </p>

@@ -9,7 +9,7 @@ import { useTimeZone } from "@/components/app/time-zone";
 import { DataTable, type Column } from "@/components/app/data-table";
 import { PageHeader } from "@/components/app/page-header";
 import { EmptyState, ErrorBox, SearchInput } from "@/components/app/ui";
-import type { Attendee } from "@/lib/domain/meeting";
+import type { Attendee, MeetingDetailResponse } from "@/lib/domain/meeting";
 import { ApiError } from "@/lib/client/api";
 import { DETAIL_REFRESH_MS, meetingDetailQuery } from "@/lib/client/queries/meetings";
 import { useErrorMessage } from "@/lib/client/use-error-message";
@@ -20,20 +20,19 @@ import { MediaBadges } from "./media-badges";
 import { MeetingNotGoingOn } from "./meeting-not-going-on";
 
 
+/**
+ * One ongoing meeting: its participants first. The live grid subscribes at once, beside the
+ * meeting's detail (not after it), so the first rows come as soon as the relay has them; the
+ * meeting's facts are folded into one line and the invitees come last.
+ */
 export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
   const t = useTranslations("meeting");
-  const tc = useTranslations("common");
   const te = useTranslations("errors");
-  const f = useFormat();
   const errorMessage = useErrorMessage();
-  const [timeZone] = useTimeZone();
-  const now = useNow(15_000);
-  const [filter, setFilter] = useState("");
   const [ended, setEnded] = useState(false);
   const markEnded = useCallback(() => setEnded(true), []);
   const query = useQuery(meetingDetailQuery(conferenceID, ended));
 
-  if (query.isPending) return <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" role="status" aria-label={t("loading")} />;
   if (query.isError && !query.data) {
     const status = query.error instanceof ApiError ? query.error.status : 0;
     if (status === 404) return <MeetingNotGoingOn conferenceID={conferenceID} />;
@@ -45,52 +44,86 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
       </ErrorBox>
     );
   }
-  const { meeting, attendees, fetchedAt, listedPresent, mayEnterHostPassword } = query.data!;
-  const needle = filter.trim().toLowerCase();
-  const shown = needle ? attendees.filter((a) => `${a.name} ${a.accountId ?? ""} ${a.department ?? ""}`.toLowerCase().includes(needle)) : attendees;
+  const data = query.data;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <PageHeader
-        title={meeting.subject}
+        title={data ? data.meeting.subject : <span className="inline-block h-7 w-64 max-w-full animate-pulse rounded bg-slate-200 align-middle dark:bg-slate-800" role="status" aria-label={t("loading")} />}
         back={{ href: "/", label: t("back") }}
         actions={
-          ended ? (
-            <Link href={meeting.confUUID ? `/history/${meeting.confUUID}` : "/history"} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
-              {meeting.confUUID ? t("ended") : t("endedNoRecord")}
+          !data ? null : ended ? (
+            <Link href={data.meeting.confUUID ? `/history/${data.meeting.confUUID}` : "/history"} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+              {data.meeting.confUUID ? t("ended") : t("endedNoRecord")}
             </Link>
           ) : (
-            <DataAge fetchedAt={fetchedAt} staleAfterMs={DETAIL_REFRESH_MS * 3} error={query.isError ? errorMessage(query.error) : null} />
+            <DataAge fetchedAt={data.fetchedAt} staleAfterMs={DETAIL_REFRESH_MS * 3} error={query.isError ? errorMessage(query.error) : null} />
           )
         }
       />
+      {data && <MeetingFacts data={data} ended={ended} />}
 
-      <dl aria-label={t("facts")} className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
+      <LiveParticipants
+        conferenceID={conferenceID}
+        invitees={data?.attendees ?? NO_INVITEES}
+        listedPresent={data?.listedPresent ?? null}
+        mayEnterHostPassword={data?.mayEnterHostPassword ?? false}
+        onEnded={markEnded}
+      />
+
+      {data && <Invitees attendees={data.attendees} />}
+    </div>
+  );
+}
+
+const NO_INVITEES: Attendee[] = [];
+
+/** The meeting's facts, folded to one line (ID, host, how long) until opened. */
+function MeetingFacts({ data, ended }: { data: MeetingDetailResponse; ended: boolean }) {
+  const t = useTranslations("meeting");
+  const tc = useTranslations("common");
+  const f = useFormat();
+  const [timeZone] = useTimeZone();
+  const now = useNow(15_000);
+  const { meeting, attendees } = data;
+  const running = ended ? t("endedValue") : meeting.startTime ? f.duration(now - Date.parse(meeting.startTime)) : "—";
+  return (
+    <details className="group rounded-lg border border-slate-200 bg-white text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900" data-meeting-facts>
+      <summary className="cursor-pointer px-4 py-2 text-slate-700 dark:text-slate-300">
+        <span className="font-medium">{t("facts")}</span>
+        <span className="ml-2 group-open:hidden">
+          · <span className="font-mono">{meeting.conferenceID}</span> · {meeting.hostName ?? "—"} · {t("runningFor")} {running}
+        </span>
+      </summary>
+      <dl aria-label={t("facts")} className="grid grid-cols-2 gap-4 border-t border-slate-200 p-4 sm:grid-cols-4 dark:border-slate-800">
         <Fact label={t("meetingId")} value={<span className="font-mono">{meeting.conferenceID}</span>} />
         <Fact label={t("host")} value={meeting.hostName ?? "—"} />
         <Fact label={t("started")} value={f.dateTime(meeting.startTime, timeZone)} />
-        <Fact label={t("runningFor")} value={ended ? t("endedValue") : meeting.startTime ? f.duration(now - Date.parse(meeting.startTime)) : "—"} />
+        <Fact label={t("runningFor")} value={running} />
         <Fact label={t("scheduledEnd")} value={f.dateTime(meeting.endTime, timeZone)} />
         <Fact label={t("invited")} value={f.number(attendees.length)} />
         <Fact label={t("media")} value={<MediaBadges mediaTypes={meeting.mediaTypes} />} />
         {meeting.department && <Fact label={t("department")} value={meeting.department} />}
         <Fact label={t("recording")} value={meeting.recording ? tc("yes") : tc("no")} />
       </dl>
+    </details>
+  );
+}
 
-      <LiveParticipants conferenceID={conferenceID} invitees={attendees} listedPresent={listedPresent} mayEnterHostPassword={mayEnterHostPassword} onEnded={markEnded} />
-
-      <section className="space-y-3">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 className="text-lg font-semibold">{t("invitees", { count: f.number(attendees.length) })}</h2>
-          <SearchInput value={filter} onChange={setFilter} label={t("filterInvitees")} />
-        </div>
-        {shown.length === 0 ? (
-          <EmptyState>{attendees.length === 0 ? t("nobodyInvited") : t("noInviteeMatch")}</EmptyState>
-        ) : (
-          <InviteeTable attendees={shown} />
-        )}
-      </section>
-    </div>
+function Invitees({ attendees }: { attendees: Attendee[] }) {
+  const t = useTranslations("meeting");
+  const f = useFormat();
+  const [filter, setFilter] = useState("");
+  const needle = filter.trim().toLowerCase();
+  const shown = needle ? attendees.filter((a) => `${a.name} ${a.accountId ?? ""} ${a.department ?? ""}`.toLowerCase().includes(needle)) : attendees;
+  return (
+    <section className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold">{t("invitees", { count: f.number(attendees.length) })}</h2>
+        <SearchInput value={filter} onChange={setFilter} label={t("filterInvitees")} />
+      </div>
+      {shown.length === 0 ? <EmptyState>{attendees.length === 0 ? t("nobodyInvited") : t("noInviteeMatch")}</EmptyState> : <InviteeTable attendees={shown} />}
+    </section>
   );
 }
 
@@ -122,5 +155,5 @@ function InviteeTable({ attendees }: { attendees: Attendee[] }) {
     { key: "department", header: t("department"), cell: (a) => a.department ?? "—" },
     { key: "number", header: t("number"), cell: (a) => [a.phone, ...a.otherPhones].filter(Boolean).join(", ") || "—", className: "font-mono text-xs" },
   ];
-  return <DataTable label={t("inviteeTable")} columns={columns} rows={attendees} rowKey={(a, i) => `${a.accountId ?? a.name}-${i}`} frameClassName="max-h-[36rem] whitespace-nowrap" />;
+  return <DataTable label={t("inviteeTable")} columns={columns} rows={attendees} rowKey={(a, i) => `${a.accountId ?? a.name}-${i}`} frameClassName="whitespace-nowrap" />;
 }

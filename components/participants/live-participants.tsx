@@ -1,15 +1,17 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useRouter } from "next/navigation";
 import { DataAge } from "@/components/app/data-age";
 import { EmptyState, FilterButtons, SearchInput } from "@/components/app/ui";
 import { useTranslations } from "next-intl";
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Attendee, MeetingDetailResponse } from "@/lib/domain/meeting";
 import type { Participant } from "@/lib/domain/participant";
 import type { SortDir } from "@/lib/domain/meeting-order";
 import { compareParticipants, type ParticipantSort } from "@/lib/domain/participant-order";
-import { liveGridViewSchema } from "@/lib/client/queries/meetings";
+import { liveGridViewSchema, participantsExportUrl } from "@/lib/client/queries/meetings";
+import { DownloadLinks } from "@/components/app/download-links";
 import { AbsentInvitees } from "@/components/app/absent-invitees";
 import { SortButton } from "@/components/app/sort-header";
 import { useTimeZone } from "@/components/app/time-zone";
@@ -52,11 +54,27 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
   const [filter, setFilter] = useState<Filter>("all");
   const [view, setView] = useUrlState(liveGridViewSchema);
   const order = useMemo(() => compareParticipants(view.psort, view.pdir), [view.psort, view.pdir]);
-  const closeDetails = useCallback(() => setView({ person: "" }), [setView]);
+  const router = useRouter();
+  // Opening a person's details is a step Back undoes; another person opened meanwhile replaces it.
+  const pushed = useRef(false);
+  useEffect(() => {
+    if (!view.person) pushed.current = false;
+  }, [view.person]);
+  const closeDetails = useCallback(() => {
+    if (pushed.current) router.back();
+    else setView({ person: "" });
+  }, [router, setView]);
   // Stable, so the memoized rows re-render only when their participant changes.
-  const openDetails = useCallback((pid: string) => setView({ person: pid }), [setView]);
+  const openDetails = useCallback(
+    (pid: string) => {
+      setView({ person: pid }, { history: pushed.current ? "replace" : "push" });
+      pushed.current = true;
+    },
+    [setView],
+  );
   const [search, setSearch] = useState("");
   const { rows } = live;
+  const [timeZone] = useTimeZone();
 
   const { all, shown, counts, queue } = useMemo(() => {
     const everyone = [...rows.values()];
@@ -139,43 +157,49 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
       {unavailable ? (
         <UnavailablePanel conferenceID={conferenceID} reason={live.reason} mayEnterHostPassword={mayEnterHostPassword} />
       ) : (
-        <>
-          {queue.length > 0 && <HandQueue queue={queue} onShowAll={() => setFilter("hands")} />}
+        // On a desk the list and what sits beside it (a person's details, else the raised hands) side by side, as Webex's troubleshooting view.
+        <div className={`grid items-start gap-4 ${selected || queue.length > 0 ? "lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}`}>
+          <div className="min-w-0 space-y-3">
+            <div className="flex flex-wrap items-center gap-2">
+              <FilterButtons
+                label={tc("show")}
+                options={[
+                  ["all", t("everyone")],
+                  ["hands", t("handsUp")],
+                  ["muted", t("muted")],
+                  ["camera-off", t("cameraOff")],
+                ]}
+                value={filter}
+                onChange={setFilter}
+              />
+              <SearchInput value={search} onChange={setSearch} label={t("find")} className="w-full sm:ml-auto sm:w-64" />
+              <DownloadLinks csv={participantsExportUrl(conferenceID, "csv", timeZone)} xlsx={participantsExportUrl(conferenceID, "xlsx", timeZone)} />
+            </div>
 
-          <div className="flex flex-wrap items-center gap-2">
-            <FilterButtons
-              label={tc("show")}
-              options={[
-                ["all", t("everyone")],
-                ["hands", t("handsUp")],
-                ["muted", t("muted")],
-                ["camera-off", t("cameraOff")],
-              ]}
-              value={filter}
-              onChange={setFilter}
-            />
-            <SearchInput value={search} onChange={setSearch} label={t("find")} className="w-full sm:ml-auto sm:w-64" />
+            {live.seq < 0 ? (
+              <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" role="status" aria-label={t("loading")} />
+            ) : shown.length === 0 ? (
+              <EmptyState>{all.length === 0 ? t("nobodyIn") : tc("nobodyMatches")}</EmptyState>
+            ) : (
+              <ParticipantList
+                participants={shown}
+                speaking={speaking}
+                cameraAsOfLastPush={cameraAsOfLastPush}
+                sort={view.psort}
+                dir={view.pdir}
+                onSort={(psort, pdir) => setView({ psort, pdir })}
+                onOpen={openDetails}
+              />
+            )}
           </div>
-
-          {live.seq < 0 ? (
-            <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" role="status" aria-label={t("loading")} />
-          ) : shown.length === 0 ? (
-            <EmptyState>{all.length === 0 ? t("nobodyIn") : tc("nobodyMatches")}</EmptyState>
-          ) : (
-            <ParticipantList
-              participants={shown}
-              speaking={speaking}
-              cameraAsOfLastPush={cameraAsOfLastPush}
-              sort={view.psort}
-              dir={view.pdir}
-              onSort={(psort, pdir) => setView({ psort, pdir })}
-              onOpen={openDetails}
-            />
+          {(selected || queue.length > 0) && (
+            <div className="space-y-4 lg:sticky lg:top-4">
+              {selected && <ParticipantDetails conferenceID={conferenceID} p={selected} speaking={speaking.has(selected.pid)} onClose={closeDetails} />}
+              {queue.length > 0 && <HandQueue queue={queue} onShowAll={() => setFilter("hands")} />}
+            </div>
           )}
-        </>
+        </div>
       )}
-
-      {selected && <ParticipantDetails conferenceID={conferenceID} p={selected} onClose={closeDetails} />}
 
       {missing.length > 0 && <AbsentInvitees summary={t("missing", { count: f.number(missing.length) })} label={t("missingList")} invitees={missing} />}
     </section>
@@ -185,9 +209,9 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
 function Count({ id, label, value, highlight, note }: { id: string; label: string; value: number | null; highlight?: boolean; note?: React.ReactNode }) {
   const f = useFormat();
   return (
-    <div className={`rounded-lg border p-3 shadow-sm ${highlight ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}>
+    <div className={`rounded-lg border px-3 py-1.5 shadow-sm ${highlight ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}>
       <div className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</div>
-      <div className="text-2xl font-semibold tabular-nums" data-count={id}>
+      <div className="text-xl font-semibold tabular-nums" data-count={id}>
         {value === null ? "—" : f.number(value)}
       </div>
       {note && <div className="text-xs text-slate-600 dark:text-slate-400">{note}</div>}
@@ -211,8 +235,18 @@ interface ListProps {
 function ParticipantList({ participants, speaking, cameraAsOfLastPush, sort, dir, onSort, onOpen }: ListProps) {
   const t = useTranslations("participants");
   const td = useTranslations("details");
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: participants.length, getScrollElement: () => scroller.current, estimateSize: () => 44, overscan: 15, getItemKey: (i) => participants[i]!.pid });
+  const list = useRef<HTMLDivElement>(null);
+  // The page is the one scroll: the list is as tall as its rows, and only those on screen exist.
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    // Where the list starts on the page moves whenever something above it changes size (the facts opened, a notice).
+    const measure = () => setTop((list.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+  const virtualizer = useWindowVirtualizer({ count: participants.length, estimateSize: () => 44, overscan: 15, getItemKey: (i) => participants[i]!.pid, scrollMargin: top });
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <div className={`${ROW} border-b border-slate-200 bg-slate-50 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900/60 dark:text-slate-400`} aria-label={td("columns")} role="group">
@@ -229,12 +263,12 @@ function ParticipantList({ participants, speaking, cameraAsOfLastPush, sort, dir
         <span className="hidden uppercase tracking-wide sm:block">{t("deviceColumn")}</span>
         <span className="justify-self-end uppercase tracking-wide">{t("statusColumn")}</span>
       </div>
-      <div ref={scroller} tabIndex={0} className="max-h-[70vh] overflow-auto" role="region" aria-label={t("list")}>
+      <div ref={list}>
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }} role="list" aria-label={t("list")}>
           {virtualizer.getVirtualItems().map((item) => {
             const p = participants[item.index]!;
             return (
-              <div key={item.key} className="absolute inset-x-0 h-11 border-b border-slate-100 dark:border-slate-800" style={{ transform: `translateY(${item.start}px)` }} role="listitem">
+              <div key={item.key} className="absolute inset-x-0 h-11 border-b border-slate-100 dark:border-slate-800" style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }} role="listitem">
                 <ParticipantRow p={p} speaking={speaking.has(p.pid)} cameraAsOfLastPush={cameraAsOfLastPush} onOpen={onOpen} />
               </div>
             );

@@ -10,11 +10,11 @@ import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
 
 /**
- * One person's details, as Webex's troubleshooting view shows them: who they are, how they
- * joined, and every change the dashboard has seen since it began watching, newest first.
- * A side panel on a desk, a sheet on a phone; Escape or the button closes it.
+ * One person's details, as Webex's troubleshooting view shows them: their state now, who they
+ * are, how they joined, and every change the dashboard has seen since it began watching, newest
+ * first. Beside the list on a desk, a sheet on a phone; Escape, Back or the button closes it.
  */
-export function ParticipantDetails({ conferenceID, p, onClose }: { conferenceID: string; p: Participant; onClose: () => void }) {
+export function ParticipantDetails({ conferenceID, p, speaking, onClose }: { conferenceID: string; p: Participant; speaking: boolean; onClose: () => void }) {
   const t = useTranslations("details");
   const tp = useTranslations("participants");
   const f = useFormat();
@@ -29,6 +29,13 @@ export function ParticipantDetails({ conferenceID, p, onClose }: { conferenceID:
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
 
+  const now: string[] = [
+    tp(p.muted ? "stateMuted" : "stateUnmuted"),
+    ...(p.handRaised ? [p.handRaisedAt ? tp("stateHandSince", { time: f.time(p.handRaisedAt, timeZone) }) : tp("stateHand")] : []),
+    ...(p.videoSite ? [p.camera === null ? t("cameraUnknown") : tp(p.camera ? "stateCameraOn" : "stateCameraOff")] : [tp("audioOnly")]),
+    ...(p.sharing ? [tp("stateSharing")] : []),
+    ...(speaking ? [tp("speaking")] : []),
+  ];
   const facts: [string, React.ReactNode][] = [
     [t("number"), p.number ? <span className="font-mono">{p.number}</span> : "—"],
     [t("account"), p.account ?? "—"],
@@ -41,7 +48,7 @@ export function ParticipantDetails({ conferenceID, p, onClose }: { conferenceID:
       role="dialog"
       aria-modal="false"
       aria-labelledby="participant-details-name"
-      className="fixed inset-x-0 bottom-0 z-20 max-h-[80vh] overflow-y-auto rounded-t-xl border border-slate-300 bg-white p-4 shadow-2xl sm:inset-x-auto sm:top-0 sm:right-0 sm:bottom-0 sm:max-h-none sm:w-96 sm:rounded-none dark:border-slate-700 dark:bg-slate-900"
+      className="fixed inset-x-0 bottom-0 z-20 max-h-[80vh] overflow-y-auto rounded-t-xl border border-slate-300 bg-white p-4 shadow-2xl lg:static lg:max-h-[calc(100vh-2rem)] lg:rounded-lg lg:shadow-sm dark:border-slate-700 dark:bg-slate-900"
       data-participant-details={p.pid}
     >
       <div className="flex items-start justify-between gap-3">
@@ -52,6 +59,13 @@ export function ParticipantDetails({ conferenceID, p, onClose }: { conferenceID:
           {t("close")}
         </button>
       </div>
+      <ul className="mt-2 flex flex-wrap gap-1.5 text-sm" aria-label={t("now")} data-person-state>
+        {now.map((s) => (
+          <li key={s} className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">
+            {s}
+          </li>
+        ))}
+      </ul>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">

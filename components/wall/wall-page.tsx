@@ -60,7 +60,7 @@ export function WallPage({ simulated }: { simulated: boolean }) {
 
   const all = useMemo(() => [...live.rows.values()], [live.rows]);
   const shown = useMemo(() => all.filter((m) => matches(m, settings)).sort(byAttention), [all, settings]);
-  const layout = useMemo(() => (area ? paginate(shown, urgent, area) : { form: "tiles" as const, columns: 1, pages: [shown] }), [shown, area]);
+  const layout = useMemo(() => (area ? paginate(shown, urgent, area) : { form: "tiles" as const, columns: 1, scale: 1, pages: [shown] }), [shown, area]);
   // Only meetings with a live grid rotate in; the overview already says which have none.
   const rotating = settings.rotate ? shown.filter((m) => m.present !== null).map((m) => m.conferenceID) : [];
   const view = viewAt(step, rotating, layout.pages.length);
@@ -135,7 +135,7 @@ export function WallPage({ simulated }: { simulated: boolean }) {
         ref={grid}
         hidden={view.kind === "meeting"}
         className="grid min-h-0 flex-1 content-start gap-[0.6em] overflow-hidden"
-        style={{ gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))` }}
+        style={{ gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`, ...(layout.scale > 1 ? { "--wall-row-scale": layout.scale } : {}) } as React.CSSProperties}
         data-wall-form={layout.form}
       >
         {visible.map((m) => (layout.form === "tiles" ? <WallTile key={m.conferenceID} m={m} now={now} timeZone={timeZone} /> : <WallRow key={m.conferenceID} m={m} now={now} />))}

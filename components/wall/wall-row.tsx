@@ -16,6 +16,8 @@ export function WallRow({ m, now }: { m: MeetingSummary; now: number }) {
       data-wall-tile={m.conferenceID}
       data-wall-row
       data-attention={m.attention.join(" ")}
+      // Drawn larger (--wall-row-scale) when a few rows would leave the screen half empty; lib/wall/layout works out how much.
+      style={{ fontSize: "calc(var(--wall-row-scale, 1) * 1em)" }}
       className={`flex h-[2.6em] min-w-0 items-center gap-[0.6em] overflow-hidden rounded-[0.4em] border-[0.12em] px-[0.6em] ${urgent ? "border-amber-400 bg-amber-950/40 light:bg-amber-50" : "border-slate-700 bg-slate-900 light:border-slate-300 light:bg-white"}`}
     >
       <h2 className="min-w-0 flex-1 truncate text-[1.1em] font-semibold">{m.subject}</h2>
@@ -30,10 +32,10 @@ export function WallRow({ m, now }: { m: MeetingSummary; now: number }) {
       </span>
       {(m.hands ?? 0) > 0 && (
         <span className="shrink-0 text-[1.1em] font-bold tabular-nums text-amber-300 light:text-amber-700">
-          ✋{f.number(m.hands!)}
+          {f.number(m.hands!)} <span className="text-[0.7em] font-normal">{t("handsUp")}</span>
         </span>
       )}
-      <span className={`w-[5.5em] shrink-0 truncate text-right text-[0.8em] ${stale ? "font-semibold text-red-400 light:text-red-700" : "text-slate-400 light:text-slate-600"}`} data-age>
+      <span className={`w-[7em] shrink-0 truncate text-right text-[0.8em] ${stale ? "font-semibold text-red-400 light:text-red-700" : "text-slate-400 light:text-slate-600"}`} data-age>
         {m.upstream === "live" ? t("live") : `${stale ? t("stale") : ""}${t("dataAge", { age: f.age(Math.max(0, now - m.sourceTime)) })}`}
       </span>
     </article>

@@ -8,7 +8,7 @@ import type { z } from "zod";
  * Page state kept in the URL (shareable, survives a reload), read through a zod object whose
  * every field has a default: a missing or bad value reads as its default and is left out of the URL.
  */
-export function useUrlState<S extends z.ZodObject>(schema: S): [z.infer<S>, (patch: Partial<z.infer<S>>) => void] {
+export function useUrlState<S extends z.ZodObject>(schema: S): [z.infer<S>, (patch: Partial<z.infer<S>>, how?: { history: "push" | "replace" }) => void] {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -21,7 +21,8 @@ export function useUrlState<S extends z.ZodObject>(schema: S): [z.infer<S>, (pat
     return out as z.infer<S>;
   }, [params, schema]);
   const update = useCallback(
-    (patch: Partial<z.infer<S>>) => {
+    // Replacing by default: a filter or a sort is not a step Back should undo; opening a panel is (push).
+    (patch: Partial<z.infer<S>>, how: { history: "push" | "replace" } = { history: "replace" }) => {
       const next = new URLSearchParams(params.toString());
       for (const [key, value] of Object.entries(patch)) {
         const fallback = (schema.shape[key] as z.ZodType).parse(undefined);
@@ -29,7 +30,7 @@ export function useUrlState<S extends z.ZodObject>(schema: S): [z.infer<S>, (pat
         else next.set(key, String(value));
       }
       const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      router[how.history](query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
     [params, pathname, router, schema],
   );

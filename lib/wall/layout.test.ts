@@ -18,6 +18,10 @@ describe("the wall's layout", () => {
     const forty = paginate(meetings(40), urgent, hd);
     expect(forty.form).toBe("rows");
     expect(forty.pages).toHaveLength(1);
+    // Rows that would fill half the screen are drawn larger, and still fit it.
+    expect(forty.scale).toBeGreaterThan(1);
+    const rowPx = ROW.heightEm * hd.fontSize * forty.scale + 0.6 * hd.fontSize;
+    expect(Math.ceil(40 / forty.columns) * rowPx).toBeLessThanOrEqual(hd.height + 0.6 * hd.fontSize + 0.01);
   });
 
   it("pages past one screen of rows, every page showing every meeting that needs someone, and every meeting on some page", () => {

@@ -31,8 +31,13 @@ export function capacity(area: WallArea, item: { heightEm: number; minWidthEm: n
 export interface WallPages<T> {
   form: WallForm;
   columns: number;
+  /** How much larger than their least size the rows are drawn, to fill a screen they would leave half empty. */
+  scale: number;
   pages: T[][];
 }
+
+/** Rows grow at most this much, so a few meetings do not turn into a wall of giant text. */
+const MAX_ROW_SCALE = 1.8;
 
 /**
  * The overview's pages. `urgent` says which meetings need someone; `items` come sorted with those
@@ -41,10 +46,16 @@ export interface WallPages<T> {
  */
 export function paginate<T>(items: readonly T[], urgent: (item: T) => boolean, area: WallArea): WallPages<T> {
   const tiles = capacity(area, TILE);
-  if (items.length <= tiles.columns * tiles.rows) return { form: "tiles", columns: tiles.columns, pages: [[...items]] };
+  if (items.length <= tiles.columns * tiles.rows) return { form: "tiles", columns: tiles.columns, scale: 1, pages: [[...items]] };
   const rows = capacity(area, ROW);
   const perPage = rows.columns * rows.rows;
-  if (items.length <= perPage) return { form: "rows", columns: rows.columns, pages: [[...items]] };
+  if (items.length <= perPage) {
+    const gap = GAP_EM * area.fontSize;
+    const needed = Math.ceil(items.length / rows.columns);
+    // The gaps stay as they are: only the rows grow.
+    const scale = Math.min(MAX_ROW_SCALE, ((area.height + gap) / needed - gap) / (ROW.heightEm * area.fontSize));
+    return { form: "rows", columns: rows.columns, scale: Math.max(1, scale), pages: [[...items]] };
+  }
   const pinned = items.filter(urgent);
   const pages: T[][] = [];
   if (pinned.length <= perPage / 2) {
@@ -54,5 +65,5 @@ export function paginate<T>(items: readonly T[], urgent: (item: T) => boolean, a
   } else {
     for (let i = 0; i < items.length; i += perPage) pages.push(items.slice(i, i + perPage));
   }
-  return { form: "rows", columns: rows.columns, pages };
+  return { form: "rows", columns: rows.columns, scale: 1, pages };
 }
