@@ -66,7 +66,7 @@ test("an admin picks a range, opens a past meeting, and downloads its attendance
 
 test("a reversed range is impossible to pick and times follow the chosen zone", async ({ page }) => {
   await signIn(page);
-  await page.getByLabel("Time zone").selectOption("Asia/Shanghai");
+  await page.getByLabel("Time zone").fill("Asia/Shanghai");
   await page.goto("/history");
   await expect(page.getByText(/\(Asia\/Shanghai\)/)).toBeVisible();
   await expect(page.getByLabel("From", { exact: true })).toHaveAttribute("max", await page.getByLabel("To", { exact: true }).inputValue());

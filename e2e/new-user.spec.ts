@@ -193,3 +193,53 @@ test("a helpdesk finds which meeting a person is in, and downloads a meeting's p
   expect(csv).toContain(person.name);
   expect(csv.split("\r\n")[0]).toContain("Muted");
 });
+
+test("the smaller ones: a searchable zone list with offsets, common zones first; a lockout that says until when; one <main> on a dashboard 404", async ({ page, browser }) => {
+  await signIn(page);
+  const zones = page.locator("#time-zones option");
+  expect(await zones.first().getAttribute("value")).toBe("Asia/Shanghai");
+  expect(await page.locator('#time-zones option[value="Asia/Shanghai"]').getAttribute("label")).toMatch(/^UTC\+08:00 · /);
+  expect(await zones.count()).toBeGreaterThan(300);
+  await page.getByLabel("Time zone").fill("Asia/Tokyo");
+  await page.goto("/history");
+  await expect(page.getByText(/\(Asia\/Tokyo\)/)).toBeVisible({ timeout: 30_000 });
+
+  // "28 of 30" beside "did not come (3)" says that one came uninvited.
+  const past = ((await (await page.request.get("/api/history?limit=100")).json()) as { items: { confUUID: string }[] }).items;
+  let uninvited: { confUUID: string; count: number } | undefined;
+  for (const { confUUID } of past.slice(0, 40)) {
+    const a = (await (await page.request.get(`/api/history/${confUUID}/attendance`)).json()) as { summary: { people: number }; invited: number; absent: unknown[] };
+    const count = a.summary.people - (a.invited - a.absent.length);
+    if (a.invited > 0 && count > 0) {
+      uninvited = { confUUID, count };
+      break;
+    }
+  }
+  expect(uninvited, "a past meeting someone attended uninvited").toBeDefined();
+  await page.goto(`/history/${uninvited!.confUUID}`);
+  await expect(page.getByText(`${uninvited!.count} came uninvited`)).toBeVisible();
+
+  const stranger = await browser.newContext();
+  const login = await stranger.newPage();
+  await login.goto("/login");
+  for (let i = 0; i < 11; i++) {
+    await login.getByLabel("Username").fill("nobody-here");
+    await login.getByLabel("Password").fill(`wrong-${i}`);
+    await login.getByRole("button", { name: "Sign in" }).click();
+    await expect(login.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await expect(login.getByText(/locked until \d{1,2}:\d{2}/)).toBeVisible();
+  await stranger.close();
+
+  const host = await browser.newContext();
+  const hostPage = await host.newPage();
+  await hostPage.goto("/login");
+  await hostPage.getByLabel("Username").fill("alice");
+  await hostPage.getByLabel("Password").fill("alice-demo");
+  await hostPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(hostPage.getByRole("heading", { name: "Ongoing meetings" })).toBeVisible();
+  await hostPage.goto("/admin/displays");
+  await expect(hostPage.getByRole("heading", { name: /not found|Page not found/i })).toBeVisible();
+  await expect(hostPage.locator("main")).toHaveCount(1);
+  await host.close();
+});

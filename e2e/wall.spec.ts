@@ -86,10 +86,20 @@ test("an admin makes a display link; the screen opens the wall without signing i
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("link", { name: "Displays" }).click();
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("NOC wall, 2nd floor");
-  await page.getByRole("textbox", { name: "Wall settings" }).fill("mask=initials");
+  // Pickers, not a query string: a bad meeting ID is named under its field and nothing is made.
+  await page.getByLabel("Only these meeting IDs").fill("123, 4;5");
+  await expect(page.locator('[data-setting-problem="ids"]')).toContainText("are not meeting IDs");
+  await expect(page.getByRole("button", { name: "Create link" })).toBeDisabled();
+  await page.getByLabel("Only these meeting IDs").fill("");
+  await page.getByLabel("Names").selectOption("initials");
+  await expect(page.locator("[data-settings-preview]")).toHaveText("/wall?mask=initials");
   await page.getByRole("button", { name: "Create link" }).click();
   const url = (await page.locator("[data-display-url]").textContent())!.trim();
   expect(url).toMatch(/\/d\//);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 
   const screen = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const wall = await screen.newPage();
@@ -103,6 +113,8 @@ test("an admin makes a display link; the screen opens the wall without signing i
   await snap(page, "admin-displays");
   await row.getByRole("button", { name: "Revoke" }).click();
   await expect(wall.locator("[data-wall-banner]")).toContainText("no longer signed in", { timeout: 10_000 });
+  // Nothing of what it showed stays under the banner.
+  await expect(wall.locator("[data-wall-tile]")).toHaveCount(0);
   await snap(wall, "wall-revoked");
   await screen.close();
 });

@@ -3,11 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ApiError } from "@/lib/client/api";
+import { browserTimeZone } from "@/components/app/time-zone";
 import { useErrorMessage } from "@/lib/client/use-error-message";
+import { useFormat } from "@/lib/client/use-format";
 
 export function LoginForm({ next }: { next: string }) {
   const t = useTranslations("login");
   const errorMessage = useErrorMessage();
+  const f = useFormat();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -27,7 +30,13 @@ export function LoginForm({ next }: { next: string }) {
         return;
       }
       const body = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-      setError(body?.error?.code ? errorMessage(new ApiError(res.status, body.error.code, body.error.message ?? "")) : t("failed", { status: res.status }));
+      const retryAfter = Number(res.headers.get("retry-after"));
+      if (res.status === 429 && retryAfter > 0) {
+        // Say when, not "a few minutes": the lockout ends at a time the server told us.
+        setError(t("lockedUntil", { time: f.time(new Date(Date.now() + retryAfter * 1000).toISOString(), browserTimeZone()) }));
+      } else {
+        setError(body?.error?.code ? errorMessage(new ApiError(res.status, body.error.code, body.error.message ?? "")) : t("failed", { status: res.status }));
+      }
     } catch {
       setError(errorMessage(new ApiError(0, "offline", "")));
     }

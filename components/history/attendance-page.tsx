@@ -51,6 +51,7 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
     );
   }
   const { meeting, summary, series, recordCount, invited, absent } = query.data;
+  const uninvited = invited ? Math.max(0, summary.people - (invited - absent.length)) : 0;
   const start = Date.parse(summary.meetingStart);
   const end = Date.parse(summary.meetingEnd);
   const meetingZone = huaweiZoneToIana(meeting.timeZoneID);
@@ -83,7 +84,12 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
       </div>
 
       <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <Card label={t("people")} value={invited ? t("ofInvited", { people: f.number(summary.people), invited: f.number(invited) }) : f.number(summary.people)} hint={t("joinRecords", { count: recordCount })} />
+        <Card
+          label={t("people")}
+          value={invited ? t("ofInvited", { people: f.number(summary.people), invited: f.number(invited) }) : f.number(summary.people)}
+          // "28 of 30" beside "did not come (3)" adds up only when it says someone came uninvited.
+          hint={[t("joinRecords", { count: recordCount }), uninvited > 0 && t("uninvited", { count: uninvited })].filter(Boolean).join(" · ")}
+        />
         <Card label={t("peak")} value={f.number(summary.peakConcurrent)} hint={summary.peakAt ? t("peakAt", { time: f.time(summary.peakAt, timeZone) }) : undefined} />
         <Card label={t("median")} value={summary.medianDurationMs === null ? "—" : f.duration(summary.medianDurationMs)} hint={t("ofLength", { duration: f.duration(end - start) })} />
         <Card label={t("lateEarly")} value={`${f.number(late)} / ${f.number(early)}`} hint={t("moreThan5")} />

@@ -58,7 +58,8 @@ export function WallPage({ simulated }: { simulated: boolean }) {
     return () => clearInterval(timer);
   }, [stepMs]);
 
-  const all = useMemo(() => [...live.rows.values()], [live.rows]);
+  // A revoked display shows nothing but the banner saying so, not the last tiles it had.
+  const all = useMemo(() => (live.unauthenticated ? [] : [...live.rows.values()]), [live.rows, live.unauthenticated]);
   const shown = useMemo(() => all.filter((m) => matches(m, settings)).sort(byAttention), [all, settings]);
   const layout = useMemo(() => (area ? paginate(shown, urgent, area) : { form: "tiles" as const, columns: 1, scale: 1, pages: [shown] }), [shown, area]);
   // Only meetings with a live grid rotate in; the overview already says which have none.
@@ -139,7 +140,7 @@ export function WallPage({ simulated }: { simulated: boolean }) {
         data-wall-form={layout.form}
       >
         {visible.map((m) => (layout.form === "tiles" ? <WallTile key={m.conferenceID} m={m} now={now} timeZone={timeZone} /> : <WallRow key={m.conferenceID} m={m} now={now} />))}
-        {hasData && shown.length === 0 && <p className="col-span-full text-[1.5em] text-slate-400">{all.length ? t("noMatch") : t("noMeetings")}</p>}
+        {hasData && !live.unauthenticated && shown.length === 0 && <p className="col-span-full text-[1.5em] text-slate-400">{all.length ? t("noMatch") : t("noMeetings")}</p>}
         {!hasData && <p className="col-span-full text-[1.5em] text-slate-400">{t("connecting")}</p>}
       </div>
     </main>

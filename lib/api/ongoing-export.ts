@@ -16,12 +16,15 @@ const querySchema = ongoingQuerySchema.omit({ offset: true, limit: true }).exten
 /** The ongoing list as the page shows it (search, filter, order), every row, in the reader's language. */
 export function ongoingSheet(meetings: Meeting[], view: z.infer<typeof querySchema>, locale: Locale, now: number): ExportSheet {
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "exports" });
+  const media = createTranslator({ locale, messages: messagesFor(locale), namespace: "media" });
+  // Huawei's media words (Voice, Data) as the page says them (Audio, Sharing); one Huawei has not named yet stays as it is.
+  const mediaWord = (m: string) => (media.has(m as never) ? media(m as never) : m);
   const tz = view.tz;
   const about: [string, string][] = [
     [t("meetingsSheet"), ""],
     [t("exportedAt"), isoInZone(now, tz).slice(0, 16).replace("T", " ")],
     [t("timeZone"), tz],
-    [t("filter"), [view.q && `q=${view.q}`, view.show !== "all" && `show=${view.show}`, view.ids && `ids=${view.ids.length}`, `sort=${view.sort} ${view.dir}`].filter(Boolean).join(", ")],
+    [t("filter"), [view.q && `q=${view.q}`, view.show !== "all" && `show=${view.show}`, view.ids && t("attentionFilter", { count: view.ids.length }), `sort=${view.sort} ${view.dir}`].filter(Boolean).join(", ")],
   ];
   return {
     name: t("meetingsSheet"),
@@ -37,7 +40,7 @@ export function ongoingSheet(meetings: Meeting[], view: z.infer<typeof querySche
       m.invitedCount,
       t(m.recording ? "yes" : "no"),
       m.endTime ? { at: Date.parse(m.endTime) } : null,
-      m.mediaTypes.join(" "),
+      m.mediaTypes.map(mediaWord).join(", "),
     ]),
   };
 }

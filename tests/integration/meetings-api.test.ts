@@ -127,6 +127,8 @@ describe("ongoing meetings", () => {
     expect(lines).toHaveLength(large.length + 1);
     expect(lines[1]).toContain(large[0]!.conferenceID);
     expect(lines[1]).toMatch(/\+08:00/);
+    // Media in the page's words (Audio, Video, Sharing), not Huawei's (Voice, Data).
+    expect(lines.slice(1).every((l) => /,"?(Audio|Video|HD video|Sharing)(, (Audio|Video|HD video|Sharing))*"?$/.test(l))).toBe(true);
     const xlsx = await admin.get("/api/meetings.xlsx?tz=Asia/Shanghai");
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
     const book = new ExcelJS.Workbook();
@@ -136,6 +138,12 @@ describe("ongoing meetings", () => {
     expect(sheet.getCell("D6").value).toBe("Started (Asia/Shanghai)");
     expect(sheet.getCell("D7").value).toBeInstanceOf(Date);
     expect(sheet.rowCount).toBe(sim.world.ongoing.size + 6);
+    // The "needs attention" filter says what it is, not how it travels (ids=...).
+    const [one, two] = [...sim.world.ongoing.keys()];
+    const picked = await admin.get(`/api/meetings.xlsx?tz=UTC&ids=${one},${two}`);
+    const pickedBook = new ExcelJS.Workbook();
+    await pickedBook.xlsx.load(await picked.arrayBuffer());
+    expect(String(pickedBook.worksheets[0]!.getCell("B4").value)).toContain("needing attention (2 meetings)");
   });
 
   it("shows all of 1,200 ongoing meetings, paged", async () => {
