@@ -11,6 +11,8 @@ interface SimMeeting {
 interface SimParticipant {
   pid: string;
   name: string;
+  number: string;
+  account: string | null;
   role: string;
   hand: boolean;
 }
@@ -181,7 +183,8 @@ test("a helpdesk finds which meeting a person is in, and downloads a meeting's p
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page);
   await page.getByRole("searchbox", { name: /Find a person in a meeting/ }).fill(person.name);
-  const found = page.locator(`[data-find-person] [data-found="${meeting.conferenceID}"]`).filter({ hasText: person.name });
+  // Names repeat (the simulator invites namesakes): the hit with this person's account or number.
+  const found = page.locator(`[data-find-person] [data-found="${meeting.conferenceID}"]`).filter({ hasText: person.name }).filter({ has: page.getByText(person.account ?? person.number, { exact: true }) });
   await expect(found).toBeVisible({ timeout: 10_000 });
   await expect(page).toHaveURL(/who=/);
   await snap(page, "find-person");

@@ -1,16 +1,14 @@
 import { useTranslations } from "next-intl";
-import { needsSomeone } from "@/lib/domain/attention";
 import type { MeetingSummary } from "@/lib/domain/wall";
 import { useFormat } from "@/lib/client/use-format";
 import { AttentionChips } from "./attention-chips";
+import { tileFacts, WallDataAge } from "./wall-tile";
 
 /** One meeting in a line, for a wall with more meetings than whole tiles fit: subject, head count, hands, why it needs attention, and the age of its data. */
 export function WallRow({ m, now }: { m: MeetingSummary; now: number }) {
   const t = useTranslations("wall");
   const f = useFormat();
-  const urgent = needsSomeone(m.attention);
-  const present = m.present ?? m.listedPresent;
-  const stale = m.upstream === "stale";
+  const { urgent, present } = tileFacts(m);
   return (
     <article
       data-wall-tile={m.conferenceID}
@@ -35,9 +33,7 @@ export function WallRow({ m, now }: { m: MeetingSummary; now: number }) {
           {f.number(m.hands!)} <span className="text-[0.7em] font-normal">{t("handsUp")}</span>
         </span>
       )}
-      <span className={`w-[7em] shrink-0 truncate text-right text-[0.8em] ${stale ? "font-semibold text-red-400 light:text-red-700" : "text-slate-400 light:text-slate-600"}`} data-age>
-        {m.upstream === "live" ? t("live") : `${stale ? t("stale") : ""}${t("dataAge", { age: f.age(Math.max(0, now - m.sourceTime)) })}`}
-      </span>
+      <WallDataAge m={m} now={now} className="w-[7em] shrink-0 truncate text-right text-[0.8em]" />
     </article>
   );
 }

@@ -9,9 +9,7 @@ export function WallTile({ m, now, timeZone }: { m: MeetingSummary; now: number;
   const t = useTranslations("wall");
   const f = useFormat();
   const n = (v: number | null) => (v === null ? "—" : f.number(v));
-  const urgent = needsSomeone(m.attention);
-  const present = m.present ?? m.listedPresent;
-  const stale = m.upstream === "stale";
+  const { urgent, present } = tileFacts(m);
   return (
     <article
       data-wall-tile={m.conferenceID}
@@ -33,12 +31,27 @@ export function WallTile({ m, now, timeZone }: { m: MeetingSummary; now: number;
       </dl>
       <div className="flex items-center justify-between gap-[0.5em] text-[0.9em]">
         <AttentionChips reasons={m.attention} />
-        <span className={`shrink-0 ${stale ? "font-semibold text-red-400 light:text-red-700" : "text-slate-400 light:text-slate-600"}`} data-age>
-          {/* A live push socket that answers heartbeats and sends nothing means nothing changed: the data is current. */}
-          {m.upstream === "live" ? t("live") : `${stale ? t("stale") : ""}${t("dataAge", { age: f.age(Math.max(0, now - m.sourceTime)) })}`}
-        </span>
+        <WallDataAge m={m} now={now} className="shrink-0" />
       </div>
     </article>
+  );
+}
+
+/** What a tile and a compact row both show of a meeting: whether it needs someone, and its head count (the list's while no live one). */
+export function tileFacts(m: MeetingSummary): { urgent: boolean; present: number | null } {
+  return { urgent: needsSomeone(m.attention), present: m.present ?? m.listedPresent };
+}
+
+/** How old a meeting's data is, red when stale. */
+export function WallDataAge({ m, now, className }: { m: MeetingSummary; now: number; className: string }) {
+  const t = useTranslations("wall");
+  const f = useFormat();
+  const stale = m.upstream === "stale";
+  return (
+    <span className={`${className} ${stale ? "font-semibold text-red-400 light:text-red-700" : "text-slate-400 light:text-slate-600"}`} data-age>
+      {/* A live push socket that answers heartbeats and sends nothing means nothing changed: the data is current. */}
+      {m.upstream === "live" ? t("live") : `${stale ? t("stale") : ""}${t("dataAge", { age: f.age(Math.max(0, now - m.sourceTime)) })}`}
+    </span>
   );
 }
 

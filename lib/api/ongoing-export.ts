@@ -40,7 +40,7 @@ export function ongoingSheet(meetings: Meeting[], view: z.infer<typeof querySche
       m.invitedCount,
       t(m.recording ? "yes" : "no"),
       m.endTime ? { at: Date.parse(m.endTime) } : null,
-      m.mediaTypes.map(mediaWord).join(", "),
+      m.mediaTypes.map(mediaWord).join(" · "),
     ]),
   };
 }

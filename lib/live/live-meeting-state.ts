@@ -151,7 +151,8 @@ export class LiveMeetingState {
   }
 
   private merge(pid: string, changed: Pinfo, now: number): void {
-    const next = { ...this.pinfo.get(pid), ...changed };
+    const known = this.pinfo.get(pid);
+    const next = { ...known, ...changed };
     this.pinfo.set(pid, next);
     if (next.HAND === "1") {
       if (!this.handSince.has(pid)) {
@@ -159,8 +160,8 @@ export class LiveMeetingState {
         this.handSince.set(pid, hand);
         this.hands?.set(this.meeting.conferenceID, pid, hand);
       }
-    } else {
-      this.handSince.delete(pid);
+    } else if (this.handSince.delete(pid) || !known) {
+      // Lowered, or seen down the first time: a hand an earlier watcher saw up went down meanwhile.
       this.hands?.delete(this.meeting.conferenceID, pid);
     }
     const mapped = toParticipant(pid, next, this.handSince.get(pid));

@@ -3,6 +3,7 @@ import { initials } from "@/lib/domain/masking";
 import type { UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { WallTopicData } from "@/lib/domain/wall";
 import type { MeetingsService } from "@/lib/meetings/meetings-service";
+import { SourceListeners } from "./source-listeners";
 import type { Source } from "./types";
 import { WallFeed, type WallFeedOptions } from "./wall-feed";
 import type { WatcherPool } from "./watcher-pool";
@@ -46,15 +47,10 @@ export class SharedWallFeed {
   }
 }
 
-type UpdateListener = (data: unknown, sourceTime: number) => void;
-type StatusListener = (status: UpstreamLiveStatus, since: number) => void;
-
 const masked = (data: WallTopicData): WallTopicData => ({ items: data.items.map((m) => ({ ...m, hostName: m.hostName && initials(m.hostName) })) });
 
-class WallView implements Source {
+class WallView extends SourceListeners implements Source {
   private feed?: WallFeed;
-  private readonly updates: UpdateListener[] = [];
-  private readonly statuses: StatusListener[] = [];
   private readonly onUpdate = (data: WallTopicData, sourceTime: number) => {
     for (const fn of this.updates) fn(this.mask ? masked(data) : data, sourceTime);
   };
@@ -65,7 +61,9 @@ class WallView implements Source {
   constructor(
     private readonly shared: SharedWallFeed,
     private readonly mask: boolean,
-  ) {}
+  ) {
+    super();
+  }
 
   get status(): UpstreamLiveStatus {
     return this.feed?.status ?? "polling";
@@ -73,13 +71,6 @@ class WallView implements Source {
 
   get statusSince(): number {
     return this.feed?.statusSince ?? Date.now();
-  }
-
-  on(event: "update", fn: UpdateListener): void;
-  on(event: "status", fn: StatusListener): void;
-  on(event: "update" | "status", fn: UpdateListener | StatusListener): void {
-    if (event === "update") this.updates.push(fn as UpdateListener);
-    else this.statuses.push(fn as StatusListener);
   }
 
   start(): void {

@@ -1,6 +1,7 @@
 import type { MeetingTopicData, Participant, UnavailableReason, UpstreamLiveStatus } from "@/lib/domain/participant";
 import type { RowHint } from "@/lib/live/diff";
 import type { MeetingWatcher } from "@/lib/live/meeting-watcher";
+import { SourceListeners, type UpdateListener } from "./source-listeners";
 
 interface Entry {
   watcher: MeetingWatcher;
@@ -44,17 +45,12 @@ export class WatcherPool {
   }
 }
 
-type UpdateListener = (data: unknown, sourceTime: number, hint?: RowHint<unknown>) => void;
-type StatusListener = (status: UpstreamLiveStatus, since: number, reason?: UnavailableReason) => void;
-
 /**
  * A meeting topic's source: a share of the pooled watcher. A topic that joins a watcher already
  * running gets its current state at once instead of waiting for the next change.
  */
-export class PooledMeetingSource {
+export class PooledMeetingSource extends SourceListeners {
   private watcher?: MeetingWatcher;
-  private readonly updates: UpdateListener[] = [];
-  private readonly statuses: StatusListener[] = [];
 
   private readonly forwarders = new Map<UpdateListener, (data: MeetingTopicData, sourceTime: number, hint: RowHint<Participant>) => void>();
 
@@ -63,7 +59,9 @@ export class PooledMeetingSource {
     readonly conferenceID: string,
     /** What the topic publishes of the meeting (the wall's view leaves identities out); none for the meeting as it is. */
     private readonly view?: (data: MeetingTopicData) => unknown,
-  ) {}
+  ) {
+    super();
+  }
 
   get status(): UpstreamLiveStatus {
     return this.watcher?.status ?? "polling";
@@ -75,13 +73,6 @@ export class PooledMeetingSource {
 
   get statusReason(): UnavailableReason | undefined {
     return this.watcher?.statusReason;
-  }
-
-  on(event: "update", fn: UpdateListener): void;
-  on(event: "status", fn: StatusListener): void;
-  on(event: "update" | "status", fn: UpdateListener | StatusListener): void {
-    if (event === "update") this.updates.push(fn as UpdateListener);
-    else this.statuses.push(fn as StatusListener);
   }
 
   start(): void {
