@@ -249,8 +249,8 @@ export class HuaweiClient {
     return cache;
   }
 
-  /** A call with an access token; a 401 renews the token once (shared by all callers) and retries once. */
-  private async call<S extends z.ZodType>(caller: Caller, schema: S, req: HuaweiRequest): Promise<z.infer<S>> {
+  /** A call with an access token; a 401 renews the token once (shared by all callers) and retries once. The quality calls (quality-api.ts) use it too. */
+  async call<S extends z.ZodType>(caller: Caller, schema: S, req: HuaweiRequest): Promise<z.infer<S>> {
     const cache = this.tokenCache(caller);
     const token = await cache.get();
     try {

@@ -11,6 +11,8 @@ import { FaultBook, faultBody } from "./faults";
 import { header, readBody, send, SimError, type RouteTable, type SimRequest } from "./http";
 import { managementRoutes } from "./management-api";
 import { PushSocketServer } from "./push-socket";
+import { qualityRoutes } from "./quality-api";
+import { QualityThresholds } from "./quality-thresholds";
 import { meetingControl, simRoutes } from "./sim-api";
 import { TokenStore } from "./token-store";
 import { World } from "./world";
@@ -34,6 +36,8 @@ export interface SimulatorOptions {
   heartbeatTimeoutMs?: number;
   /** Lifetime of meeting-control tokens (Huawei: 1800 s). */
   confTokenTtlSeconds?: number;
+  /** Whether Huawei has switched the enterprise's QoS statistics on (default yes; off: the metrics APIs answer 403). */
+  qualityEnabled?: boolean;
 }
 
 /** Credentials the embedded simulator accepts; it only ever listens on loopback. */
@@ -75,11 +79,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     faults: new FaultBook(),
     events: new PushSocketServer(world, confTokens, { heartbeatTimeoutMs: opts.heartbeatTimeoutMs ?? 180_000 }),
     eventPush: new SimEventPush(world),
+    quality: { enabled: opts.qualityEnabled ?? true, thresholds: new QualityThresholds() },
     stats: new Map(),
     wsBase: () => wsBase,
   };
   const languages = new Map<string, string>();
-  const routes: RouteTable = { ...authRoutes(ctx), ...managementRoutes(ctx), ...controlRoutes(ctx), ...simRoutes(ctx, languages) };
+  const routes: RouteTable = { ...authRoutes(ctx), ...managementRoutes(ctx), ...controlRoutes(ctx), ...qualityRoutes(ctx), ...simRoutes(ctx, languages) };
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://sim");
@@ -126,6 +131,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     faults: ctx.faults,
     events: ctx.events,
     eventPush: ctx.eventPush,
+    quality: ctx.quality,
     stats: ctx.stats,
     url: `http://${opts.host ?? "127.0.0.1"}:${port}`,
     close: () =>

@@ -90,6 +90,11 @@ export function simRoutes(ctx: SimContext, languages: Map<string, string>): Rout
     /** The past meetings Huawei holds, with their records, as the simulator knows them (tests compare with the archive). */
     "GET /__sim/history": () =>
       world.keptHistory().map((m) => ({ confUUID: m.confUUID, conferenceID: m.conferenceID, subject: m.subject, startedAt: m.startedAt, endedAt: m.endedAt, records: m.sessions.length, controls: m.controls })),
+    /** Whether Huawei has switched the enterprise's QoS statistics on: off, the metrics APIs answer 403. */
+    "POST /__sim/quality": (req) => {
+      ctx.quality.enabled = parse(z.object({ enabled: z.boolean() }), req.body).enabled;
+      return { enabled: ctx.quality.enabled };
+    },
     "POST /__sim/ongoing": (req) => {
       const { count } = parse(z.object({ count: z.number().int().min(0).max(5000) }), req.body);
       world.setOngoing(count);
@@ -123,7 +128,10 @@ export function meetingControl(ctx: SimContext, req: SimRequest): unknown {
   }
   if (participants && req.method === "DELETE") return { left: world.leave(meeting, pid!) };
   if (participants && req.method === "POST") {
-    const p = world.changeParticipant(meeting, pid!, parse(participantChangeSchema, req.body));
+    const { network, ...change } = parse(participantChangeSchema.extend({ network: z.enum(["good", "poor", "bad"]).nullable().optional() }), req.body);
+    // A person's connection forced from now on, as the quality APIs then report it; null: back to the model's own.
+    if (network !== undefined && meeting.participants.has(pid!)) meeting.participants.get(pid!)!.network = network ? { level: network, since: Date.now() } : undefined;
+    const p = Object.keys(change).length ? world.changeParticipant(meeting, pid!, change) : meeting.participants.get(pid!);
     if (!p) throw new SimError(404, "SIM.404", "no such participant");
     return p;
   }

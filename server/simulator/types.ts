@@ -45,9 +45,15 @@ export interface SimParticipant {
   sharing: boolean;
   joinedAt: number;
   device: DeviceKind;
+  /** Forced network quality from `since` on (the /__sim surface); otherwise quality-model.ts decides. */
+  network?: { level: "good" | "poor" | "bad"; since: number };
 }
 
 export interface SimSession {
+  /** The participant's pid, for sessions of people seen live (the quality APIs key on it). */
+  pid?: string;
+  /** Their forced network quality, carried over from the live participant. */
+  network?: SimParticipant["network"];
   displayName: string;
   callNumber: string;
   device: DeviceKind;
@@ -91,4 +97,6 @@ export interface SimMeeting {
   /** Meeting-control operations (the host muting someone, roles given, the meeting locked). */
   controls: SimControl[];
   endedAt: number | null;
+  /** The meeting where many suffer at once for a while (quality-model.ts). */
+  qualityIncident?: boolean;
 }

@@ -151,7 +151,7 @@ export function participantFor(rng: Random, meeting: SimMeeting, who: Joiner, jo
 }
 
 export function sessionOf(p: SimParticipant, leftTime: number): SimSession {
-  return { displayName: p.name, callNumber: p.number, device: p.device, media: p.videoSite ? "video" : "voice", joinTime: p.joinedAt, leftTime, deptName: null };
+  return { pid: p.pid, displayName: p.name, callNumber: p.number, device: p.device, media: p.videoSite ? "video" : "voice", joinTime: p.joinedAt, leftTime, deptName: null, network: p.network };
 }
 
 /** Past attendance with the untidy shapes real records have: late joiners, drop-outs, two devices. */

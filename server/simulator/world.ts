@@ -195,6 +195,8 @@ export class World extends EventEmitter {
     const startedAt = now - opts.ageMs;
     const meeting = newMeeting(this.gen, startedAt, opts.ageMs + this.rng.int(10, 120) * MINUTE, size, scheduler);
     if (opts.index % 8 === 4) meeting.invitees.push(inviteeFor(this.users[0]!));
+    // One meeting where many suffer at once for a while (quality-model.ts).
+    meeting.qualityIncident = opts.index === 3;
     this.addParticipant(meeting, participantFor(this.rng, meeting, joinerOfUser(scheduler), startedAt, "host"));
     for (const invitee of meeting.invitees) {
       if (!this.rng.chance(0.8)) continue;
