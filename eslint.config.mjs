@@ -7,6 +7,7 @@ const SERVER_ONLY_LIB = [
   "./lib/huawei",
   "./lib/meetings",
   "./lib/people",
+  "./lib/quality",
   "./lib/history",
   "./lib/cache",
   "./lib/api",

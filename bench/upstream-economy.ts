@@ -6,7 +6,7 @@ import { benchStack, meetingsForBench, wait } from "./stack";
 import { Fleet } from "./fleet";
 
 const WINDOW_MS = 60_000;
-const TIMING = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000, unavailableRetryMs: 60_000 };
+const TIMING = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000, unavailableRetryMs: 60_000, qualityMs: 15_000 };
 
 /**
  * What watching one meeting costs Huawei, per minute, with 1, 10 and 500 viewers: the dashboard

@@ -12,6 +12,9 @@ import type { HostPasswords } from "@/lib/live/host-passwords";
 import type { HostPasswordService } from "@/lib/meetings/host-password-service";
 import type { MeetingsService } from "@/lib/meetings/meetings-service";
 import type { PresentPeople } from "@/lib/people/present-people";
+import type { HuaweiQualityApi } from "@/lib/huawei/quality-api";
+import type { MeetingHealthService } from "@/lib/quality/meeting-health";
+import type { ParticipantSeries } from "@/lib/quality/participant-series";
 import type { MeetingTopicData } from "@/lib/domain/participant";
 import type { Store } from "@/lib/store/store";
 
@@ -24,6 +27,14 @@ export interface Services {
   /** Host passwords given for meetings whose password Huawei withholds from the dashboard's account. */
   hostPasswords: HostPasswords;
   hostPasswordEntry: HostPasswordService;
+  /** Every ongoing meeting's health from Huawei's quality alarms, and whether quality can be had at all. */
+  health: MeetingHealthService;
+  /** Huawei's quality APIs (a person's series, the thresholds). */
+  quality: HuaweiQualityApi;
+  /** False with QUALITY=off: the dashboard asks Huawei for no quality data at all. */
+  qualityOn: boolean;
+  /** One person's quality series, asked on demand and kept a little while. */
+  participantSeries: ParticipantSeries;
   /** Who is in which ongoing meeting, by name, pinyin, number or account. */
   presentPeople: PresentPeople;
   history: HistoryService;

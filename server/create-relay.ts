@@ -33,6 +33,7 @@ export async function createRelay(
       staleAfterMs: envInt(env, "STALE_AFTER_MS", 30_000),
       reconnectMaxMs: envInt(env, "HUAWEI_RECONNECT_MAX_MS", 30_000),
       unavailableRetryMs: envInt(env, "UNAVAILABLE_RETRY_MS", 60_000),
+      qualityMs: envInt(env, "QUALITY_LIVE_POLL_MS", 15_000),
     },
     wall: { maxLive: envInt(env, "WALL_MAX_LIVE", 100), thresholds: thresholdsFromEnv(env) },
     limits: {

@@ -19,6 +19,9 @@ import { logger } from "@/lib/logger";
 import { MemoryHostPasswords, RedisHostPasswords } from "@/lib/live/host-passwords";
 import { HostPasswordService } from "@/lib/meetings/host-password-service";
 import { PresentPeople } from "@/lib/people/present-people";
+import { HuaweiQualityApi } from "@/lib/huawei/quality-api";
+import { MeetingHealthService } from "@/lib/quality/meeting-health";
+import { ParticipantSeries } from "@/lib/quality/participant-series";
 import { MeetingsService } from "@/lib/meetings/meetings-service";
 import type { Services } from "@/lib/services";
 import { Store } from "@/lib/store/store";
@@ -67,7 +70,15 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
   const redis = await connectRedis(env);
   const hostPasswords = redis ? new RedisHostPasswords(redis.client, redis.prefix, sessionSecret) : new MemoryHostPasswords();
   const archive = new ArchiveCollector(store, huawei, collectorOptionsFromEnv(env));
-  const meetings = new MeetingsService(huawei, hostPasswords, envInt(env, "UPSTREAM_CACHE_MS", 5_000));
+  const quality = new HuaweiQualityApi(huawei);
+  const qualityOn = (env.QUALITY ?? "on") !== "off";
+  const health = new MeetingHealthService(quality, {
+    enabled: qualityOn,
+    pollMs: envInt(env, "QUALITY_POLL_MS", 30_000),
+    refusedRetryMs: envInt(env, "QUALITY_REFUSED_RETRY_MS", 600_000),
+    countPerPoll: envInt(env, "QUALITY_COUNT_PER_POLL", 20),
+  });
+  const meetings = new MeetingsService(huawei, hostPasswords, envInt(env, "UPSTREAM_CACHE_MS", 5_000), health);
   return {
     simulator,
     redis,
@@ -77,6 +88,10 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       meetings,
       hostPasswords,
       hostPasswordEntry: new HostPasswordService(huawei, meetings, hostPasswords),
+      health,
+      quality,
+      qualityOn,
+      participantSeries: new ParticipantSeries(quality, meetings),
       presentPeople: new PresentPeople(huawei, meetings, {
         maxLists: envInt(env, "PEOPLE_SEARCH_MAX_LISTS", 200),
         ttlMs: envInt(env, "PEOPLE_SEARCH_CACHE_MS", 15_000),

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   await services.revokedSessions.watch();
   registerMetricsCollectors(services, relay.relay);
   if (collectingFromEnv(process.env)) services.archive.start();
+  services.health.start();
   if (dev) {
     // socket.io answers its own upgrades; the rest (Next's hot reload) go to Next.
     const nextUpgrade = app.getUpgradeHandler();
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     // Sockets first (they would hold the HTTP server open), then every watcher and lease.
     await relay.close().catch((err: unknown) => logger.warn({ err }, "relay did not close cleanly"));
+    services.health.stop();
     await services.archive.stop();
     server.closeIdleConnections();
     await drained;

@@ -25,7 +25,7 @@ import { MeetingNotGoingOn } from "./meeting-not-going-on";
  * meeting's detail (not after it), so the first rows come as soon as the relay has them; the
  * meeting's facts are folded into one line and the invitees come last.
  */
-export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
+export function MeetingDetail({ conferenceID, qualityDetail }: { conferenceID: string; qualityDetail: boolean }) {
   const t = useTranslations("meeting");
   const te = useTranslations("errors");
   const errorMessage = useErrorMessage();
@@ -69,6 +69,7 @@ export function MeetingDetail({ conferenceID }: { conferenceID: string }) {
         listedPresent={data?.listedPresent ?? null}
         mayEnterHostPassword={data?.mayEnterHostPassword ?? false}
         onEnded={markEnded}
+        qualityDetail={qualityDetail}
       />
 
       {data && <Invitees attendees={data.attendees} />}

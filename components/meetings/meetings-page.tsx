@@ -25,12 +25,15 @@ import { needsSomeone } from "@/lib/domain/attention";
 import type { AttentionReason } from "@/lib/domain/wall";
 import { AttentionChips } from "@/components/wall/attention-chips";
 import { FindPerson } from "./find-person";
+import { HealthMarks } from "./health-marks";
+import { QualityOffNotice } from "./quality-off-notice";
 import { MediaBadges } from "./media-badges";
 
 /** `watchesWall`: an admin, whose list also shows hands up and what needs attention, from the wall's live figures. */
 export function MeetingsPage({ watchesWall }: { watchesWall: boolean }) {
   const t = useTranslations("meetings");
   const tc = useTranslations("common");
+  const th = useTranslations("health");
   const f = useFormat();
   const errorMessage = useErrorMessage();
   const [view, setView] = useUrlState(ongoingViewSchema);
@@ -92,6 +95,9 @@ export function MeetingsPage({ watchesWall }: { watchesWall: boolean }) {
     },
     { key: "invited", header: t("invited"), sort: { column: "invited", firstDir: "desc" }, align: "right", cell: (m) => <span data-invited>{m.invitedCount === null ? "—" : f.number(m.invitedCount)}</span> },
     { key: "media", header: t("media"), cell: (m) => <MediaBadges mediaTypes={m.mediaTypes} /> },
+    ...(data?.totals.quality !== null && data?.totals.quality !== undefined
+      ? [{ key: "health", header: th("column"), sort: { column: "health" as const, firstDir: "desc" as const, title: th("since") }, cell: (m: Meeting) => <HealthMarks health={m.health} /> }]
+      : []),
   ];
 
   return (
@@ -122,6 +128,7 @@ export function MeetingsPage({ watchesWall }: { watchesWall: boolean }) {
       />
 
       <FindPerson />
+      <QualityOffNotice />
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <FilterButtons
@@ -138,6 +145,7 @@ export function MeetingsPage({ watchesWall }: { watchesWall: boolean }) {
               : []),
             ["recording", t("showRecording", { count: data?.totals.recording ?? 0 })],
             ["large", t("showLarge", { count: data?.totals.large ?? 0 })],
+            ...(data && data.totals.quality !== null ? ([["quality", th("showQuality", { count: data.totals.quality })]] as const) : []),
           ]}
           value={view.show}
           onChange={(show) => {

@@ -26,9 +26,19 @@ import { CameraIcon, HandIcon, MicIcon, ShareIcon } from "./icons";
 import { LiveAnnouncer } from "./live-announcer";
 import { LiveStatus } from "./live-status";
 import { ParticipantDetails } from "./participant-details";
+import { QualityMark } from "./quality-mark";
 import { UnavailablePanel } from "./unavailable-panel";
 
-type Filter = "all" | "hands" | "muted" | "camera-off";
+type Filter = "all" | "hands" | "muted" | "camera-off" | "poor";
+
+const poorConnection = (p: Participant) => p.quality !== null && p.quality.level !== "good";
+const PASSES: Record<Filter, (p: Participant) => boolean> = {
+  all: () => true,
+  hands: (p) => p.handRaised,
+  muted: (p) => p.muted,
+  "camera-off": (p) => p.camera === false,
+  poor: poorConnection,
+};
 const byAttention = compareParticipants("attention", "asc");
 
 interface Props {
@@ -38,9 +48,11 @@ interface Props {
   listedPresent: MeetingDetailResponse["listedPresent"];
   mayEnterHostPassword: boolean;
   onEnded: () => void;
+  /** The viewer may see a person's quality detail (admins). */
+  qualityDetail: boolean;
 }
 
-export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnterHostPassword, onEnded }: Props) {
+export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnterHostPassword, onEnded, qualityDetail }: Props) {
   const t = useTranslations("participants");
   const tc = useTranslations("common");
   const f = useFormat();
@@ -80,7 +92,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
     const everyone = [...rows.values()];
     const needle = search.trim().toLowerCase();
     const pass = (p: Participant) =>
-      (filter === "all" || (filter === "hands" ? p.handRaised : filter === "muted" ? p.muted : p.camera === false)) && (!needle || p.name.toLowerCase().includes(needle));
+      PASSES[filter](p) && (!needle || p.name.toLowerCase().includes(needle));
     return {
       all: everyone,
       shown: everyone.filter(pass).sort(order),
@@ -90,6 +102,8 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
         hands: everyone.filter((p) => p.handRaised).length,
         camera: everyone.filter((p) => p.camera === true).length,
         cameraUnknown: everyone.filter((p) => p.camera === null).length,
+        // Null while nobody's connection has been measured (quality not to be had, or not yet asked).
+        poor: everyone.some((p) => p.quality !== null) ? everyone.filter(poorConnection).length : null,
       },
       queue: everyone.filter((p) => p.handRaised).sort(byAttention),
     };
@@ -168,6 +182,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
                   ["hands", t("handsUp")],
                   ["muted", t("muted")],
                   ["camera-off", t("cameraOff")],
+                  ...(counts.poor !== null ? ([["poor", t("poorConnection", { count: counts.poor })]] as const) : []),
                 ]}
                 value={filter}
                 onChange={setFilter}
@@ -194,7 +209,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
           </div>
           {(selected || queue.length > 0) && (
             <div className="space-y-4 lg:sticky lg:top-4">
-              {selected && <ParticipantDetails conferenceID={conferenceID} p={selected} speaking={speaking.has(selected.pid)} onClose={closeDetails} />}
+              {selected && <ParticipantDetails conferenceID={conferenceID} p={selected} speaking={speaking.has(selected.pid)} qualityDetail={qualityDetail} onClose={closeDetails} />}
               {queue.length > 0 && <HandQueue queue={queue} onShowAll={() => setFilter("hands")} />}
             </div>
           )}
@@ -303,6 +318,7 @@ const ParticipantRow = memo(function ParticipantRow({ p, speaking, cameraAsOfLas
       <span className="hidden text-xs tabular-nums text-slate-600 sm:block dark:text-slate-400">{f.time(p.joinedAt, timeZone)}</span>
       <span className="hidden truncate text-xs text-slate-600 sm:block dark:text-slate-400">{p.device ? t("device", { type: p.device }) : ""}</span>
       <span className="flex items-center justify-end gap-2">
+        {p.quality && p.quality.level !== "good" && <QualityMark quality={p.quality} />}
         {p.handRaised && <HandIcon />}
         {p.sharing && <ShareIcon />}
         {p.videoSite ? <CameraIcon on={p.camera} asOfLastPush={cameraAsOfLastPush} /> : <span className="text-xs text-slate-600 dark:text-slate-400">{t("audioOnly")}</span>}

@@ -8,15 +8,17 @@ import type { Participant, ParticipantChange } from "@/lib/domain/participant";
 import { participantChangesQuery } from "@/lib/client/queries/meetings";
 import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
+import { QualitySeries } from "./quality-series";
 
 /**
  * One person's details, as Webex's troubleshooting view shows them: their state now, who they
  * are, how they joined, and every change the dashboard has seen since it began watching, newest
  * first. Beside the list on a desk, a sheet on a phone; Escape, Back or the button closes it.
  */
-export function ParticipantDetails({ conferenceID, p, speaking, onClose }: { conferenceID: string; p: Participant; speaking: boolean; onClose: () => void }) {
+export function ParticipantDetails({ conferenceID, p, speaking, qualityDetail, onClose }: { conferenceID: string; p: Participant; speaking: boolean; qualityDetail: boolean; onClose: () => void }) {
   const t = useTranslations("details");
   const tp = useTranslations("participants");
+  const tq = useTranslations("quality");
   const f = useFormat();
   const [timeZone] = useTimeZone();
   const errorMessage = useErrorMessage();
@@ -35,6 +37,7 @@ export function ParticipantDetails({ conferenceID, p, speaking, onClose }: { con
     ...(p.videoSite ? [p.camera === null ? t("cameraUnknown") : tp(p.camera ? "stateCameraOn" : "stateCameraOff")] : [tp("audioOnly")]),
     ...(p.sharing ? [tp("stateSharing")] : []),
     ...(speaking ? [tp("speaking")] : []),
+    ...(p.quality ? [tq(p.quality.level)] : []),
   ];
   const facts: [string, React.ReactNode][] = [
     [t("number"), p.number ? <span className="font-mono">{p.number}</span> : "—"],
@@ -74,6 +77,7 @@ export function ParticipantDetails({ conferenceID, p, speaking, onClose }: { con
           </div>
         ))}
       </dl>
+      {qualityDetail && <QualitySeries conferenceID={conferenceID} pid={p.pid} />}
       <h3 className="mt-5 text-sm font-semibold">{t("changes")}</h3>
       {changes.isError ? (
         <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errorMessage(changes.error)}</p>

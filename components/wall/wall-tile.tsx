@@ -22,6 +22,7 @@ export function WallTile({ m, now, timeZone }: { m: MeetingSummary; now: number;
           {m.hostName ?? "—"} · {t("started", { time: f.time(m.startTime, timeZone) })} · {m.startTime ? f.duration(now - Date.parse(m.startTime)) : "—"}
           {m.recording && <RecMark />}
         </p>
+        <QualityLine m={m} />
       </div>
       <dl className="grid grid-cols-[1.7fr_1fr_1fr_1fr] gap-[0.4em] text-center">
         <Figure label={t("presentLabel")} value={`${n(present)}${m.invited !== null ? ` / ${n(m.invited)}` : ""}`} note={m.present === null && present !== null ? t("listed") : undefined} />
@@ -52,6 +53,20 @@ export function WallDataAge({ m, now, className }: { m: MeetingSummary; now: num
       {/* A live push socket that answers heartbeats and sends nothing means nothing changed: the data is current. */}
       {m.upstream === "live" ? t("live") : `${stale ? t("stale") : ""}${t("dataAge", { age: f.age(Math.max(0, now - m.sourceTime)) })}`}
     </span>
+  );
+}
+
+/** Which quality alarms Huawei raised and for how many people, in words; nothing where there are none or quality cannot be had. */
+function QualityLine({ m }: { m: MeetingSummary }) {
+  const t = useTranslations("health");
+  const h = m.health;
+  const alarms = h ? (["audio", "video", "screen", "cpu"] as const).filter((k) => h[k]) : [];
+  if (!h || alarms.length === 0) return null;
+  return (
+    <p className="truncate text-[0.9em] font-semibold text-amber-300 light:text-amber-800" data-wall-health>
+      {t("column")}: {alarms.map((k) => t(k)).join(" · ")}
+      {h.affected !== null && ` · ${t("affected", { count: h.affected })}`}
+    </p>
   );
 }
 

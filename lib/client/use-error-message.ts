@@ -29,6 +29,7 @@ const KNOWN = new Set([
   "cross_origin",
   "body_too_large",
   "disconnected",
+  "quality_unavailable",
 ] as const);
 type KnownCode = typeof KNOWN extends Set<infer C> ? C : never;
 

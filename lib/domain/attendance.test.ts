@@ -22,6 +22,7 @@ const meeting: Meeting = {
   recording: false,
   department: null,
   viewerHosts: null,
+    health: null,
 };
 const rec = (name: string, call: string, join: number, left: number | null, device = "Soft client"): AttendeeRecord => ({
   displayName: name,

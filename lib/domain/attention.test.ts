@@ -4,7 +4,7 @@ import type { MeetingSummary } from "./wall";
 
 const now = Date.parse("2026-11-23T10:00:00Z");
 const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
-const calm = { present: 20, endTime: iso(-3_600_000), oldestHandAt: null, upstream: "live" as const, hostPresent: true };
+const calm = { present: 20, endTime: iso(-3_600_000), oldestHandAt: null, upstream: "live" as const, hostPresent: true, health: null };
 
 describe("attentionReasons", () => {
   it("raises nothing for a calm meeting", () => {
@@ -36,6 +36,14 @@ describe("attentionReasons", () => {
     expect(needsSomeone([]) || cannotSee([])).toBe(false);
   });
 
+  it("flags poor quality for several people, not for one or two, nor where it is not known", () => {
+    const health = (affected: number | null) => ({ audio: true, video: false, screen: false, cpu: false, affected, fetchedAt: iso(0) });
+    expect(attentionReasons({ ...calm, health: health(3) }, [], DEFAULT_THRESHOLDS, now)).toEqual(["poor_quality"]);
+    expect(attentionReasons({ ...calm, health: health(2) }, [], DEFAULT_THRESHOLDS, now)).toEqual([]);
+    expect(attentionReasons({ ...calm, health: health(null) }, [], DEFAULT_THRESHOLDS, now)).toEqual([]);
+    expect(needsSomeone(["poor_quality"])).toBe(true);
+  });
+
   it("flags a meeting past its scheduled end", () => {
     expect(attentionReasons({ ...calm, endTime: iso(120_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual(["overrun"]);
     expect(attentionReasons({ ...calm, endTime: iso(30_000) }, [], DEFAULT_THRESHOLDS, now)).toEqual([]);
@@ -49,7 +57,7 @@ describe("attentionReasons", () => {
   });
 
   it("flags live data that is unavailable or stale, and claims nothing it cannot know", () => {
-    const unknown = { present: null, endTime: null, oldestHandAt: null, hostPresent: null };
+    const unknown = { present: null, endTime: null, oldestHandAt: null, hostPresent: null, health: null };
     expect(attentionReasons({ ...unknown, upstream: "unavailable" }, [], DEFAULT_THRESHOLDS, now)).toEqual(["live_data_unavailable"]);
     expect(attentionReasons({ ...unknown, upstream: "stale" }, [{ at: now, count: 50 }], DEFAULT_THRESHOLDS, now)).toEqual(["live_data_stale"]);
   });
@@ -61,7 +69,7 @@ describe("attentionReasons", () => {
   it("sorts the most urgent first: a meeting without a host before one without live data, then the biggest", () => {
     const tile = (conferenceID: string, attention: MeetingSummary["attention"], present: number): MeetingSummary => ({
       conferenceID, subject: conferenceID, hostName: null, startTime: null, endTime: null, recording: false, invited: null, present, listedPresent: null,
-      muted: null, hands: null, camera: null, oldestHandAt: null, upstream: "live", unavailableReason: null, sourceTime: 0, attention,
+      muted: null, hands: null, camera: null, oldestHandAt: null, upstream: "live", unavailableReason: null, health: null, sourceTime: 0, attention,
     });
     const sorted = [tile("calm-big", [], 900), tile("no-data", ["live_data_unavailable"], 50), tile("hostless", ["no_host"], 3), tile("calm-small", [], 4)].sort(byAttention);
     expect(sorted.map((t) => t.conferenceID)).toEqual(["hostless", "no-data", "calm-big", "calm-small"]);

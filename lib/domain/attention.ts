@@ -14,9 +14,11 @@ export interface AttentionThresholds {
   dropMin: number;
   /** ... within this long is a sharp drop. */
   dropWindowMs: number;
+  /** This many people with a quality alarm in a meeting need someone to look. */
+  qualityPeople: number;
 }
 
-export const DEFAULT_THRESHOLDS: AttentionThresholds = { handWaitMs: 120_000, handScalePeople: 10, overrunGraceMs: 60_000, dropShare: 0.3, dropMin: 5, dropWindowMs: 120_000 };
+export const DEFAULT_THRESHOLDS: AttentionThresholds = { handWaitMs: 120_000, handScalePeople: 10, overrunGraceMs: 60_000, dropShare: 0.3, dropMin: 5, dropWindowMs: 120_000, qualityPeople: 3 };
 
 export function thresholdsFromEnv(env: NodeJS.ProcessEnv): AttentionThresholds {
   return {
@@ -26,6 +28,7 @@ export function thresholdsFromEnv(env: NodeJS.ProcessEnv): AttentionThresholds {
     dropShare: envInt(env, "ATTENTION_DROP_PERCENT", DEFAULT_THRESHOLDS.dropShare * 100) / 100,
     dropMin: envInt(env, "ATTENTION_DROP_MIN", DEFAULT_THRESHOLDS.dropMin),
     dropWindowMs: envInt(env, "ATTENTION_DROP_WINDOW_MS", DEFAULT_THRESHOLDS.dropWindowMs),
+    qualityPeople: envInt(env, "ATTENTION_QUALITY_PEOPLE", DEFAULT_THRESHOLDS.qualityPeople),
   };
 }
 
@@ -35,11 +38,12 @@ export interface CountSample {
   count: number;
 }
 
-type Facts = Pick<MeetingSummary, "present" | "endTime" | "oldestHandAt" | "upstream"> & { hostPresent: boolean | null };
+type Facts = Pick<MeetingSummary, "present" | "endTime" | "oldestHandAt" | "upstream" | "health"> & { hostPresent: boolean | null };
 
 /**
  * What needs attention in a meeting now: no host or co-host present, a hand waiting too long,
- * running past its scheduled end, a sharp drop in head count, live data unavailable or stale.
+ * running past its scheduled end, a sharp drop in head count, poor quality for several people,
+ * live data unavailable or stale.
  * Facts that are not known (no live data) raise nothing but the missing data itself.
  */
 export function attentionReasons(m: Facts, samples: readonly CountSample[], t: AttentionThresholds, now: number): AttentionReason[] {
@@ -50,6 +54,7 @@ export function attentionReasons(m: Facts, samples: readonly CountSample[], t: A
   if (m.oldestHandAt && now - Date.parse(m.oldestHandAt) > handWaitAllowed(m.present, t)) out.push("hand_waiting");
   if (m.endTime && now > Date.parse(m.endTime) + t.overrunGraceMs) out.push("overrun");
   if (m.present !== null && sharpDrop(samples, m.present, t, now)) out.push("headcount_drop");
+  if ((m.health?.affected ?? 0) >= t.qualityPeople) out.push("poor_quality");
   return out;
 }
 
@@ -88,6 +93,7 @@ const SEVERITY: Record<AttentionReason, number> = {
   no_host: 6,
   headcount_drop: 5,
   hand_waiting: 4,
+  poor_quality: 3,
   overrun: 3,
   live_data_stale: 2,
   live_data_unavailable: 1,

@@ -20,6 +20,7 @@ function meeting(id: string, fields: Partial<Meeting>): Meeting {
     recording: false,
     department: null,
     viewerHosts: null,
+    health: null,
     ...fields,
   };
 }
@@ -65,7 +66,7 @@ describe("the ongoing view", () => {
     expect(ids(ongoingView([a, b, c, d], { q: "", show: "recording", sort: "start", dir: "asc" }))).toEqual(["2"]);
     expect(ids(ongoingView([a, b, c, d], { q: "", show: "large", sort: "start", dir: "asc" }))).toEqual(["2"]);
     expect(LARGE_MEETING).toBe(100);
-    expect(ongoingTotals([a, b, c, d])).toEqual({ meetings: 4, present: 1217, recording: 1, large: 1, hosting: null });
+    expect(ongoingTotals([a, b, c, d])).toEqual({ meetings: 4, present: 1217, recording: 1, large: 1, quality: null, hosting: null });
     // A host's own list: the meetings they host, and those they are invited to.
     const mine = [{ ...a, viewerHosts: true }, { ...b, viewerHosts: false }, { ...c, viewerHosts: true }];
     expect(ids(ongoingView(mine, { q: "", show: "hosting", sort: "start", dir: "asc" }))).toEqual(["1", "3"]);

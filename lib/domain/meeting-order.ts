@@ -3,11 +3,11 @@ import type { Meeting } from "./meeting";
 import { nameCollator } from "./collation";
 
 /** How a list of meetings is ordered; the same for the live copy in the browser, the API and its exports. */
-export const ongoingSortSchema = z.enum(["subject", "host", "start", "running", "present", "invited"]);
+export const ongoingSortSchema = z.enum(["subject", "host", "start", "running", "present", "invited", "health"]);
 export const historySortSchema = z.enum(["subject", "host", "start", "length", "invited", "attended"]);
 export const sortDirSchema = z.enum(["asc", "desc"]);
-/** Which ongoing meetings: all, those being recorded, large ones; for a host, those they host or are invited to. */
-export const ongoingShowSchema = z.enum(["all", "recording", "large", "hosting", "invited"]);
+/** Which ongoing meetings: all, those being recorded, large ones, those with quality alarms; for a host, those they host or are invited to. */
+export const ongoingShowSchema = z.enum(["all", "recording", "large", "quality", "hosting", "invited"]);
 export type OngoingSort = z.infer<typeof ongoingSortSchema>;
 export type HistorySort = z.infer<typeof historySortSchema>;
 export type SortDir = z.infer<typeof sortDirSchema>;
@@ -44,6 +44,9 @@ function keyOf(m: Meeting, sort: OngoingSort | HistorySort): string | number | n
       return m.participantCount;
     case "invited":
       return m.invitedCount;
+    case "health":
+      // Most people affected first (the column's first click is descending); a meeting with an alarm not yet counted, as one.
+      return m.health === null ? null : (m.health.affected ?? (hasAlarm(m) ? 1 : 0));
     case "attended":
       // Not a field of the meeting: the history list sorts by it with the counts it fetched.
       return null;
@@ -73,6 +76,8 @@ export interface OngoingTotals {
   present: number;
   recording: number;
   large: number;
+  /** Meetings with a quality alarm; null where quality cannot be had. */
+  quality: number | null;
   /** For a host: how many they host (null for enterprise-wide views). */
   hosting: number | null;
 }
@@ -84,14 +89,21 @@ export function ongoingTotals(all: readonly Meeting[]): OngoingTotals {
     present: all.reduce((sum, m) => sum + (m.participantCount ?? 0), 0),
     recording: all.filter((m) => m.recording).length,
     large: all.filter((m) => (m.participantCount ?? 0) >= LARGE_MEETING).length,
+    quality: all.some((m) => m.health !== null) ? all.filter(hasAlarm).length : null,
     hosting: all.some((m) => m.viewerHosts !== null) ? all.filter((m) => m.viewerHosts).length : null,
   };
+}
+
+/** Whether Huawei raised any quality alarm in the meeting. */
+export function hasAlarm(m: Meeting): boolean {
+  return m.health !== null && (m.health.audio || m.health.video || m.health.screen || m.health.cpu);
 }
 
 const SHOWS: Record<OngoingShow, (m: Meeting) => boolean> = {
   all: () => true,
   recording: (m) => m.recording,
   large: (m) => (m.participantCount ?? 0) >= LARGE_MEETING,
+  quality: hasAlarm,
   hosting: (m) => m.viewerHosts === true,
   invited: (m) => m.viewerHosts === false,
 };

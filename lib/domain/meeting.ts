@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ConferenceInfo, ParticipantInfo } from "@/lib/huawei/schemas";
 import { huaweiTimeToIso } from "./huawei-time";
+import { meetingHealthSchema } from "./quality";
 
 export const meetingStateSchema = z.enum(["scheduled", "starting", "ongoing", "ended", "unknown"]);
 
@@ -23,6 +24,8 @@ export const meetingSchema = z.object({
   department: z.string().nullable(),
   /** For a host's own list: true for the meetings they host, false for those they are invited to; null for enterprise-wide views. */
   viewerHosts: z.boolean().nullable(),
+  /** Huawei's quality alarms for the meeting; null where quality cannot be had (GET /api/quality/status says why). */
+  health: meetingHealthSchema.nullable(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
@@ -45,7 +48,7 @@ export const meetingListResponseSchema = z.object({
   /** How many match the search and filter (the pages' total). */
   total: z.number().int(),
   /** Over every meeting the viewer may see, whatever the search and filter. */
-  totals: z.object({ meetings: z.number().int(), present: z.number().int(), recording: z.number().int(), large: z.number().int(), hosting: z.number().int().nullable() }),
+  totals: z.object({ meetings: z.number().int(), present: z.number().int(), recording: z.number().int(), large: z.number().int(), quality: z.number().int().nullable(), hosting: z.number().int().nullable() }),
   fetchedAt: z.iso.datetime(),
 });
 export type MeetingListResponse = z.infer<typeof meetingListResponseSchema>;
@@ -101,6 +104,7 @@ export function toMeeting(c: ConferenceInfo): Meeting {
     recording: Boolean(c.isAutoRecord) || (c.recordType ?? 0) > 0,
     department: c.deptName ?? null,
     viewerHosts: null,
+    health: null,
   };
 }
 

@@ -18,6 +18,7 @@ export function participant(p: Partial<Participant> & { pid: string }): Particip
     account: null,
     userUUID: null,
     number: null,
+    quality: null,
     ...p,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { attendeeSchema, meetingSchema } from "./meeting";
+import { participantQualitySchema } from "./quality";
 
 export const participantSchema = z.object({
   pid: z.string(),
@@ -28,6 +29,8 @@ export const participantSchema = z.object({
   userUUID: z.string().nullable(),
   /** The site's number (TEL, or realTimeInfo's `phone`), masked where Huawei masks it. */
   number: z.string().nullable(),
+  /** Their connection as Huawei last measured it (the network-quality snapshot); null until measured, or where quality cannot be had. */
+  quality: participantQualitySchema.nullable(),
 });
 export type Participant = z.infer<typeof participantSchema>;
 

@@ -9,6 +9,16 @@ export type QualityLevel = z.infer<typeof qualityLevelSchema>;
 export const lossFromPerMille = (perMille: number) => perMille / 10;
 export const lossFromHundredths = (hundredths: number) => hundredths / 100;
 
+/** A person's connection now: the level and the figures behind it, and when Huawei measured them. */
+export const participantQualitySchema = z.object({
+  level: qualityLevelSchema,
+  latencyMs: z.number().nullable(),
+  jitterMs: z.number().nullable(),
+  lossPercent: z.number().nullable(),
+  at: z.iso.datetime(),
+});
+export type ParticipantQuality = z.infer<typeof participantQualitySchema>;
+
 export interface LinkFigures {
   latencyMs: number | null;
   jitterMs: number | null;
@@ -27,3 +37,93 @@ export function qualityLevel(f: LinkFigures, media: "audio" | "video"): QualityL
   if (over(f.latencyMs, 125) || over(f.jitterMs, 25) || over(f.lossPercent, lossBad / 2)) return "poor";
   return "good";
 }
+
+/**
+ * A meeting's health by Huawei's quality alarms: each of the four true when Huawei raised that
+ * alarm for someone in the meeting (alarms latch for the meeting's life), `affected` how many
+ * people had one (null until counted), `fetchedAt` when Huawei was asked.
+ */
+export const meetingHealthSchema = z.object({
+  audio: z.boolean(),
+  video: z.boolean(),
+  screen: z.boolean(),
+  cpu: z.boolean(),
+  affected: z.number().int().nullable(),
+  fetchedAt: z.iso.datetime(),
+});
+export type MeetingHealth = z.infer<typeof meetingHealthSchema>;
+
+/** Why quality cannot be had: Huawei refused it (edition, role, or not switched on), it could not be asked, or the dashboard is set not to ask (QUALITY=off). */
+export const qualityUnavailableReasonSchema = z.enum(["forbidden", "upstream_error", "switched_off"]);
+
+export const qualityStatusSchema = z.object({
+  /** Null until Huawei has been asked once. */
+  available: z.boolean().nullable(),
+  reason: qualityUnavailableReasonSchema.nullable(),
+  /** Huawei's own words, where it gave any. */
+  message: z.string().nullable(),
+  checkedAt: z.iso.datetime().nullable(),
+});
+export type QualityStatus = z.infer<typeof qualityStatusSchema>;
+
+interface StreamFigures {
+  delay?: number | null;
+  jitter?: number | null;
+  lostPacketRate?: number | null;
+}
+
+/** The figures of one person in Huawei's network-quality snapshot (§8: loss in per mille), as the grid's mark: the worse of their audio and video. */
+export function qualityFromSnapshot(
+  u: { delay?: number | null; lostPacketRateUp?: number | null; lostPacketRateDown?: number | null; audioQos?: { upList: StreamFigures[]; downList: StreamFigures[] } | null; videoQos?: { upList: StreamFigures[]; downList: StreamFigures[] } | null },
+  at: string,
+): ParticipantQuality {
+  const most = (values: (number | null | undefined)[]) => {
+    const known = values.filter((v): v is number => typeof v === "number");
+    return known.length ? Math.max(...known) : null;
+  };
+  const streams = (q: { upList: StreamFigures[]; downList: StreamFigures[] } | null | undefined) => [...(q?.upList ?? []), ...(q?.downList ?? [])];
+  const figures = (list: StreamFigures[], fallbackLoss: (number | null | undefined)[]): LinkFigures => ({
+    latencyMs: most([u.delay, ...list.map((s) => s.delay)]),
+    jitterMs: most(list.map((s) => s.jitter)),
+    lossPercent: ((v) => (v === null ? null : lossFromPerMille(v)))(most(list.length ? list.map((s) => s.lostPacketRate) : fallbackLoss)),
+  });
+  const audio = figures(streams(u.audioQos), [u.lostPacketRateUp, u.lostPacketRateDown]);
+  const video = streams(u.videoQos);
+  const rank: Record<QualityLevel, number> = { good: 0, poor: 1, bad: 2 };
+  const levels = [qualityLevel(audio, "audio"), ...(video.length ? [qualityLevel(figures(video, []), "video")] : [])];
+  const level = levels.reduce((worst, l) => (rank[l] > rank[worst] ? l : worst), "good" as QualityLevel);
+  return { level, latencyMs: audio.latencyMs, jitterMs: audio.jitterMs, lossPercent: audio.lossPercent, at };
+}
+
+/** A point of a person's series: its value in the series' unit, and the enterprise threshold in force then (alarmed metrics only). */
+export const seriesPointSchema = z.object({ at: z.iso.datetime(), value: z.number(), threshold: z.number().nullable(), alarm: z.boolean() });
+
+const directionSeriesSchema = z.object({
+  latencyMs: z.array(seriesPointSchema),
+  jitterMs: z.array(seriesPointSchema),
+  lossPercent: z.array(seriesPointSchema),
+  bitrateKbps: z.array(seriesPointSchema),
+  frameRate: z.array(seriesPointSchema),
+});
+export type DirectionSeries = z.infer<typeof directionSeriesSchema>;
+
+/** GET /api/quality/participants/{conferenceID}/{pid}: a person's device and network, and their series for the meeting so far. */
+export const participantSeriesResponseSchema = z.object({
+  conferenceID: z.string(),
+  pid: z.string(),
+  user: z.object({
+    name: z.string().nullable(),
+    terminalType: z.string().nullable(),
+    appVersion: z.string().nullable(),
+    systemInfo: z.string().nullable(),
+    networkType: z.string().nullable(),
+    ipAddress: z.string().nullable(),
+    location: z.string().nullable(),
+    microphone: z.string().nullable(),
+    camera: z.string().nullable(),
+  }),
+  media: z.object({ audio: z.object({ send: directionSeriesSchema, receive: directionSeriesSchema }), video: z.object({ send: directionSeriesSchema, receive: directionSeriesSchema }), screen: z.object({ send: directionSeriesSchema, receive: directionSeriesSchema }) }),
+  cpu: z.object({ client: z.array(seriesPointSchema), system: z.array(seriesPointSchema) }),
+  fetchedAt: z.iso.datetime(),
+});
+export type ParticipantSeriesResponse = z.infer<typeof participantSeriesResponseSchema>;

@@ -20,7 +20,8 @@ export function toWallMeeting(data: MeetingTopicData, mask: boolean): WallMeetin
   const name = (n: string) => (mask ? initials(n) : n);
   return {
     meeting: { ...data.meeting, hostName: data.meeting.hostName && name(data.meeting.hostName) },
-    participants: data.participants.map((p) => ({ ...p, name: name(p.name), account: null, userUUID: null, number: null })),
+    // A wall shows each person's connection as a mark, never the figures behind it.
+    participants: data.participants.map((p) => ({ ...p, name: name(p.name), account: null, userUUID: null, number: null, quality: p.quality && { ...p.quality, latencyMs: null, jitterMs: null, lossPercent: null } })),
     missing: missingInvitees(data.attendees, data.participants).map((a) => ({ name: name(a.name), department: a.department })),
     speakers: data.speakers,
   };

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { upstreamStatusSchema, unavailableReasonSchema } from "./participant";
+import { meetingHealthSchema } from "./quality";
 
 /** Why a meeting needs someone to look at it; the wall sorts these first and says why. */
-export const attentionReasonSchema = z.enum(["no_host", "hand_waiting", "overrun", "headcount_drop", "live_data_unavailable", "live_data_stale"]);
+export const attentionReasonSchema = z.enum(["no_host", "hand_waiting", "overrun", "headcount_drop", "poor_quality", "live_data_unavailable", "live_data_stale"]);
 export type AttentionReason = z.infer<typeof attentionReasonSchema>;
 
 /** One tile of the wall: a meeting in a few numbers, with the age of its data and what needs attention. */
@@ -24,6 +25,8 @@ export const meetingSummarySchema = z.object({
   oldestHandAt: z.iso.datetime().nullable(),
   upstream: upstreamStatusSchema.nullable(),
   unavailableReason: unavailableReasonSchema.nullable(),
+  /** Huawei's quality alarms for the meeting (marks and a count only: no person's detail reaches a wall). */
+  health: meetingHealthSchema.nullable(),
   /** Time of the newest data behind this tile (ms). */
   sourceTime: z.number(),
   attention: z.array(attentionReasonSchema),

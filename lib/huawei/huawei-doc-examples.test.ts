@@ -33,6 +33,7 @@ describe("Huawei's documented examples through the client's schemas and mappers"
       recording: false,
       department: "wangyue",
       viewerHosts: null,
+    health: null,
     });
   });
 
@@ -74,6 +75,7 @@ describe("Huawei's documented examples through the client's schemas and mappers"
         account: null,
         userUUID: null,
         number: "+99111****815",
+        quality: null,
       },
     ]);
   });
@@ -115,6 +117,7 @@ describe("Huawei's documented examples through the client's schemas and mappers"
         account: "zhangsan",
         userUUID: "271682cfdbe14fa9ae3a8b25f7502627",
         number: "+86571299676493248",
+        quality: null,
       },
     ]);
     expect(attendees).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lossFromHundredths, lossFromPerMille, qualityLevel } from "@/lib/domain/quality";
+import { lossFromHundredths, lossFromPerMille, qualityFromSnapshot, qualityLevel } from "@/lib/domain/quality";
 import { networkQualityResponseSchema, qosParticipantDetailSchema, qosThresholdSchema } from "./quality-schemas";
 import { onlineAttendeeListSchema } from "./schemas";
 
@@ -72,5 +72,17 @@ describe("Huawei's quality examples", () => {
     expect(qualityLevel({ latencyMs: 40, jitterMs: 5, lossPercent: 3 }, "audio")).toBe("good");
     expect(qualityLevel({ latencyMs: 130, jitterMs: 5, lossPercent: 0 }, "audio")).toBe("poor");
     expect(qualityLevel({ latencyMs: null, jitterMs: null, lossPercent: null }, "video")).toBe("good");
+  });
+});
+
+describe("a person's mark from the network-quality snapshot", () => {
+  it("takes the worse of audio and video, with the audio figures in percent", () => {
+    const at = "2026-12-04T10:00:00.000Z";
+    const fine = qualityFromSnapshot({ delay: 48, lostPacketRateUp: 12, audioQos: { upList: [{ delay: 45, jitter: 6, lostPacketRate: 10 }], downList: [] }, videoQos: { upList: [{ delay: 48, jitter: 9, lostPacketRate: 12 }], downList: [] } }, at);
+    expect(fine).toEqual({ level: "good", latencyMs: 48, jitterMs: 6, lossPercent: 1, at });
+    // 4 % video loss is bad for video though fine for audio.
+    const video = qualityFromSnapshot({ delay: 48, audioQos: { upList: [{ jitter: 6, lostPacketRate: 10 }], downList: [] }, videoQos: { upList: [{ jitter: 9, lostPacketRate: 40 }], downList: [] } }, at);
+    expect(video.level).toBe("bad");
+    expect(qualityFromSnapshot({ delay: 300 }, at)).toMatchObject({ level: "bad", latencyMs: 300, jitterMs: null, lossPercent: null });
   });
 });

@@ -40,6 +40,7 @@ describe("LiveMeetingState", () => {
       account: "alice",
       userUUID: null,
       number: null,
+      quality: null,
     });
     expect(b).toMatchObject({ name: "Bob", role: "participant", muted: true, videoSite: false, camera: null });
     expect(s.sourceTime).toBe(1000);

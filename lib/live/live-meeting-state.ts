@@ -1,5 +1,6 @@
 import type { Attendee } from "@/lib/domain/meeting";
 import type { LiveMeeting, MeetingTopicData, Participant, ParticipantChange } from "@/lib/domain/participant";
+import type { ParticipantQuality } from "@/lib/domain/quality";
 import type { RowHint } from "./diff";
 import type { HandMemory, HandUp } from "./hand-memory";
 import type { AttendeesNotify, ParticipantsNotify, PushFrame, RealTimeInfo } from "@/lib/huawei/control-schemas";
@@ -19,6 +20,7 @@ const flag = (v: number | null | undefined) => (v === 1 ? "1" : "0");
 export class LiveMeetingState {
   private readonly pinfo = new Map<string, Pinfo>();
   private readonly handSince = new Map<string, HandUp>();
+  private readonly quality = new Map<string, ParticipantQuality>();
   /** When the first whole participant list arrived (a full frame or realTimeInfo); null before. */
   private watchStartedAt: number | null = null;
   private readonly mapped = new Map<string, Participant>();
@@ -98,6 +100,22 @@ export class LiveMeetingState {
     this.watchStartedAt ??= now;
   }
 
+  /** Huawei's latest measure of some people's connections; returns whether anyone's row changed. */
+  setQuality(measured: ReadonlyMap<string, ParticipantQuality>): boolean {
+    let changed = false;
+    for (const [pid, q] of measured) {
+      const row = this.mapped.get(pid);
+      if (!row) continue;
+      this.quality.set(pid, q);
+      const was = row.quality;
+      if (was && was.level === q.level && was.latencyMs === q.latencyMs && was.jitterMs === q.jitterMs && was.lossPercent === q.lossPercent) continue;
+      this.mapped.set(pid, { ...row, quality: q });
+      this.dirty.add(pid);
+      changed = true;
+    }
+    return changed;
+  }
+
   /** A participant's changes seen while watching (empty for one unknown or gone). */
   changesOf(pid: string): ParticipantChange[] {
     return this.changes.get(pid) ?? [];
@@ -164,7 +182,7 @@ export class LiveMeetingState {
       // Lowered, or seen down the first time: a hand an earlier watcher saw up went down meanwhile.
       this.hands?.delete(this.meeting.conferenceID, pid);
     }
-    const mapped = toParticipant(pid, next, this.handSince.get(pid));
+    const mapped = toParticipant(pid, next, this.handSince.get(pid), this.quality.get(pid));
     const before = this.mapped.get(pid);
     // Keep the same object when nothing visible changed, so diffing and rendering can skip it.
     if (!before || JSON.stringify(before) !== JSON.stringify(mapped)) {
@@ -188,6 +206,7 @@ export class LiveMeetingState {
     if (this.mapped.has(pid)) this.dirty.add(pid);
     this.pinfo.delete(pid);
     if (this.handSince.delete(pid)) this.hands?.delete(this.meeting.conferenceID, pid);
+    this.quality.delete(pid);
     this.mapped.delete(pid);
     this.changes.delete(pid);
   }
@@ -202,7 +221,7 @@ function attendeeKey(a: Attendee): string {
   return a.accountId ?? a.userUUID ?? a.phone ?? a.name;
 }
 
-export function toParticipant(pid: string, p: Pinfo, hand: HandUp | undefined): Participant {
+export function toParticipant(pid: string, p: Pinfo, hand: HandUp | undefined, quality?: ParticipantQuality): Participant {
   const joined = Number(p.ADDTIME);
   const handUp = p.HAND === "1" && hand !== undefined;
   return {
@@ -223,5 +242,6 @@ export function toParticipant(pid: string, p: Pinfo, hand: HandUp | undefined): 
     account: p.ACCOUNT || p.THIRDACCOUNT || null,
     userUUID: p.ACCOUNT_ID || null,
     number: p.TEL || null,
+    quality: quality ?? null,
   };
 }

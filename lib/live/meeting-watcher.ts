@@ -7,6 +7,8 @@ import { MeetingEventSocket } from "@/lib/huawei/event-socket";
 import { logger } from "@/lib/logger";
 import type { HostPasswords } from "./host-passwords";
 import type { RowHint } from "./diff";
+import type { HuaweiQualityApi } from "@/lib/huawei/quality-api";
+import { qualityFromSnapshot, type ParticipantQuality } from "@/lib/domain/quality";
 import type { HandMemory } from "./hand-memory";
 import { LiveMeetingState } from "./live-meeting-state";
 
@@ -17,6 +19,8 @@ export interface WatcherTiming {
   pollMs: number;
   /** realTimeInfo reconciliation interval while the socket is up. */
   reconcileMs: number;
+  /** Each person's connection (Huawei's network-quality snapshot) is asked for this often. */
+  qualityMs: number;
   /** With no fresh upstream data for this long, the status turns `stale`. */
   staleAfterMs: number;
   /** Ceiling of the reconnect backoff. */
@@ -25,7 +29,10 @@ export interface WatcherTiming {
   unavailableRetryMs: number;
 }
 
-export const DEFAULT_TIMING: WatcherTiming = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000, unavailableRetryMs: 60_000 };
+export const DEFAULT_TIMING: WatcherTiming = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000, unavailableRetryMs: 60_000, qualityMs: 15_000 };
+
+/** Huawei's network-quality snapshot takes 50 people a call; a round asks for at most this many calls, the rest in later rounds. */
+const QUALITY_CALLS_PER_ROUND = 4;
 
 interface WatcherEvents {
   /** The meeting, the newest upstream time, and which participants changed since the previous update. */
@@ -68,6 +75,11 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   /** The chair password came from a person (or a host's detail), not from this account's own confDetail. */
   private passwordGiven = false;
   private loopsStarted = false;
+  private confUUID = "";
+  /** Huawei refused the network-quality snapshot for this meeting: not asked again while this watcher lives. */
+  private qualityRefused = false;
+  /** Where the next round of quality calls starts among the people present, so a large meeting is covered in turn. */
+  private qualityCursor = 0;
   private readonly offPasswordSet: () => void;
 
   constructor(
@@ -76,6 +88,8 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     private readonly passwords: HostPasswords,
     private readonly timing: WatcherTiming = DEFAULT_TIMING,
     hands?: HandMemory,
+    /** Huawei's quality calls, for each person's connection; none: no quality marks. */
+    private readonly quality?: HuaweiQualityApi,
   ) {
     super();
     this.state = new LiveMeetingState(conferenceID, undefined, hands);
@@ -99,6 +113,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     try {
       const { conference } = await this.huawei.meetingDetail({ queryAll: true }, this.conferenceID);
       const m = toMeeting(conference);
+      this.confUUID = conference.confUUID ?? "";
       this.state.meeting = { ...this.state.meeting, subject: m.subject, hostName: m.hostName, startTime: m.startTime, endTime: m.endTime, recording: m.recording };
       // Huawei gives the chair password in clear to the meeting's creator and host; an admin may get "******" or nothing.
       const fromDetail = clearChairPassword(conference);
@@ -124,6 +139,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
         this.loopsStarted = true;
         this.every(this.timing.reconcileMs, () => this.status === "live" && this.poll());
         this.every(Math.min(5_000, this.timing.staleAfterMs), () => this.checkStale());
+        if (this.quality) this.every(this.timing.qualityMs, () => this.pollQuality());
       }
       await this.connect();
     } catch (error) {
@@ -259,6 +275,34 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
       if (isEnded(error)) return this.end();
       if (isAuth(error)) await this.acquireToken().catch((e) => isRefused(e) && this.passwordRefused());
     }
+  }
+
+  /** Each person's connection from Huawei's network-quality snapshot (50 a call), published when a mark changed. */
+  private async pollQuality(): Promise<void> {
+    if (!this.quality || this.qualityRefused || !this.confToken || !this.confUUID || this.status === "unavailable" || this.status === "ended") return;
+    const pids = this.state.snapshot().participants.map((p) => p.pid);
+    if (!pids.length) return;
+    const start = this.qualityCursor % pids.length;
+    const round = [...pids.slice(start), ...pids.slice(0, start)].slice(0, 50 * QUALITY_CALLS_PER_ROUND);
+    this.qualityCursor = start + round.length;
+    const measured = new Map<string, ParticipantQuality>();
+    for (let i = 0; i < round.length; i += 50) {
+      try {
+        const list = await this.quality.networkQuality(this.conferenceID, this.confUUID, this.confToken, round.slice(i, i + 50));
+        const at = new Date().toISOString();
+        for (const u of list) measured.set(u.participantID, qualityFromSnapshot(u, at));
+      } catch (error) {
+        if (this.stopped) return;
+        // Refused (an edition without it, a failure code in Huawei's answer): say so once and stop asking; a passing failure waits for the next round.
+        const status = (error as ApiErrorLike).status;
+        if (status === 403 || status === 200) {
+          this.qualityRefused = true;
+          logger.info({ conferenceID: this.conferenceID, code: (error as ApiErrorLike).code }, "Huawei refuses the network-quality snapshot for this meeting");
+        }
+        break;
+      }
+    }
+    if (!this.stopped && this.state.setQuality(measured)) this.publish();
   }
 
   /**

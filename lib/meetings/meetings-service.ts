@@ -4,6 +4,7 @@ import { clearChairPassword, toAttendee, toMeeting, type Attendee, type Meeting,
 import type { HuaweiClient } from "@/lib/huawei/client";
 import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
 import type { HostPasswords } from "@/lib/live/host-passwords";
+import type { MeetingHealthService } from "@/lib/quality/meeting-health";
 import { callerFor, scopeKey } from "./viewer-scope";
 
 export interface Snapshot<T> {
@@ -36,6 +37,8 @@ export class MeetingsService {
     private readonly huawei: HuaweiClient,
     private readonly hostPasswords: HostPasswords,
     ttlMs = 5_000,
+    /** Each listed meeting's health by Huawei's quality alarms. */
+    private readonly health?: Pick<MeetingHealthService, "of">,
   ) {
     this.lists = new SharedAnswers({ max: 500, ttlMs });
     // An unknown meeting ID is remembered for a while: asking about it again costs Huawei nothing.
@@ -68,7 +71,8 @@ export class MeetingsService {
       ]);
       // A host's list says which meetings are theirs: Huawei names each meeting's creator by user UUID.
       const mark = (m: Meeting): Meeting => (own ? { ...m, viewerHosts: m.hostUserUUID === own } : m);
-      return { value: rows.map((c) => mark(toMeeting(c))), fetchedAt: new Date().toISOString() };
+      const withHealth = (m: Meeting): Meeting => ({ ...m, health: this.health?.of(m.conferenceID) ?? null });
+      return { value: rows.map((c) => withHealth(mark(toMeeting(c)))), fetchedAt: new Date().toISOString() };
     });
   }
 

@@ -30,7 +30,7 @@ export class Relay {
 
   constructor(httpServer: HttpServer, services: Services, leases: Leases, opts: RelayOptions) {
     const hands = new HandMemory();
-    this.pool = new WatcherPool((id) => new MeetingWatcher(services.huawei, id, services.hostPasswords, opts.timing, hands));
+    this.pool = new WatcherPool((id) => new MeetingWatcher(services.huawei, id, services.hostPasswords, opts.timing, hands, services.qualityOn ? services.quality : undefined));
     this.io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
       path: "/socket.io",
       serveClient: false,

@@ -19,6 +19,7 @@ const person = (i: number, over: Partial<Participant> = {}): Participant => ({
   account: `user${i}`,
   userUUID: null,
   number: null,
+  quality: null,
   ...over,
 });
 const data = (participants: Participant[], over: Partial<MeetingTopicData> = {}): MeetingTopicData => ({

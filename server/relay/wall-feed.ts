@@ -140,6 +140,7 @@ export class WallFeed extends EventEmitter<FeedEvents> {
       endTime: live?.meeting.endTime ?? m.endTime,
       oldestHandAt: hands?.[0] ?? null,
       upstream: watcher ? watcher.status : null,
+      health: m.health,
     };
     const hostPresent = people ? people.some((p) => p.role === "host" || p.role === "cohost") : null;
     return {

@@ -13,7 +13,7 @@ let sim: Simulator;
 const TIME_LIMIT_MS = 25_000;
 
 beforeAll(async () => {
-  stack = await startStack({ seed: 9090 }, { UPSTREAM_CACHE_MS: "60000", MEETINGS_POLL_MS: "60000", RELAY_GRACE_MS: "200", RELAY_REQUEST_BURST: "100000" });
+  stack = await startStack({ seed: 9090 }, { UPSTREAM_CACHE_MS: "60000", MEETINGS_POLL_MS: "60000", RELAY_GRACE_MS: "200", RELAY_REQUEST_BURST: "100000", QUALITY: "off" });
   sim = stack.sim;
 });
 afterAll(() => stack?.stop());

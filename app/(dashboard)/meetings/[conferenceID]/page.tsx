@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { cookies } from "next/headers";
+import { currentViewer } from "@/lib/auth/session";
 import { MeetingDetail } from "@/components/meetings/meeting-detail";
 import { ongoingSubject } from "@/lib/page-titles";
 
@@ -12,5 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function Page({ params }: Props) {
   const { conferenceID } = await params;
-  return <MeetingDetail conferenceID={conferenceID} />;
+  // A person's quality detail (device, network, IP, series) is for admins; hosts see the marks.
+  const viewer = await currentViewer(await cookies());
+  return <MeetingDetail conferenceID={conferenceID} qualityDetail={viewer?.role === "admin"} />;
 }
