@@ -234,7 +234,7 @@ function Count({ id, label, value, highlight, note }: { id: string; label: strin
   );
 }
 
-const ROW = "grid grid-cols-[minmax(8rem,1fr)_auto] items-center gap-3 px-4 sm:grid-cols-[minmax(10rem,1fr)_6rem_5rem_7rem_8rem]";
+const ROW = "grid grid-cols-[minmax(8rem,1fr)_auto] items-center gap-3 px-4 sm:grid-cols-[minmax(10rem,1fr)_6rem_5rem_7rem_10rem]";
 
 interface ListProps {
   participants: Participant[];

@@ -26,7 +26,7 @@ export function QualityMark({ quality }: { quality: ParticipantQuality }) {
       className={`rounded px-1.5 py-0.5 text-xs font-semibold ${bad ? "bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100" : "bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100"}`}
     >
       {bad ? "✕ " : "▮ "}
-      {t(quality.level)}
+      {t(`short.${quality.level}`)}
     </span>
   );
 }

@@ -7,15 +7,16 @@ import type { AttentionReason } from "@/lib/domain/wall";
  * a person is amber; what only says the dashboard cannot see the meeting is grey, so the two are
  * never read as one.
  */
-export function AttentionChips({ reasons }: { reasons: readonly AttentionReason[] }) {
+export function AttentionChips({ reasons, oneLine = false }: { reasons: readonly AttentionReason[]; oneLine?: boolean }) {
   const t = useTranslations("attention");
   return (
-    <ul className="flex min-w-0 flex-wrap gap-[0.3em]" aria-label={t("label")}>
+    <ul className={`flex min-w-0 gap-[0.3em] ${oneLine ? "flex-nowrap overflow-hidden whitespace-nowrap" : "flex-wrap"}`} aria-label={t("label")}>
       {reasons.map((r) => (
         <li
           key={r}
           data-reason={r}
-          className={`rounded-[0.3em] px-[0.4em] font-semibold ${cannotSee([r]) ? "bg-slate-600 text-white light:bg-slate-300 light:text-slate-900" : "bg-amber-400 text-slate-950"}`}
+          title={t(r)}
+          className={`${oneLine ? "min-w-[3em] truncate" : ""} rounded-[0.3em] px-[0.4em] font-semibold ${cannotSee([r]) ? "bg-slate-600 text-white light:bg-slate-300 light:text-slate-900" : "bg-amber-400 text-slate-950"}`}
         >
           {t(r)}
         </li>

@@ -18,10 +18,11 @@ export function WallRow({ m, now }: { m: MeetingSummary; now: number }) {
       style={{ fontSize: "calc(var(--wall-row-scale, 1) * 1em)" }}
       className={`flex h-[2.6em] min-w-0 items-center gap-[0.6em] overflow-hidden rounded-[0.4em] border-[0.12em] px-[0.6em] ${urgent ? "border-amber-400 bg-amber-950/40 light:bg-amber-50" : "border-slate-700 bg-slate-900 light:border-slate-300 light:bg-white"}`}
     >
-      <h2 className="min-w-0 flex-1 truncate text-[1.1em] font-semibold">{m.subject}</h2>
+      {/* The subject keeps at least a third of the row; the reasons take what is left on one line. */}
+      <h2 className="min-w-[40%] flex-1 truncate text-[1.1em] font-semibold">{m.subject}</h2>
       {m.attention.length > 0 && (
-        <div className="max-w-[45%] shrink-0 overflow-hidden text-[0.8em]">
-          <AttentionChips reasons={m.attention} />
+        <div className="min-w-[4em] max-w-[35%] shrink overflow-hidden text-[0.8em]">
+          <AttentionChips reasons={m.attention} oneLine />
         </div>
       )}
       <span className="shrink-0 text-[1.1em] font-bold tabular-nums" title={t("presentLabel")}>
@@ -30,7 +31,7 @@ export function WallRow({ m, now }: { m: MeetingSummary; now: number }) {
       </span>
       {(m.hands ?? 0) > 0 && (
         <span className="shrink-0 text-[1.1em] font-bold tabular-nums text-amber-300 light:text-amber-700">
-          {f.number(m.hands!)} <span className="text-[0.7em] font-normal">{t("handsUp")}</span>
+          {f.number(m.hands!)} <span className="text-[0.7em] font-normal">{t("handsShort")}</span>
         </span>
       )}
       <WallDataAge m={m} now={now} className="w-[7em] shrink-0 truncate text-right text-[0.8em]" />

@@ -6,8 +6,9 @@
 
 /** A tile: its height and narrowest width in the wall's em. */
 export const TILE = { heightEm: 11, minWidthEm: 24 };
-/** A compact row. */
-export const ROW = { heightEm: 2.6, minWidthEm: 30 };
+/** A compact row: wide enough for a meeting's reasons in full where everything fits so, narrower to fit more. */
+export const ROW_WIDE = { heightEm: 2.6, minWidthEm: 36 };
+export const ROW = { heightEm: 2.6, minWidthEm: 28 };
 /** The gap between tiles and rows, in em. */
 export const GAP_EM = 0.6;
 
@@ -37,7 +38,7 @@ export interface WallPages<T> {
 }
 
 /** Rows grow at most this much, so a few meetings do not turn into a wall of giant text. */
-const MAX_ROW_SCALE = 1.8;
+const MAX_ROW_SCALE = 1.3;
 
 /**
  * The overview's pages. `urgent` says which meetings need someone; `items` come sorted with those
@@ -47,7 +48,8 @@ const MAX_ROW_SCALE = 1.8;
 export function paginate<T>(items: readonly T[], urgent: (item: T) => boolean, area: WallArea): WallPages<T> {
   const tiles = capacity(area, TILE);
   if (items.length <= tiles.columns * tiles.rows) return { form: "tiles", columns: tiles.columns, scale: 1, pages: [[...items]] };
-  const rows = capacity(area, ROW);
+  const wide = capacity(area, ROW_WIDE);
+  const rows = items.length <= wide.columns * wide.rows ? wide : capacity(area, ROW);
   const perPage = rows.columns * rows.rows;
   if (items.length <= perPage) {
     const gap = GAP_EM * area.fontSize;
