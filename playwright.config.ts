@@ -57,6 +57,9 @@ export default defineConfig({
       // A meeting a test hands its host password through /__sim is retried within seconds, not a minute.
       UNAVAILABLE_RETRY_MS: "3000",
       UPSTREAM_CACHE_MS: "500",
+      // Quality read often, so a person turned bad shows within seconds.
+      QUALITY_POLL_MS: "3000",
+      QUALITY_LIVE_POLL_MS: "2000",
       NEXT_TELEMETRY_DISABLED: "1",
       // Every line, down to each upstream call, so the secrets test reads all the server says.
       LOG_LEVEL: "debug",

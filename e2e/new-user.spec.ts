@@ -119,7 +119,7 @@ test("opening a meeting announces nothing already true; a hand raised after it i
 
 // Issue 17, "noise", "finding and reading": each test failed on the code before its fix.
 
-const NEEDS_SOMEONE = /no_host|hand_waiting|overrun|headcount_drop/;
+const NEEDS_SOMEONE = /no_host|hand_waiting|overrun|headcount_drop|poor_quality/;
 
 test("'needs attention' is one figure on the admin list and the wall, and a meeting without live data is not counted in it", async ({ page, browser }) => {
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/app/page-header";
 import { useTimeZone } from "@/components/app/time-zone";
 import { EmptyState, ErrorBox, FilterButtons, SearchInput } from "@/components/app/ui";
 import type { Meeting, MeetingListResponse } from "@/lib/domain/meeting";
-import { ongoingTotals, ongoingView, type OngoingSort } from "@/lib/domain/meeting-order";
+import { hasAlarm, ongoingTotals, ongoingView, type OngoingSort } from "@/lib/domain/meeting-order";
 import { ONGOING_PAGE_SIZE, ONGOING_REFRESH_MS, ongoingExportUrl, ongoingListQuery, ongoingViewSchema, type OngoingViewParams } from "@/lib/client/queries/meetings";
 import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
@@ -256,6 +256,7 @@ function MeetingCards({ items, now, attention }: { items: Meeting[]; now: number
         invited: m.invitedCount === null ? "—" : f.number(m.invitedCount),
         duration: m.startTime ? f.duration(now - Date.parse(m.startTime)) : "—",
       }),
+      ...(hasAlarm(m) ? [<HealthMarks key="health" health={m.health} />] : []),
     ],
   }));
   return <CardList label={t("title")} cards={cards} />;

@@ -121,12 +121,15 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
   const cameraAsOfLastPush = live.upstream !== "live";
 
   return (
-    <section className="space-y-4" aria-labelledby="participants-heading">
+    <section className="space-y-3" aria-labelledby="participants-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="participants-heading" className="text-lg font-semibold">
           {t("title")}
         </h2>
-        <LiveStatus upstream={live.upstream} connected={live.connected} sourceTime={live.sourceTime} />
+        <div className="flex flex-wrap items-center gap-3">
+          <LiveStatus upstream={live.upstream} connected={live.connected} sourceTime={live.sourceTime} />
+          <DownloadLinks compact csv={participantsExportUrl(conferenceID, "csv", timeZone)} xlsx={participantsExportUrl(conferenceID, "xlsx", timeZone)} />
+        </div>
       </div>
       <LiveAnnouncer queue={queue} upstream={live.upstream} connected={live.connected} ready={live.seq >= 0} />
       {live.error && (
@@ -188,7 +191,6 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
                 onChange={setFilter}
               />
               <SearchInput value={search} onChange={setSearch} label={t("find")} className="w-full sm:ml-auto sm:w-64" />
-              <DownloadLinks csv={participantsExportUrl(conferenceID, "csv", timeZone)} xlsx={participantsExportUrl(conferenceID, "xlsx", timeZone)} />
             </div>
 
             {live.seq < 0 ? (
@@ -224,12 +226,12 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
 function Count({ id, label, value, highlight, note }: { id: string; label: string; value: number | null; highlight?: boolean; note?: React.ReactNode }) {
   const f = useFormat();
   return (
-    <div className={`rounded-lg border px-3 py-1.5 shadow-sm ${highlight ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}>
+    <div className={`rounded-lg border px-3 py-1 shadow-sm ${highlight ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}>
       <div className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</div>
-      <div className="text-xl font-semibold tabular-nums" data-count={id}>
+      <div className="text-lg font-semibold leading-tight tabular-nums" data-count={id}>
         {value === null ? "—" : f.number(value)}
       </div>
-      {note && <div className="text-xs text-slate-600 dark:text-slate-400">{note}</div>}
+      {note && <div className="text-[11px] leading-tight text-slate-600 dark:text-slate-400">{note}</div>}
     </div>
   );
 }

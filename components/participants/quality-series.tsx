@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTimeZone } from "@/components/app/time-zone";
 import type { DirectionSeries, ParticipantSeriesResponse } from "@/lib/domain/quality";
 import { participantSeriesQuery } from "@/lib/client/queries/quality-series";
@@ -69,12 +69,13 @@ function Chart({ title, lines }: { title: string; lines: { name: string; points:
   return (
     <figure>
       <figcaption className="text-xs font-medium text-slate-700 dark:text-slate-300">{title}</figcaption>
-      <div className="h-28" role="img" aria-label={title}>
+      <div className="h-36" role="img" aria-label={title}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />
             <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(at: number) => f.time(new Date(at).toISOString(), timeZone)} stroke="currentColor" strokeOpacity={0.5} fontSize={10} />
             <YAxis width={36} stroke="currentColor" strokeOpacity={0.5} fontSize={10} />
+            <Legend iconSize={8} wrapperStyle={{ fontSize: 10 }} />
             <Tooltip labelFormatter={(at) => f.time(new Date(Number(at)).toISOString(), timeZone)} contentStyle={{ fontSize: 11 }} />
             {threshold !== null && <ReferenceLine y={threshold} stroke="#dc2626" strokeDasharray="4 3" label={{ value: String(threshold), fontSize: 10, fill: "#dc2626", position: "insideTopRight" }} />}
             {shown.map((line, i) => (

@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { SIMULATOR_URL, signIn, snap } from "./helpers";
+
+// Issue 19: meeting health beside the live state.
+
+interface SimMeeting {
+  conferenceID: string;
+  participants: number;
+  chairForAdmins: string;
+}
+
+const network = (id: string, pid: string, level: "bad" | null) =>
+  fetch(`${SIMULATOR_URL}/__sim/meetings/${id}/participants/${pid}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ network: level }) });
+
+test("the list shows each meeting's health; a person turning bad is marked in the grid within a poll; an admin sees their connection charted", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page);
+  await expect(page.getByRole("columnheader", { name: /Health/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator("tbody [data-health]").first()).toBeVisible();
+  await page.getByRole("button", { name: /^Quality alarms/ }).click();
+  await expect(page).toHaveURL(/show=quality/);
+  for (const cell of await page.locator("tbody [data-health]").all()) await expect(cell).toHaveAttribute("data-health", "alarm");
+  await snap(page, "quality-list");
+
+  const meeting = (await (await fetch(`${SIMULATOR_URL}/__sim/meetings`)).json() as SimMeeting[]).find((m) => m.chairForAdmins === "clear" && m.participants >= 4 && m.participants <= 30)!;
+  const person = ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings/${meeting.conferenceID}`)).json()) as { participants: { pid: string; role: string }[] }).participants.find((p) => p.role === "participant")!;
+  await page.goto(`/meetings/${meeting.conferenceID}`);
+  await expect(page.locator("[data-upstream]")).toHaveAttribute("data-upstream", "live", { timeout: 15_000 });
+  await network(meeting.conferenceID, person.pid, "bad");
+  try {
+    const row = page.locator(`[data-pid="${person.pid}"]`);
+    await expect(row.locator('[data-quality="bad"]')).toBeVisible({ timeout: 10_000 });
+    await page.getByRole("button", { name: /^Poor connection/ }).click();
+    await expect(row).toBeVisible();
+    await row.getByRole("button", { name: /^Details of / }).click();
+    const panel = page.locator(`[data-participant-details="${person.pid}"]`);
+    await expect(panel.locator("[data-person-state]")).toContainText("bad connection");
+    await expect(panel.locator("[data-quality-series]")).toContainText("Latency (ms)", { timeout: 15_000 });
+    await expect(panel.locator("[data-quality-series] svg").first()).toBeVisible();
+    await snap(page, "quality-details");
+  } finally {
+    await network(meeting.conferenceID, person.pid, null);
+  }
+});
