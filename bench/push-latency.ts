@@ -93,7 +93,8 @@ async function redisTraffic(port: number | undefined): Promise<{ publishes: numb
 
 /** One run against the dashboard, then the floor with the same viewers and changes. */
 async function pushRun(shape: PushShape, seed: number): Promise<{ dashboard: Figures; floor: Figures; perViewer: number; redis?: { publishes: number; bytes: number } }> {
-  const stack = await benchStack({ accounts: shape.accounts, instances: shape.instances, env: { RELAY_GRACE_MS: "60000" } });
+  // BENCH_QUALITY=off measures the same without Huawei's quality data (QUALITY=off), to see what it costs.
+  const stack = await benchStack({ accounts: shape.accounts, instances: shape.instances, env: { RELAY_GRACE_MS: "60000", ...(process.env.BENCH_QUALITY === "off" ? { QUALITY: "off" } : {}) } });
   const meetings = meetingsForBench(stack.sim);
   const changes = schedule(meetings, seed);
   const specs = viewerSpecs(stack, meetings, shape.viewers);

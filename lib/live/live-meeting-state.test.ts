@@ -216,3 +216,22 @@ describe("LiveMeetingState", () => {
     expect([...s.takeChanges().changed]).toEqual(["a"]);
   });
 });
+
+describe("LiveMeetingState quality", () => {
+  it("changes a row only when a person's level changes, and carries the newest figures with the next change", () => {
+    const s = new LiveMeetingState("1");
+    s.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: bob }]));
+    s.takeChanges();
+    const q = (level: "good" | "poor" | "bad", latencyMs: number) => ({ level, latencyMs, jitterMs: 5, lossPercent: 0, at: new Date(latencyMs).toISOString() });
+    expect(s.setQuality(new Map([["a", q("good", 40)]]))).toBe(true);
+    expect([...s.takeChanges().changed]).toEqual(["a"]);
+    expect(s.setQuality(new Map([["a", q("good", 45)]]))).toBe(false);
+    expect(s.takeChanges().changed.size).toBe(0);
+    s.apply(inc([{ pid: "a", pinfoMap: { MUTE: "1" } }]));
+    expect(s.snapshot().participants[0]!.quality).toMatchObject({ level: "good", latencyMs: 45 });
+    expect(s.setQuality(new Map([["a", q("bad", 400_000)], ["nobody", q("bad", 1)]]))).toBe(true);
+    // The patch is as new as the measure that made it.
+    expect(s.sourceTime).toBe(400_000);
+    expect(s.snapshot().participants[0]!.quality).toMatchObject({ level: "bad", latencyMs: 400_000 });
+  });
+});

@@ -100,17 +100,23 @@ export class LiveMeetingState {
     this.watchStartedAt ??= now;
   }
 
-  /** Huawei's latest measure of some people's connections; returns whether anyone's row changed. */
+  /**
+   * Huawei's latest measure of some people's connections; returns whether anyone's row changed.
+   * A row changes (and every viewer gets a patch) only when a person's level does: figures move a
+   * little on every measure, and sending hundreds of rows for that every few seconds would cost
+   * every viewer's push. The newest figures ride along with the next change of the row.
+   */
   setQuality(measured: ReadonlyMap<string, ParticipantQuality>): boolean {
     let changed = false;
     for (const [pid, q] of measured) {
       const row = this.mapped.get(pid);
       if (!row) continue;
       this.quality.set(pid, q);
-      const was = row.quality;
-      if (was && was.level === q.level && was.latencyMs === q.latencyMs && was.jitterMs === q.jitterMs && was.lossPercent === q.lossPercent) continue;
+      if (row.quality?.level === q.level) continue;
       this.mapped.set(pid, { ...row, quality: q });
       this.dirty.add(pid);
+      // The newest upstream data is now this measure: the patch carries its time, not an older frame's.
+      this.sourceTime = Math.max(this.sourceTime, Date.parse(q.at));
       changed = true;
     }
     return changed;

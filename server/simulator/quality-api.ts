@@ -88,27 +88,39 @@ export function qualityRoutes(ctx: SimContext): RouteTable {
   const direction = (d: Direction) => (d === "send" ? "sending" : "receiving");
 
   /** A person's alarm flags: any point of a series so far over the threshold in force at it (flags latch). */
-  const flagsOf = (m: SimMeeting, { p, leftAt }: QosPerson, now: number) => {
+  type Flags = { audioAlarmSend: boolean; audioAlarmRec: boolean; videoAlarmSend: boolean; videoAlarmRec: boolean; screenAlarmSend: boolean; screenAlarmRec: boolean; cpuAlarm: boolean };
+  /** Flags latch, so each person's are kept with the time they were worked out to and extended from there: a list read every few seconds costs only the new points. */
+  const latched = new Map<string, { until: number; flags: Flags }>();
+
+  /** A person's alarm flags: any point of a series so far over the threshold in force at it. */
+  const flagsOf = (m: SimMeeting, { p, leftAt }: QosPerson, now: number): Flags => {
     const until = leftAt || now;
-    const f = { audioAlarmSend: false, audioAlarmRec: false, videoAlarmSend: false, videoAlarmRec: false, screenAlarmSend: false, screenAlarmRec: false, cpuAlarm: false };
+    // A forced network (the /__sim surface) is a new story for the person: worked out again from the start.
+    const key = `${m.confUUID}|${p.pid}|${p.joinedAt}|${p.network?.level}@${p.network?.since}`;
+    const kept = latched.get(key);
+    const f: Flags = kept ? { ...kept.flags } : { audioAlarmSend: false, audioAlarmRec: false, videoAlarmSend: false, videoAlarmRec: false, screenAlarmSend: false, screenAlarmRec: false, cpuAlarm: false };
+    const from = kept ? kept.until + 1 : p.joinedAt;
     const kinds = streams(m, p);
     const busy = profileOf(m, p) === "cpu";
-    for (const t of sampleTimes(p.joinedAt, until)) {
-      // A good connection and an idle CPU stay under the defaults: only trouble or a lowered threshold needs a look at each point.
-      const mediaQuiet = levelAt(m, p, t) === "good" && quality.thresholds.quietMedia(t, GOOD_MAX);
+    // A good connection and an idle CPU stay under the defaults: only trouble or a lowered threshold needs a look at each point.
+    const steady = profileOf(m, p) === "fine" && !p.network && !m.qualityIncident;
+    for (const t of sampleTimes(from, until)) {
+      const mediaQuiet = (steady || levelAt(m, p, t) === "good") && quality.thresholds.quietMedia(t, GOOD_MAX);
       const cpuQuiet = !busy && quality.thresholds.effectiveCpu("client", t) >= IDLE_CPU_MAX.client && quality.thresholds.effectiveCpu("system", t) >= IDLE_CPU_MAX.system;
+      if (mediaQuiet && (cpuQuiet || f.cpuAlarm)) continue;
       for (const [media, d] of mediaQuiet ? [] : kinds) {
-        const key = `${media}Alarm${d === "send" ? "Send" : "Rec"}` as keyof typeof f;
-        if (f[key]) continue;
+        const flag = `${media}Alarm${d === "send" ? "Send" : "Rec"}` as keyof Flags;
+        if (f[flag]) continue;
         const s = mediaSample(m, p, media, d, t);
         const type = TYPE_OF[media];
-        f[key] = s.latency > quality.thresholds.effective(type, "latency", direction(d), t) || s.jitter > quality.thresholds.effective(type, "jitter", direction(d), t) || s.lossPercent > quality.thresholds.effective(type, "packetLoss", direction(d), t);
+        f[flag] = s.latency > quality.thresholds.effective(type, "latency", direction(d), t) || s.jitter > quality.thresholds.effective(type, "jitter", direction(d), t) || s.lossPercent > quality.thresholds.effective(type, "packetLoss", direction(d), t);
       }
       if (!f.cpuAlarm && !cpuQuiet) {
         const c = cpuSample(m, p, t);
         f.cpuAlarm = c.client > quality.thresholds.effectiveCpu("client", t) || c.system > quality.thresholds.effectiveCpu("system", t);
       }
     }
+    latched.set(key, { until, flags: f });
     return f;
   };
 
