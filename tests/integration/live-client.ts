@@ -71,3 +71,21 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** The live clients a test file opens, connected on request and all closed after each test. */
+export class OpenClients {
+  private readonly open: LiveClient[] = [];
+
+  constructor(private readonly url: () => string) {}
+
+  async connect(cookie: string): Promise<LiveClient> {
+    const c = new LiveClient(this.url(), cookie);
+    this.open.push(c);
+    await c.connected();
+    return c;
+  }
+
+  closeAll(): void {
+    while (this.open.length) this.open.pop()!.close();
+  }
+}

@@ -3,17 +3,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PresentPeopleResponse } from "@/lib/domain/present-person";
 import type { SimMeeting } from "@/server/simulator/world";
 import { startStack, type Stack } from "./dashboard";
-import { eventually, LiveClient } from "./live-client";
+import { eventually, OpenClients } from "./live-client";
 
 let stack: Stack;
-const clients: LiveClient[] = [];
+const clients = new OpenClients(() => stack.dash.url);
 
 beforeAll(async () => {
   stack = await startStack({ seed: 314 }, { UPSTREAM_CACHE_MS: "200", PEOPLE_SEARCH_CACHE_MS: "200", RELAY_GRACE_MS: "300" });
 });
-afterEach(() => {
-  while (clients.length) clients.pop()!.close();
-});
+afterEach(() => clients.closeAll());
 afterAll(() => stack?.stop());
 
 /** The pinyin of the simulator's given names (server/simulator/names.ts), written out here rather than computed. */
@@ -52,9 +50,7 @@ describe("finding a person in the meetings going on", () => {
       return { body, calls: stack.sim.stats.get("GET /v1/mmc/management/conferences/online/conf-attendee") ?? 0 };
     };
     const unwatched = await listCalls();
-    const c = new LiveClient(stack.dash.url, stack.admin.sessionCookie);
-    clients.push(c);
-    await c.connected();
+    const c = await clients.connect(stack.admin.sessionCookie);
     expect(await c.subscribe({ topic: "meeting", conferenceID: m.conferenceID })).toEqual({ ok: true });
     await eventually(() => c.meeting.rows.size === m.participants.size, 10_000, "live grid");
     stack.sim.world.changeParticipant(m, p.pid, { hand: true });
@@ -88,9 +84,7 @@ describe("finding a person in the meetings going on", () => {
 describe("the live participant list's download", () => {
   it("lists everyone in the meeting with their state, as CSV and Excel, times in the zone asked for", async () => {
     const m = ongoing().find((x) => x.chairForAdmins === "clear" && x.participants.size >= 3 && x.participants.size <= 40 && !x.subject.startsWith("="))!;
-    const c = new LiveClient(stack.dash.url, stack.admin.sessionCookie);
-    clients.push(c);
-    await c.connected();
+    const c = await clients.connect(stack.admin.sessionCookie);
     expect(await c.subscribe({ topic: "meeting", conferenceID: m.conferenceID })).toEqual({ ok: true });
     await eventually(() => c.meeting.rows.size === m.participants.size, 10_000, "live grid");
     const csv = await stack.admin.get(`/api/meetings/${m.conferenceID}/participants.csv?tz=Asia/Shanghai`);

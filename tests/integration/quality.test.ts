@@ -6,12 +6,12 @@ import { HuaweiQualityApi } from "@/lib/huawei/quality-api";
 import { SIMULATOR_APP_AUTH } from "@/server/simulator/server";
 import type { SimMeeting } from "@/server/simulator/world";
 import { addUser, Browser, startStack, type Stack } from "./dashboard";
-import { eventually, LiveClient } from "./live-client";
+import { eventually, OpenClients } from "./live-client";
 
 let stack: Stack;
 let truth: HuaweiQualityApi;
 let wall: Browser;
-const clients: LiveClient[] = [];
+const clients = new OpenClients(() => stack.dash.url);
 
 beforeAll(async () => {
   stack = await startStack(
@@ -24,17 +24,10 @@ beforeAll(async () => {
   wall = new Browser(stack.dash.url);
   expect((await wall.login("wall", "wall-password")).status).toBe(200);
 });
-afterEach(() => {
-  while (clients.length) clients.pop()!.close();
-});
+afterEach(() => clients.closeAll());
 afterAll(() => stack?.stop());
 
-async function client(cookie: string): Promise<LiveClient> {
-  const c = new LiveClient(stack.dash.url, cookie);
-  clients.push(c);
-  await c.connected();
-  return c;
-}
+const client = (cookie: string) => clients.connect(cookie);
 
 const small = () => [...stack.sim.world.ongoing.values()].filter((m) => m.chairForAdmins === "clear" && m.participants.size >= 4 && m.participants.size <= 30);
 const someone = (m: SimMeeting) => [...m.participants.values()].find((p) => p.role === "participant")!;

@@ -3,13 +3,13 @@ import { initials } from "@/lib/domain/masking";
 import { startSimulator } from "@/server/simulator/server";
 import type { SimMeeting } from "@/server/simulator/world";
 import { Browser, startStack, addUser, type Stack } from "./dashboard";
-import { eventually, LiveClient } from "./live-client";
+import { eventually, OpenClients, type LiveClient } from "./live-client";
 
 let stack: Stack;
 let wall: Browser;
 /** Withheld before anyone watches, so its watcher starts without a host password. */
 let unwatchable: SimMeeting;
-const clients: LiveClient[] = [];
+const clients = new OpenClients(() => stack.dash.url);
 
 beforeAll(async () => {
   stack = await startStack(
@@ -22,17 +22,10 @@ beforeAll(async () => {
   unwatchable = small().at(-1)!;
   unwatchable.chairForAdmins = "absent";
 });
-afterEach(() => {
-  while (clients.length) clients.pop()!.close();
-});
+afterEach(() => clients.closeAll());
 afterAll(() => stack?.stop());
 
-async function client(cookie: string): Promise<LiveClient> {
-  const c = new LiveClient(stack.dash.url, cookie);
-  clients.push(c);
-  await c.connected();
-  return c;
-}
+const client = (cookie: string) => clients.connect(cookie);
 
 const tile = (c: LiveClient, m: SimMeeting) => c.wall.rows.get(m.conferenceID);
 const small = () => [...stack.sim.world.ongoing.values()].filter((m) => m.chairForAdmins === "clear" && m.participants.size >= 4 && m.participants.size <= 30);
