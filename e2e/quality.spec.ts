@@ -42,3 +42,20 @@ test("the list shows each meeting's health; a person turning bad is marked in th
     await network(meeting.conferenceID, person.pid, null);
   }
 });
+
+test("an admin reads the quality thresholds beside Huawei's defaults and sets one", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page);
+  await page.getByRole("link", { name: "Quality" }).click();
+  await expect(page.getByRole("heading", { name: "Quality thresholds" })).toBeVisible();
+  const video = page.locator('[data-thresholds="VIDEO"]');
+  const latency = video.getByLabel("Video, Latency (ms), Sending");
+  await expect(latency).toHaveValue(/\d+/);
+  await expect(video).toContainText("default 800");
+  await latency.fill("750");
+  await video.getByRole("button", { name: "Save" }).click();
+  await expect(video.locator("[data-saved]")).toBeVisible();
+  await page.reload();
+  await expect(page.locator('[data-thresholds="VIDEO"]').getByLabel("Video, Latency (ms), Sending")).toHaveValue("750");
+  await snap(page, "quality-thresholds");
+});

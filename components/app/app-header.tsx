@@ -17,7 +17,7 @@ const NAV = [
   ["/people", "people"],
   ["/departments", "departments"],
 ] as const;
-const ADMIN_NAV = [...NAV, ["/admin/displays", "displays"]] as const;
+const ADMIN_NAV = [...NAV, ["/admin/displays", "displays"], ["/admin/quality", "thresholds"]] as const;
 
 /** The desk pages' header; on a phone the links and settings fold into a menu. */
 export function AppHeader({ username, role, simulated }: { username: string; role: string; simulated: boolean }) {

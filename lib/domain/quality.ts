@@ -127,3 +127,27 @@ export const participantSeriesResponseSchema = z.object({
   fetchedAt: z.iso.datetime(),
 });
 export type ParticipantSeriesResponse = z.infer<typeof participantSeriesResponseSchema>;
+
+const pairSchema = z.object({ receiving: z.number().nullable(), receivingDefault: z.number().nullable(), sending: z.number().nullable(), sendingDefault: z.number().nullable() });
+const cpuPairSchema = z.object({ cpu: z.number().nullable(), cpuDefault: z.number().nullable() });
+const mediaThresholdsSchema = z.object({ latency: pairSchema, jitter: pairSchema, packetLoss: pairSchema });
+
+/** GET /api/quality/thresholds: the enterprise's alarm thresholds beside Huawei's defaults, per media type (latency and jitter in ms, loss in percent, CPU in percent). */
+export const qualityThresholdsSchema = z.object({
+  AUDIO: mediaThresholdsSchema,
+  VIDEO: mediaThresholdsSchema,
+  SCREEN: mediaThresholdsSchema,
+  CPU: z.object({ clientCpuMax: cpuPairSchema, systemCpuMax: cpuPairSchema }),
+});
+export type QualityThresholds = z.infer<typeof qualityThresholdsSchema>;
+
+const ms = z.number().int().min(0, "at least 0 ms").max(10_000, "at most 10,000 ms");
+const percent = z.number().int().min(0, "at least 0 %").max(100, "at most 100 %");
+const direction = <T extends z.ZodType>(v: T) => z.object({ receiving: v, sending: v });
+
+/** POST /api/quality/thresholds: one media type's thresholds, or the CPU's, whole; ranges as Huawei's (ms 0 to 10,000, percent 0 to 100). */
+export const setQualityThresholdsSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.enum(["AUDIO", "VIDEO", "SCREEN"]), latency: direction(ms), jitter: direction(ms), packetLoss: direction(percent) }),
+  z.object({ type: z.literal("CPU"), clientCpuMax: percent, systemCpuMax: percent }),
+]);
+export type SetQualityThresholds = z.infer<typeof setQualityThresholdsSchema>;

@@ -99,6 +99,23 @@ describe("meeting health", () => {
     expect((await stack.admin.json(`/api/quality/participants/${m.conferenceID}/bad%20pid`)).status).toBe(400);
   });
 
+  it("shows an admin the thresholds beside Huawei's defaults and sets them at Huawei; a bad value is refused before Huawei hears of it", async () => {
+    const { status, body } = await stack.admin.json<{ VIDEO: { latency: { sending: number; sendingDefault: number } }; CPU: { clientCpuMax: { cpu: number } } }>("/api/quality/thresholds");
+    expect(status).toBe(200);
+    expect(body.VIDEO.latency).toMatchObject({ sending: 800, sendingDefault: 800 });
+    const video = { type: "VIDEO", latency: { sending: 600, receiving: 650 }, jitter: { sending: 200, receiving: 200 }, packetLoss: { sending: 10, receiving: 12 } };
+    expect((await stack.admin.post("/api/quality/thresholds", video)).status).toBe(204);
+    expect((await truth.thresholds("VIDEO")).latency).toMatchObject({ sending: 600, receiving: 650, sendingDefault: 800 });
+    expect((await stack.admin.post("/api/quality/thresholds", { type: "CPU", clientCpuMax: 85, systemCpuMax: 95 })).status).toBe(204);
+    expect((await stack.admin.json<typeof body>("/api/quality/thresholds")).body.CPU.clientCpuMax.cpu).toBe(85);
+    stack.sim.stats.clear();
+    const bad = await stack.admin.post("/api/quality/thresholds", { ...video, packetLoss: { sending: 101, receiving: 5 } });
+    expect(bad.status).toBe(400);
+    expect(stack.sim.stats.get("POST /v1/metrics/conference/threshold") ?? 0).toBe(0);
+    expect((await stack.host.post("/api/quality/thresholds", video)).status).toBe(403);
+    expect((await stack.host.json("/api/quality/thresholds")).status).toBe(403);
+  });
+
   it("where Huawei refuses quality (403) says why once, hides health, and nothing else breaks; it comes back when switched on", async () => {
     stack.sim.quality.enabled = false;
     try {

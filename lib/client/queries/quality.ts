@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import { getJson } from "@/lib/client/api";
-import { qualityStatusSchema } from "@/lib/domain/quality";
+import { getJson, sendJson } from "@/lib/client/api";
+import { qualityStatusSchema, qualityThresholdsSchema, type SetQualityThresholds } from "@/lib/domain/quality";
 import { retryUnlessRefused } from "./retry";
 
 export const qualityKeys = {
@@ -16,4 +16,21 @@ export function qualityStatusQuery() {
     refetchInterval: 300_000,
     retry: retryUnlessRefused,
   });
+}
+
+export const thresholdKeys = {
+  all: ["quality", "thresholds"] as const,
+};
+
+/** The enterprise's alarm thresholds and Huawei's defaults (admins). */
+export function qualityThresholdsQuery() {
+  return queryOptions({
+    queryKey: thresholdKeys.all,
+    queryFn: ({ signal }) => getJson("/api/quality/thresholds", qualityThresholdsSchema, signal),
+    retry: retryUnlessRefused,
+  });
+}
+
+export function saveQualityThresholds(input: SetQualityThresholds): Promise<unknown> {
+  return sendJson("POST", "/api/quality/thresholds", input);
 }
