@@ -41,6 +41,10 @@ const request = fc.oneof(
   fc.record({ id: nasty, body: fc.anything() }).map((p) => ({ method: "POST", path: `/api/meetings/${enc(p.id)}/host-password`, body: p.body })),
   fc.anything().map((body) => ({ method: "POST", path: "/api/admin/displays", body })),
   nasty.map((id) => ({ method: "DELETE", path: `/api/admin/displays/${enc(id)}` })),
+  nasty.map((q) => ({ method: "GET", path: `/api/people/present?q=${enc(q)}` })),
+  fc.record({ id: nasty, tz: nasty, kind: fc.constantFrom("participants.csv", "participants.xlsx") }).map((p) => ({ method: "GET", path: `/api/meetings/${enc(p.id)}/${p.kind}?tz=${enc(p.tz)}` })),
+  fc.record({ id: nasty, pid: nasty }).map((p) => ({ method: "GET", path: `/api/quality/participants/${enc(p.id)}/${enc(p.pid)}` })),
+  fc.anything().map((body) => ({ method: "POST", path: "/api/quality/thresholds", body })),
   nasty.map((path) => ({ method: "GET", path: `/api/${enc(path)}` })),
 );
 

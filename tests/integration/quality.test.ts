@@ -129,7 +129,7 @@ describe("meeting health", () => {
       expect(body.items.length).toBe(stack.sim.world.ongoing.size);
       const m = small()[1]!;
       const series = await stack.admin.json<{ error: { code: string } }>(`/api/quality/participants/${m.conferenceID}/${someone(m).pid}`);
-      expect([series.status, series.body.error.code]).toEqual([503, "quality_unavailable"]);
+      expect([series.status, series.body.error.code]).toEqual([409, "quality_unavailable"]);
     } finally {
       stack.sim.quality.enabled = true;
     }

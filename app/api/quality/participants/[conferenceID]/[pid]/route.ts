@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jsonError } from "@/lib/api/errors";
+import { qualityUnavailable } from "@/lib/api/quality-unavailable";
 import { conferenceIdSchema, parseOr400 } from "@/lib/api/validation";
 import { withViewer } from "@/lib/api/with-viewer";
 import { services } from "@/lib/services";
@@ -12,10 +12,7 @@ export const GET = withViewer<{ params: Promise<{ conferenceID: string; pid: str
     const params = await ctx.params;
     const conferenceID = parseOr400(conferenceIdSchema, params.conferenceID);
     const pid = parseOr400(pidSchema, params.pid);
-    const { health, participantSeries } = services();
-    const reason = health.status().reason;
-    if (reason === "forbidden" || reason === "switched_off") return jsonError(503, "quality_unavailable", "Huawei does not give this enterprise quality data (see GET /api/quality/status).");
-    return Response.json(await participantSeries.of(viewer, conferenceID, pid));
+    return qualityUnavailable() ?? Response.json(await services().participantSeries.of(viewer, conferenceID, pid));
   },
   ["admin"],
 );
