@@ -42,12 +42,19 @@ function useSave() {
   });
 }
 
-function Saved({ save }: { save: ReturnType<typeof useSave> }) {
+/** A form's Save button, and what became of the last save. */
+function SaveRow({ save }: { save: ReturnType<typeof useSave> }) {
   const t = useTranslations("thresholds");
   const errorMessage = useErrorMessage();
-  if (save.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errorMessage(save.error)}</p>;
-  if (save.isSuccess) return <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300" data-saved>{t("saved")}</p>;
-  return null;
+  return (
+    <div className="flex items-center gap-3">
+      <button type="submit" disabled={save.isPending} className="rounded-md bg-sky-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+        {t("save")}
+      </button>
+      {save.isError && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errorMessage(save.error)}</p>}
+      {save.isSuccess && <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300" data-saved>{t("saved")}</p>}
+    </div>
+  );
 }
 
 const input = "w-24 rounded-md border border-slate-300 bg-white px-2 py-1 text-right tabular-nums dark:border-slate-600 dark:bg-slate-950";
@@ -108,12 +115,7 @@ function MediaForm({ type, current }: { type: (typeof MEDIA)[number]; current: Q
           ))}
         </tbody>
       </table>
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={save.isPending} className="rounded-md bg-sky-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
-          {t("save")}
-        </button>
-        <Saved save={save} />
-      </div>
+      <SaveRow save={save} />
     </form>
   );
 }
@@ -143,12 +145,7 @@ function CpuForm({ current }: { current: QualityThresholds["CPU"] }) {
       <h2 className="text-base font-semibold">{t("cpu")}</h2>
       {field(t("cpuApp"), client, setClient, current.clientCpuMax.cpuDefault)}
       {field(t("cpuSystem"), system, setSystem, current.systemCpuMax.cpuDefault)}
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={save.isPending} className="rounded-md bg-sky-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
-          {t("save")}
-        </button>
-        <Saved save={save} />
-      </div>
+      <SaveRow save={save} />
     </form>
   );
 }
