@@ -23,7 +23,7 @@ export interface FleetProgress {
   gaps: number;
 }
 
-export type FleetReply = { kind: "ready" } | FleetProgress | { kind: "latencies"; latencies: number[] };
+export type FleetReply = { kind: "ready" } | FleetProgress | { kind: "latencies"; latencies: number[]; otherLatencies: number[] };
 
 /** Viewers per child process: socket.io-client's own parsing for a thousand viewers fits one core's share. */
 const PER_PROCESS = 1_000;
@@ -106,9 +106,10 @@ export class Fleet {
     await Promise.all(this.processes.map((p) => p.ask({ kind: "reset" })));
   }
 
-  async latencies(): Promise<number[]> {
+  /** Latencies of the mute patches, and apart those of the other patches (see viewer-fleet.ts). */
+  async latencies(): Promise<{ mute: number[]; other: number[] }> {
     const parts = await Promise.all(this.processes.map((p) => p.ask<"latencies">({ kind: "collect" })));
-    return parts.flatMap((p) => p.latencies);
+    return { mute: parts.flatMap((p) => p.latencies), other: parts.flatMap((p) => p.otherLatencies) };
   }
 
   /** Every viewer's transport drops at once; each reconnects and subscribes again by itself. */

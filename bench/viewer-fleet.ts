@@ -1,5 +1,5 @@
 import { io } from "socket.io-client";
-import type { Subscription } from "@/lib/domain/participant";
+import type { Participant, Subscription } from "@/lib/domain/participant";
 import type { LiveClientSocket } from "@/lib/live/socket-contract";
 import { meetingStore } from "@/lib/live/stores";
 import type { FleetCommand, FleetReply, FleetViewerSpec } from "./fleet";
@@ -22,7 +22,7 @@ class Viewer {
   constructor(
     url: string,
     spec: FleetViewerSpec,
-    private readonly recorded: { latencies: number[] },
+    private readonly recorded: Recorded,
   ) {
     const sub: Subscription = { topic: "meeting", conferenceID: spec.conferenceID };
     this.socket = io(url, {
@@ -50,12 +50,16 @@ class Viewer {
       this.snapshotAt = Date.now();
     });
     this.socket.on("patch", (ev) => {
+      const before = this.store.rows;
       const result = this.store.applyPatch(ev);
       if (result === "gap") {
         this.gaps += 1;
         this.socket.emit("resync", sub);
       }
-      if (result === "applied") this.recorded.latencies.push(Date.now() - ev.sourceTime);
+      if (result !== "applied") return;
+      // The benchmark drives mute changes: other patches (a quality level polled from Huawei) are counted apart.
+      const muteChanged = (ev.upserts as Participant[]).some((row) => before.get(row.pid)?.muted !== row.muted);
+      (muteChanged ? this.recorded.latencies : this.recorded.otherLatencies).push(Date.now() - ev.sourceTime);
     });
   }
 
@@ -67,8 +71,13 @@ class Viewer {
 }
 
 const viewers: Viewer[] = [];
-/** Milliseconds from each applied patch's sourceTime (Huawei's createTime) to its arrival here. */
-const recorded = { latencies: [] as number[] };
+interface Recorded {
+  /** Milliseconds from each applied mute patch's sourceTime (Huawei's createTime) to its arrival here. */
+  latencies: number[];
+  /** The same for patches that changed no one's mute (a quality level, from the time Huawei measured it). */
+  otherLatencies: number[];
+}
+const recorded: Recorded = { latencies: [], otherLatencies: [] };
 
 const reply = (message: FleetReply) => process.send!(message);
 
@@ -97,9 +106,10 @@ process.on("message", async (command: FleetCommand) => {
       return reply(progress());
     case "reset":
       recorded.latencies = [];
+      recorded.otherLatencies = [];
       return reply(progress());
     case "collect":
-      return reply({ kind: "latencies", latencies: recorded.latencies });
+      return reply({ kind: "latencies", latencies: recorded.latencies, otherLatencies: recorded.otherLatencies });
     case "drop":
       viewers.forEach((v) => v.drop());
       return reply(progress());

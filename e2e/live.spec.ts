@@ -122,8 +122,22 @@ test("a meeting whose host password Huawei withholds: the page says so, an admin
   await page.goto(`/meetings/${meeting.conferenceID}`);
   await expect(page.locator("[data-upstream]")).toHaveAttribute("data-upstream", "unavailable", { timeout: 15_000 });
   await expect(page.getByText("Huawei does not give this account the host password of this meeting")).toBeVisible();
-  // Without live data the page still shows who is present, by the ongoing list, and the invitees.
-  await expect(page.locator('[data-count="present"]')).toHaveText(String(meeting.participants));
+  // Huawei's attendee list, which needs no host password, still says who is present and who is host; the flags are missing and say so.
+  await expect(page.getByText("Only who is present is live for this meeting.")).toBeVisible();
+  await expect(page.locator('[data-presence="true"]')).toContainText("Mute, raised hands, camera and sharing are missing");
+  await expect(page.locator("[data-upstream]")).toContainText("Who is present only");
+  // The simulator's world moves on: the head count follows Huawei's list within a read, and the host is named.
+  await expect(async () => {
+    const people = await simParticipants(meeting.conferenceID);
+    expect(Number(await page.locator('[data-count="present"]').textContent())).toBe(people.length);
+  }).toPass({ timeout: 15_000 });
+  const host = (await simParticipants(meeting.conferenceID)).find((p) => p.role === "host");
+  if (host) {
+    await page.getByLabel("Find a participant").fill(host.name);
+    await expect(page.locator(`[data-pid="${host.pid}"]`)).toContainText("Host");
+    await page.getByLabel("Find a participant").fill("");
+  }
+  await expect(page.locator('[data-count="muted"]')).toHaveCount(0);
   await expect(page.getByRole("heading", { name: /Invitees/ })).toBeVisible();
   await snap(page, "live-host-password-withheld");
 

@@ -34,6 +34,7 @@ export async function createRelay(
       reconnectMaxMs: envInt(env, "HUAWEI_RECONNECT_MAX_MS", 30_000),
       unavailableRetryMs: envInt(env, "UNAVAILABLE_RETRY_MS", 60_000),
       qualityMs: envInt(env, "QUALITY_LIVE_POLL_MS", 15_000),
+      presenceMs: envInt(env, "PRESENCE_POLL_MS", 10_000),
     },
     wall: { maxLive: envInt(env, "WALL_MAX_LIVE", 100), thresholds: thresholdsFromEnv(env) },
     limits: {

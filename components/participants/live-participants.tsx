@@ -112,9 +112,12 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
 
   const fields = live.fields;
   const attendees = fields?.attendees.length ? fields.attendees : invitees;
-  const hasLiveData = live.seq >= 0 && !unavailable;
+  // Without the host password Huawei's attendee list still says who is present, but none of their flags.
+  const presenceOnly = fields?.meeting.coverage === "presence";
+  const hasLiveData = live.seq >= 0 && (!unavailable || presenceOnly);
+  const hasFlags = hasLiveData && !presenceOnly;
   // Live: the relay's own count. Otherwise the ongoing list's figure, with its age: one number for who is present.
-  const liveCount = hasLiveData && (live.upstream === "live" || live.upstream === "polling" || ended);
+  const liveCount = hasLiveData && (live.upstream === "live" || live.upstream === "polling" || ended || presenceOnly);
   const missing = useMemo(() => (hasLiveData ? missingInvitees(attendees, all) : []), [hasLiveData, attendees, all]);
   const speaking = new Set(fields?.speakers ?? []);
   // CAMERASTATE comes only through the push channel: while it is down, camera states are those last pushed.
@@ -127,7 +130,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
           {t("title")}
         </h2>
         <div className="flex flex-wrap items-center gap-3">
-          <LiveStatus upstream={live.upstream} connected={live.connected} sourceTime={live.sourceTime} />
+          <LiveStatus upstream={live.upstream} connected={live.connected} sourceTime={live.sourceTime} presence={presenceOnly} />
           <DownloadLinks compact csv={participantsExportUrl(conferenceID, "csv", timeZone)} xlsx={participantsExportUrl(conferenceID, "xlsx", timeZone)} />
         </div>
       </div>
@@ -140,7 +143,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
 
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {liveCount ? (
-          <Count id="present" label={ended ? t("presentAtEnd") : t("present")} value={counts.present} />
+          <Count id="present" label={ended ? t("presentAtEnd") : t("present")} value={counts.present} note={presenceOnly ? t("byAttendeeList") : undefined} />
         ) : (
           <Count
             id="present"
@@ -157,7 +160,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
             }
           />
         )}
-        {hasLiveData && (
+        {hasFlags && (
           <>
             <Count id="muted" label={t("muted")} value={counts.muted} />
             <Count id="hands" label={t("handsUp")} value={counts.hands} highlight={counts.hands > 0} />
@@ -171,14 +174,13 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
         )}
       </div>
 
-      {unavailable ? (
-        <UnavailablePanel conferenceID={conferenceID} reason={live.reason} mayEnterHostPassword={mayEnterHostPassword} />
-      ) : (
+      {unavailable && <UnavailablePanel conferenceID={conferenceID} reason={live.reason} mayEnterHostPassword={mayEnterHostPassword} presence={presenceOnly} />}
+      {(!unavailable || presenceOnly) && (
         // On a desk the list and what sits beside it (a person's details, else the raised hands) side by side, as Webex's troubleshooting view.
         <div className={`grid items-start gap-4 ${selected || queue.length > 0 ? "lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}`}>
           <div className="min-w-0 space-y-3">
             <div className="flex flex-wrap items-center gap-2">
-              <FilterButtons
+              {hasFlags && <FilterButtons
                 label={tc("show")}
                 options={[
                   ["all", t("everyone")],
@@ -189,7 +191,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
                 ]}
                 value={filter}
                 onChange={setFilter}
-              />
+              />}
               <SearchInput value={search} onChange={setSearch} label={t("find")} className="w-full sm:ml-auto sm:w-64" />
             </div>
 
@@ -202,6 +204,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
                 participants={shown}
                 speaking={speaking}
                 cameraAsOfLastPush={cameraAsOfLastPush}
+                flags={!presenceOnly}
                 sort={view.psort}
                 dir={view.pdir}
                 onSort={(psort, pdir) => setView({ psort, pdir })}
@@ -211,7 +214,7 @@ export function LiveParticipants({ conferenceID, invitees, listedPresent, mayEnt
           </div>
           {(selected || queue.length > 0) && (
             <div className="space-y-4 lg:sticky lg:top-4">
-              {selected && <ParticipantDetails conferenceID={conferenceID} p={selected} speaking={speaking.has(selected.pid)} qualityDetail={qualityDetail} onClose={closeDetails} />}
+              {selected && <ParticipantDetails conferenceID={conferenceID} p={selected} speaking={speaking.has(selected.pid)} flags={!presenceOnly} qualityDetail={qualityDetail} onClose={closeDetails} />}
               {queue.length > 0 && <HandQueue queue={queue} onShowAll={() => setFilter("hands")} />}
             </div>
           )}
@@ -242,6 +245,8 @@ interface ListProps {
   participants: Participant[];
   speaking: Set<string>;
   cameraAsOfLastPush: boolean;
+  /** Mute, hand, camera and sharing are known (not so for presence alone). */
+  flags: boolean;
   sort: ParticipantSort;
   dir: SortDir;
   onSort: (sort: ParticipantSort, dir: SortDir) => void;
@@ -249,7 +254,7 @@ interface ListProps {
 }
 
 /** Virtualized: only the rows on screen exist, and a row re-renders only when its participant changed. */
-function ParticipantList({ participants, speaking, cameraAsOfLastPush, sort, dir, onSort, onOpen }: ListProps) {
+function ParticipantList({ participants, speaking, cameraAsOfLastPush, flags, sort, dir, onSort, onOpen }: ListProps) {
   const t = useTranslations("participants");
   const td = useTranslations("details");
   const list = useRef<HTMLDivElement>(null);
@@ -286,7 +291,7 @@ function ParticipantList({ participants, speaking, cameraAsOfLastPush, sort, dir
             const p = participants[item.index]!;
             return (
               <div key={item.key} className="absolute inset-x-0 h-11 border-b border-slate-100 dark:border-slate-800" style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }} role="listitem">
-                <ParticipantRow p={p} speaking={speaking.has(p.pid)} cameraAsOfLastPush={cameraAsOfLastPush} onOpen={onOpen} />
+                <ParticipantRow p={p} speaking={speaking.has(p.pid)} cameraAsOfLastPush={cameraAsOfLastPush} flags={flags} onOpen={onOpen} />
               </div>
             );
           })}
@@ -301,7 +306,7 @@ const ROLE_BADGE: Partial<Record<Participant["role"], string>> = {
   cohost: "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/50 dark:text-indigo-300",
   audience: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
 };
-const ParticipantRow = memo(function ParticipantRow({ p, speaking, cameraAsOfLastPush, onOpen }: { p: Participant; speaking: boolean; cameraAsOfLastPush: boolean; onOpen: (pid: string) => void }) {
+const ParticipantRow = memo(function ParticipantRow({ p, speaking, cameraAsOfLastPush, flags, onOpen }: { p: Participant; speaking: boolean; cameraAsOfLastPush: boolean; flags: boolean; onOpen: (pid: string) => void }) {
   const t = useTranslations("participants");
   const td = useTranslations("details");
   const f = useFormat();
@@ -319,6 +324,11 @@ const ParticipantRow = memo(function ParticipantRow({ p, speaking, cameraAsOfLas
       <span className="hidden sm:block">{p.role !== "participant" && <span className={`rounded px-1.5 py-0.5 text-xs ${ROLE_BADGE[p.role]}`}>{t("role", { role: p.role })}</span>}</span>
       <span className="hidden text-xs tabular-nums text-slate-600 sm:block dark:text-slate-400">{f.time(p.joinedAt, timeZone)}</span>
       <span className="hidden truncate text-xs text-slate-600 sm:block dark:text-slate-400">{p.device ? t("device", { type: p.device }) : ""}</span>
+      {!flags ? (
+        <span className="justify-self-end text-xs text-slate-600 dark:text-slate-400" title={t("flagsMissing")}>
+          —
+        </span>
+      ) : (
       <span className="flex items-center justify-end gap-2">
         {p.quality && p.quality.level !== "good" && <QualityMark quality={p.quality} />}
         {p.handRaised && <HandIcon />}
@@ -326,6 +336,7 @@ const ParticipantRow = memo(function ParticipantRow({ p, speaking, cameraAsOfLas
         {p.videoSite ? <CameraIcon on={p.camera} asOfLastPush={cameraAsOfLastPush} /> : <span className="text-xs text-slate-600 dark:text-slate-400">{t("audioOnly")}</span>}
         <MicIcon muted={p.muted} />
       </span>
+      )}
     </div>
   );
 });

@@ -18,7 +18,8 @@ const LOOK: Record<Key, { dot: string; text: string }> = {
 };
 
 /** Where the data comes from and how old it is; never silently wrong. Not a live region: it ticks. */
-export function LiveStatus({ upstream, connected, sourceTime }: { upstream: UpstreamLiveStatus | null; connected: boolean; sourceTime: number }) {
+/** `presence`: while unavailable, who is present still comes (Huawei's attendee list), and that is said. */
+export function LiveStatus({ upstream, connected, sourceTime, presence = false }: { upstream: UpstreamLiveStatus | null; connected: boolean; sourceTime: number; presence?: boolean }) {
   const t = useTranslations("status");
   const f = useFormat();
   const now = useNow();
@@ -27,7 +28,7 @@ export function LiveStatus({ upstream, connected, sourceTime }: { upstream: Upst
   return (
     <span data-upstream={key} className={`inline-flex flex-wrap items-center gap-2 text-sm font-medium ${look.text}`}>
       <span aria-hidden className={`size-2.5 rounded-full ${look.dot} ${key === "live" ? "animate-pulse" : ""}`} />
-      {t(key)}
+      {key === "unavailable" && presence ? t("presenceOnly") : t(key)}
       {sourceTime > 0 && key !== "ended" && key !== "unavailable" && (
         <span className="font-normal text-slate-600 dark:text-slate-400">{t("dataFrom", { age: f.age(Math.max(0, now - sourceTime)) })}</span>
       )}

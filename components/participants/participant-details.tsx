@@ -15,7 +15,8 @@ import { QualitySeries } from "./quality-series";
  * are, how they joined, and every change the dashboard has seen since it began watching, newest
  * first. Beside the list on a desk, a sheet on a phone; Escape, Back or the button closes it.
  */
-export function ParticipantDetails({ conferenceID, p, speaking, qualityDetail, onClose }: { conferenceID: string; p: Participant; speaking: boolean; qualityDetail: boolean; onClose: () => void }) {
+/** `flags`: the person's mute, hand, camera and sharing are known (not so for presence alone). */
+export function ParticipantDetails({ conferenceID, p, speaking, flags, qualityDetail, onClose }: { conferenceID: string; p: Participant; speaking: boolean; flags: boolean; qualityDetail: boolean; onClose: () => void }) {
   const t = useTranslations("details");
   const tp = useTranslations("participants");
   const tq = useTranslations("quality");
@@ -31,14 +32,18 @@ export function ParticipantDetails({ conferenceID, p, speaking, qualityDetail, o
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
 
-  const now: string[] = [
-    tp(p.muted ? "stateMuted" : "stateUnmuted"),
-    ...(p.handRaised ? [p.handRaisedAt ? tp("stateHandSince", { time: f.time(p.handRaisedAt, timeZone) }) : tp("stateHand")] : []),
-    ...(p.videoSite ? [p.camera === null ? t("cameraUnknown") : tp(p.camera ? "stateCameraOn" : "stateCameraOff")] : [tp("audioOnly")]),
-    ...(p.sharing ? [tp("stateSharing")] : []),
+  const now: string[] = flags
+    ? [
+        tp(p.muted ? "stateMuted" : "stateUnmuted"),
+        ...(p.handRaised ? [p.handRaisedAt ? tp("stateHandSince", { time: f.time(p.handRaisedAt, timeZone) }) : tp("stateHand")] : []),
+        ...(p.videoSite ? [p.camera === null ? t("cameraUnknown") : tp(p.camera ? "stateCameraOn" : "stateCameraOff")] : [tp("audioOnly")]),
+        ...(p.sharing ? [tp("stateSharing")] : []),
+      ]
+    : [tp("flagsMissing")];
+  now.push(
     ...(speaking ? [tp("speaking")] : []),
     ...(p.quality ? [tq(p.quality.level)] : []),
-  ];
+  );
   const facts: [string, React.ReactNode][] = [
     [t("number"), p.number ? <span className="font-mono">{p.number}</span> : "—"],
     [t("account"), p.account ?? "—"],

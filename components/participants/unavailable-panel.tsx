@@ -6,14 +6,17 @@ import type { UnavailableReason } from "@/lib/domain/participant";
 import { postJson } from "@/lib/client/api";
 import { useErrorMessage } from "@/lib/client/use-error-message";
 
-/** Why a meeting has no live grid, and, for an admin or the meeting's host, a way to give the host password. */
-export function UnavailablePanel({ conferenceID, reason, mayEnterHostPassword }: { conferenceID: string; reason: UnavailableReason | null; mayEnterHostPassword: boolean }) {
+/**
+ * Why a meeting has no live grid (or, with `presence`, a grid of who is present only), and, for an
+ * admin or the meeting's host, a way to give the host password.
+ */
+export function UnavailablePanel({ conferenceID, reason, mayEnterHostPassword, presence }: { conferenceID: string; reason: UnavailableReason | null; mayEnterHostPassword: boolean; presence: boolean }) {
   const t = useTranslations("unavailable");
   return (
-    <div className="space-y-3 rounded-lg border border-slate-300 bg-slate-50 p-4 text-sm dark:border-slate-700 dark:bg-slate-900" data-unavailable={reason ?? "unknown"}>
-      <p className="font-semibold">{t("title")}</p>
+    <div className="space-y-3 rounded-lg border border-slate-300 bg-slate-50 p-4 text-sm dark:border-slate-700 dark:bg-slate-900" data-unavailable={reason ?? "unknown"} data-presence={presence}>
+      <p className="font-semibold">{t(presence ? "presenceTitle" : "title")}</p>
       <p>{t(reason ?? "unknown")}</p>
-      <p className="text-slate-700 dark:text-slate-300">{t("stillUpdating")}</p>
+      <p className="text-slate-700 dark:text-slate-300">{t(presence ? "presenceMissing" : "stillUpdating")}</p>
       {mayEnterHostPassword ? (
         <HostPasswordForm conferenceID={conferenceID} />
       ) : (

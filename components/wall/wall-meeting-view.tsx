@@ -43,6 +43,9 @@ export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }
   const shown = people.slice(0, people.length > fit ? fit - 1 : fit);
   const count = (pick: (p: Participant) => boolean) => f.number(people.filter(pick).length);
   const upstream = live.upstream ?? "polling";
+  // Without the host password only presence is known: no mute, hand or camera figures to show.
+  const flags = fields?.meeting.coverage !== "presence";
+  const unknown = "—";
 
   return (
     <section className="flex min-h-0 flex-1 flex-col gap-[0.6em]" data-wall-meeting={conferenceID}>
@@ -57,9 +60,9 @@ export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }
         <dl className="flex shrink-0 gap-[1.6em] text-center">
           {[
             [t("presentLabel"), f.number(people.length)],
-            [t("muted"), count((p) => p.muted)],
-            [t("handsUp"), f.number(hands.length)],
-            [t("camera"), count((p) => p.camera === true)],
+            [t("muted"), flags ? count((p) => p.muted) : unknown],
+            [t("handsUp"), flags ? f.number(hands.length) : unknown],
+            [t("camera"), flags ? count((p) => p.camera === true) : unknown],
           ].map(([label, value]) => (
             <div key={label}>
               <dd className="text-[2.2em] font-bold tabular-nums leading-none">{value}</dd>
@@ -84,11 +87,13 @@ export function WallMeetingView({ conferenceID, mask, attention, now, timeZone }
                 {p.name}
                 {(p.role === "host" || p.role === "cohost") && <span className="ml-[0.4em] text-[0.8em] text-sky-300 light:text-sky-700">{t("role", { role: p.role })}</span>}
               </span>
-              <span className="flex shrink-0 items-center gap-[0.3em]">
-                {p.handRaised && <HandIcon />}
-                {p.sharing && <ShareIcon />}
-                <MicIcon muted={p.muted} />
-              </span>
+              {flags && (
+                <span className="flex shrink-0 items-center gap-[0.3em]">
+                  {p.handRaised && <HandIcon />}
+                  {p.sharing && <ShareIcon />}
+                  <MicIcon muted={p.muted} />
+                </span>
+              )}
             </li>
           ))}
           {people.length > shown.length && <li className="text-[1.15em] text-slate-400">{t("more", { count: f.number(people.length - shown.length) })}</li>}

@@ -56,6 +56,12 @@ export const liveMeetingSchema = z.object({
   state: z.enum(["ongoing", "ended"]),
   locked: z.boolean(),
   recording: z.boolean(),
+  /**
+   * `full`: each person's mute, hand, camera and sharing are known (push socket or realTimeInfo).
+   * `presence`: Huawei withholds the host password, so only who is present and their role are
+   * known (its online attendee list): the flags of every row are then not real and not shown.
+   */
+  coverage: z.enum(["full", "presence"]),
 });
 export type LiveMeeting = z.infer<typeof liveMeetingSchema>;
 

@@ -38,6 +38,9 @@ export function qualityLevel(f: LinkFigures, media: "audio" | "video"): QualityL
   return "good";
 }
 
+const RANK: Record<QualityLevel, number> = { good: 0, poor: 1, bad: 2 };
+const worstLevel = (levels: QualityLevel[]) => levels.reduce((worst, l) => (RANK[l] > RANK[worst] ? l : worst), "good");
+
 /**
  * A meeting's health by Huawei's quality alarms: each of the four true when Huawei raised that
  * alarm for someone in the meeting (alarms latch for the meeting's life), `affected` how many
@@ -89,10 +92,27 @@ export function qualityFromSnapshot(
   });
   const audio = figures(streams(u.audioQos), [u.lostPacketRateUp, u.lostPacketRateDown]);
   const video = streams(u.videoQos);
-  const rank: Record<QualityLevel, number> = { good: 0, poor: 1, bad: 2 };
-  const levels = [qualityLevel(audio, "audio"), ...(video.length ? [qualityLevel(figures(video, []), "video")] : [])];
-  const level = levels.reduce((worst, l) => (rank[l] > rank[worst] ? l : worst), "good" as QualityLevel);
+  const level = worstLevel([qualityLevel(audio, "audio"), ...(video.length ? [qualityLevel(figures(video, []), "video")] : [])]);
   return { level, latencyMs: audio.latencyMs, jitterMs: audio.jitterMs, lossPercent: audio.lossPercent, at };
+}
+
+/**
+ * A person's mark from NetConditionNotify (MCU meetings; loss in 0.01 %): audio by its own loss,
+ * and the stream `lostPacketRate` measures held to video's stricter limit, the worse of the two.
+ */
+export function qualityFromNetCondition(
+  d: { delay: number | null; jitter: number | null; outJitter: number | null; lostPacketRate: number | null; audioOutLossPacketRate: number | null },
+  at: string,
+): ParticipantQuality {
+  const jitters = [d.jitter, d.outJitter].filter((v): v is number => v !== null);
+  const audio: LinkFigures = {
+    latencyMs: d.delay,
+    jitterMs: jitters.length ? Math.max(...jitters) : null,
+    lossPercent: d.audioOutLossPacketRate === null ? null : lossFromHundredths(d.audioOutLossPacketRate),
+  };
+  const stream: LinkFigures = { ...audio, lossPercent: d.lostPacketRate === null ? null : lossFromHundredths(d.lostPacketRate) };
+  const level = worstLevel([qualityLevel(audio, "audio"), qualityLevel(stream, "video")]);
+  return { level, latencyMs: audio.latencyMs, jitterMs: audio.jitterMs, lossPercent: audio.lossPercent ?? stream.lossPercent, at };
 }
 
 /** A point of a person's series: its value in the series' unit, and the enterprise threshold in force then (alarmed metrics only). */

@@ -102,12 +102,39 @@ export const speakerChangeNotifySchema = z.object({
     .transform((d) => d ?? []),
 });
 
+/** A figure NetConditionNotify sends as a string ("48"); absent, empty or not a number: null. */
+const figure = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined || v === "" || !Number.isFinite(Number(v)) ? null : Number(v)));
+
+/** MCU meetings' media figures per person (meeting reference §7.4, D-1517): delay and jitter in ms, loss in 0.01 %. */
+export const netConditionNotifySchema = z.object({
+  ...envelope,
+  action: z.literal("NetConditionNotify"),
+  data: z
+    .array(
+      z.object({
+        participantID: z.string(),
+        delay: figure,
+        jitter: figure,
+        outJitter: figure,
+        lostPacketRate: figure,
+        audioOutLossPacketRate: figure,
+      }),
+    )
+    .nullish()
+    .transform((d) => d ?? []),
+});
+export type NetConditionNotify = z.infer<typeof netConditionNotifySchema>;
+
 export const pushFrameSchema = z.discriminatedUnion("action", [
   participantsNotifySchema,
   attendeesNotifySchema,
   confBasicInfoNotifySchema,
   confDynamicInfoNotifySchema,
   speakerChangeNotifySchema,
+  netConditionNotifySchema,
 ]);
 export type PushFrame = z.infer<typeof pushFrameSchema>;
 

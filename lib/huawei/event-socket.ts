@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import WebSocket from "ws";
 import { KNOWN_PUSH_ACTIONS, pushFrameSchema, type PushFrame } from "./control-schemas";
 
-export const SUBSCRIBE_TYPES = ["ConfBasicInfoNotify", "ConfDynamicInfoNotify", "ParticipantsNotify", "AttendeesNotify", "SpeakerChangeNotify"];
+export const SUBSCRIBE_TYPES = ["ConfBasicInfoNotify", "ConfDynamicInfoNotify", "ParticipantsNotify", "AttendeesNotify", "SpeakerChangeNotify", "NetConditionNotify"];
 const WS_PATH = "/cms/open/websocket/confctl/increment/conn";
 
 export interface EventSocketEvents {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lossFromHundredths, lossFromPerMille, qualityFromSnapshot, qualityLevel } from "@/lib/domain/quality";
+import { lossFromHundredths, lossFromPerMille, qualityFromNetCondition, qualityFromSnapshot, qualityLevel } from "@/lib/domain/quality";
+import { pushFrameSchema } from "./control-schemas";
 import { networkQualityResponseSchema, qosParticipantDetailSchema, qosThresholdSchema } from "./quality-schemas";
 import { onlineAttendeeListSchema } from "./schemas";
 
@@ -72,6 +73,29 @@ describe("Huawei's quality examples", () => {
     expect(qualityLevel({ latencyMs: 40, jitterMs: 5, lossPercent: 3 }, "audio")).toBe("good");
     expect(qualityLevel({ latencyMs: 130, jitterMs: 5, lossPercent: 0 }, "audio")).toBe("poor");
     expect(qualityLevel({ latencyMs: null, jitterMs: null, lossPercent: null }, "video")).toBe("good");
+  });
+});
+
+describe("a person's mark from NetConditionNotify (MCU meetings)", () => {
+  it("reads the frame's string figures, loss in 0.01 %, and holds the stream's loss to video's limit", () => {
+    // The fields and units of meeting reference §7.4 (D-1517), every value a string.
+    const frame = pushFrameSchema.parse({
+      action: "NetConditionNotify",
+      confID: "900487914",
+      msgMode: 1,
+      createTime: 1611993595063,
+      data: [
+        { participantID: "a", mode: "0", netInfo: "", delay: "48", jitter: "9", outJitter: "12", audioCodecType: "AACLD", videoCodecType: "H264HP", fluxIn: "4800", fluxOut: "15000", lostPacketRate: "120", audioOutLossPacketRate: "40" },
+        { participantID: "b", delay: "60", jitter: "", lostPacketRate: "350", audioOutLossPacketRate: "not a number" },
+      ],
+    });
+    if (frame.action !== "NetConditionNotify") throw new Error("not parsed as NetConditionNotify");
+    const at = "2021-01-30T07:59:55.063Z";
+    const [a, b] = frame.data.map((d) => qualityFromNetCondition(d, at));
+    // 0.4 % audio loss, 1.2 % on the stream: fine; the worse jitter of the two directions.
+    expect(a).toEqual({ level: "good", latencyMs: 48, jitterMs: 12, lossPercent: 0.4, at });
+    // 3.5 % on the stream is bad for video; an unreadable audio loss is unknown, not zero.
+    expect(b).toEqual({ level: "bad", latencyMs: 60, jitterMs: null, lossPercent: 3.5, at });
   });
 });
 

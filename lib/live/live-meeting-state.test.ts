@@ -160,6 +160,30 @@ describe("LiveMeetingState", () => {
     expect(s.sourceTime).toBe(50_000);
   });
 
+  it("lists who is present from Huawei's online attendee list (snake_case, role 1 the chair), without flags, and says so", () => {
+    const s = new LiveMeetingState("1");
+    // The reference's example record (quality reference §9), and a guest with no account.
+    const zhang = { participant_id: "uzr571a9brwu11cvcibvru5a7r7rryiy", name: "Zhang San", call_number: "+99111283523475338", role: 1, third_account: "zhangsan", account: "zhangsan", user_id: "271682cfdbe14fa9ae3a8b25f7502627" };
+    expect(s.presence([zhang, { participant_id: "g1", name: "Guest", call_number: "", role: 0 }], 10_000)).toBe(true);
+    expect(s.snapshot().meeting.coverage).toBe("presence");
+    const [z, g] = s.snapshot().participants;
+    expect(z).toMatchObject({ pid: zhang.participant_id, name: "Zhang San", role: "host", number: "+99111283523475338", account: "zhangsan", userUUID: zhang.user_id, camera: null });
+    expect(g).toMatchObject({ pid: "g1", role: "participant", number: null, account: null });
+    expect(s.sourceTime).toBe(10_000);
+    s.takeChanges();
+    // The same list again is no news, and leaves the data's time alone.
+    expect(s.presence([zhang, { participant_id: "g1", name: "Guest", call_number: "", role: 0 }], 20_000)).toBe(false);
+    expect(s.sourceTime).toBe(10_000);
+    // The chair leaves: gone from the list, gone from the grid.
+    expect(s.presence([{ participant_id: "g1", name: "Guest", role: 0 }], 30_000)).toBe(true);
+    expect(s.snapshot().participants.map((p) => p.pid)).toEqual(["g1"]);
+    expect(s.takeChanges().changed).toEqual(new Set([zhang.participant_id]));
+    // With the host password, realTimeInfo is the source again and the flags are real.
+    s.reconcile({ attendees: [], participants: [{ pid: "g1", name: "Guest", state: 0, video: 1, mute: 1, hand: 1 }], confInfo: { chairID: "g1", coHosts: [] } }, 40_000);
+    expect(s.snapshot().meeting.coverage).toBe("full");
+    expect(s.snapshot().participants[0]).toMatchObject({ pid: "g1", role: "host", muted: true, handRaised: true });
+  });
+
   it("takes meeting facts from ConfBasicInfo and the end from ConfDynamicInfo", () => {
     const s = new LiveMeetingState("900487914");
     s.apply({ action: "ConfBasicInfoNotify", title: "Zhang San's meeting", owner: "Zhang San", startTime: "1611988484164", msgMode: 0, createTime: 1 });

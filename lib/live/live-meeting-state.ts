@@ -1,9 +1,10 @@
 import type { Attendee } from "@/lib/domain/meeting";
 import type { LiveMeeting, MeetingTopicData, Participant, ParticipantChange } from "@/lib/domain/participant";
-import type { ParticipantQuality } from "@/lib/domain/quality";
+import { qualityFromNetCondition, type ParticipantQuality } from "@/lib/domain/quality";
 import type { RowHint } from "./diff";
 import type { HandMemory, HandUp } from "./hand-memory";
 import type { AttendeesNotify, ParticipantsNotify, PushFrame, RealTimeInfo } from "@/lib/huawei/control-schemas";
+import type { OnlineAttendee } from "@/lib/huawei/schemas";
 
 type Pinfo = Record<string, string>;
 
@@ -36,7 +37,7 @@ export class LiveMeetingState {
 
   /** `hands`: raised hands seen by earlier watchers of this meeting in this process, so their waiting goes on. */
   constructor(conferenceID: string, base?: Partial<LiveMeeting>, private readonly hands?: HandMemory) {
-    this.meeting = { conferenceID, subject: null, hostName: null, startTime: null, endTime: null, state: "ongoing", locked: false, recording: false, ...base };
+    this.meeting = { conferenceID, subject: null, hostName: null, startTime: null, endTime: null, state: "ongoing", locked: false, recording: false, coverage: "full", ...base };
   }
 
   /** Applies a push frame; returns false for frames of no interest. */
@@ -44,6 +45,7 @@ export class LiveMeetingState {
     this.sourceTime = Math.max(this.sourceTime, frame.createTime ?? now);
     switch (frame.action) {
       case "ParticipantsNotify":
+        this.covers("full");
         this.applyParticipants(frame, now);
         if ((frame.msgMode ?? 0) === 0) this.watchStartedAt ??= now;
         return true;
@@ -67,6 +69,11 @@ export class LiveMeetingState {
           recording: frame.recState === undefined || frame.recState === null ? this.meeting.recording : frame.recState === 1,
         };
         return true;
+      case "NetConditionNotify": {
+        const at = iso(frame.createTime ?? now);
+        this.setQuality(new Map(frame.data.map((d) => [d.participantID, qualityFromNetCondition(d, at)])));
+        return true;
+      }
       case "SpeakerChangeNotify":
         this.speakers = [...frame.data].sort((a, b) => (b.speakingVolume ?? 0) - (a.speakingVolume ?? 0)).slice(0, 3).map((s) => s.pid);
         return true;
@@ -78,6 +85,7 @@ export class LiveMeetingState {
    * (sharing, join time, device) is kept from the push channel.
    */
   reconcile(rt: RealTimeInfo, now = Date.now()): void {
+    this.covers("full");
     const coHosts = new Set(rt.confInfo?.coHosts ?? []);
     const present = new Set<string>();
     for (const p of rt.participants) {
@@ -98,6 +106,40 @@ export class LiveMeetingState {
     for (const pid of [...this.pinfo.keys()]) if (!present.has(pid)) this.remove(pid);
     this.sourceTime = now;
     this.watchStartedAt ??= now;
+  }
+
+  /**
+   * Who is online from Huawei's attendee list, where the host password is withheld: presence, name,
+   * number and role (host or not), none of the flags, which the meeting's coverage then says.
+   * Returns whether anyone came, went or changed (rows already named changed since the last publish count as before).
+   */
+  presence(online: readonly OnlineAttendee[], now = Date.now()): boolean {
+    const before = this.meeting;
+    this.covers("presence");
+    const dirtyBefore = this.dirty.size;
+    const present = new Set<string>();
+    for (const a of online) {
+      if (!a.participant_id) continue;
+      present.add(a.participant_id);
+      const known = this.pinfo.get(a.participant_id);
+      this.merge(a.participant_id, {
+        NAME: a.name ?? known?.NAME ?? "",
+        ...(a.call_number ? { TEL: a.call_number } : {}),
+        ROLE: a.role === 1 ? "1" : "0",
+        ...(a.account || a.third_account ? { ACCOUNT: a.account || a.third_account || "" } : {}),
+        ...(a.user_id ? { ACCOUNT_ID: a.user_id } : {}),
+      }, now);
+    }
+    for (const pid of [...this.pinfo.keys()]) if (!present.has(pid)) this.remove(pid);
+    this.watchStartedAt ??= now;
+    // Read every few seconds: only a list that changed is news (and moves the data's time).
+    const changed = this.meeting !== before || this.dirty.size > dirtyBefore;
+    if (changed) this.sourceTime = now;
+    return changed;
+  }
+
+  private covers(coverage: LiveMeeting["coverage"]): void {
+    if (this.meeting.coverage !== coverage) this.meeting = { ...this.meeting, coverage };
   }
 
   /**

@@ -5,6 +5,7 @@ import type { HuaweiClient } from "@/lib/huawei/client";
 import { HOST_PASSWORD_REFUSED, MEETING_OVER_CODES } from "@/lib/huawei/error-codes";
 import { MeetingEventSocket } from "@/lib/huawei/event-socket";
 import { logger } from "@/lib/logger";
+import { runWithContext } from "@/lib/request-context";
 import type { HostPasswords } from "./host-passwords";
 import type { RowHint } from "./diff";
 import type { HuaweiQualityApi } from "@/lib/huawei/quality-api";
@@ -27,9 +28,11 @@ export interface WatcherTiming {
   reconnectMaxMs: number;
   /** While a meeting cannot be watched (no host password), one new try this often; at once when a password is given. */
   unavailableRetryMs: number;
+  /** Meanwhile, who is present is read from Huawei's online attendee list this often (no host password needed). */
+  presenceMs: number;
 }
 
-export const DEFAULT_TIMING: WatcherTiming = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000, unavailableRetryMs: 60_000, qualityMs: 15_000 };
+export const DEFAULT_TIMING: WatcherTiming = { heartbeatMs: 60_000, pollMs: 5_000, reconcileMs: 60_000, staleAfterMs: 30_000, reconnectMaxMs: 30_000, unavailableRetryMs: 60_000, qualityMs: 15_000, presenceMs: 10_000 };
 
 /**
  * Huawei's network-quality snapshot takes 50 people a call; a round makes one call, the next
@@ -70,6 +73,8 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   private socket?: MeetingEventSocket;
   private timers = new Set<NodeJS.Timeout>();
   private pollTimer?: NodeJS.Timeout;
+  private presenceTimer?: NodeJS.Timeout;
+  private presenceInFlight = false;
   private renewTimer?: NodeJS.Timeout;
   private attempts = 0;
   private lastFresh = 0;
@@ -84,6 +89,8 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   private qualityRefused = false;
   /** Where the next round of quality calls starts among the people present, so a large meeting is covered in turn. */
   private qualityCursor = 0;
+  /** The push socket now connected carries NetConditionNotify (an MCU meeting): quality comes pushed, not polled. */
+  private qualityPushed = false;
   private readonly offPasswordSet: () => void;
 
   constructor(
@@ -135,6 +142,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
         return this.unavailable("host_password_refused");
       }
       if (this.stopped) return;
+      this.stopPresence();
       this.statusReason = undefined;
       this.setStatus("polling");
       await this.poll();
@@ -168,6 +176,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     clearInterval(this.pollTimer);
+    this.stopPresence();
     this.removeAllListeners();
   }
 
@@ -177,6 +186,38 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     this.setStatus("unavailable", reason);
     clearTimeout(this.retryTimer);
     this.retryTimer = this.later(this.timing.unavailableRetryMs, () => void this.start());
+    if (!this.presenceTimer) {
+      this.presenceTimer = setInterval(() => void this.pollPresence(), this.timing.presenceMs);
+      void this.pollPresence();
+    }
+  }
+
+  /**
+   * Who is present, from the online attendee list, while the host password is missing. One call
+   * in flight per meeting, in a lane of the upstream budget of its own: many such meetings slow
+   * each other's lists down rather than the watchers' starts or anyone's page.
+   */
+  private async pollPresence(): Promise<void> {
+    if (this.presenceInFlight) return;
+    this.presenceInFlight = true;
+    try {
+      const online = await runWithContext({ requestId: `presence-${this.conferenceID}`, lane: "presence" }, () => this.huawei.onlineAttendees({ queryAll: true }, this.conferenceID));
+      if (this.stopped || this.status !== "unavailable") return;
+      const first = !this.lastFresh;
+      this.lastFresh = Date.now();
+      if (this.state.presence(online) || first) this.publish();
+    } catch (error) {
+      if (isEnded(error)) return this.end();
+      // A passing failure: the next round tries again; the page keeps the last list with its age.
+      logger.debug({ conferenceID: this.conferenceID, err: (error as Error).message }, "online attendee list failed");
+    } finally {
+      this.presenceInFlight = false;
+    }
+  }
+
+  private stopPresence(): void {
+    clearInterval(this.presenceTimer);
+    this.presenceTimer = undefined;
   }
 
   private async acquireToken(): Promise<void> {
@@ -227,7 +268,9 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     }
     const socket = new MeetingEventSocket({ wsUrl: this.wsUrl, conferenceID: this.conferenceID, wsToken, confToken: this.confToken, heartbeatMs: this.timing.heartbeatMs });
     this.socket = socket;
+    this.qualityPushed = false;
     socket.on("frame", (frame) => {
+      if (frame.action === "NetConditionNotify") this.qualityPushed = true;
       this.state.apply(frame);
       this.lastFresh = Date.now();
       if (this.state.meeting.state === "ended") return this.end();
@@ -285,6 +328,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
   /** Each person's connection from Huawei's network-quality snapshot (50 a call), published when a mark changed. */
   private async pollQuality(): Promise<void> {
     if (!this.quality || this.qualityRefused || !this.confToken || !this.confUUID || this.status === "unavailable" || this.status === "ended") return;
+    if (this.qualityPushed && this.status === "live") return;
     const pids = this.state.snapshot().participants.map((p) => p.pid);
     if (!pids.length) return;
     const start = this.qualityCursor % pids.length;
@@ -333,6 +377,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     this.socket?.close();
     for (const t of this.timers) clearTimeout(t);
     clearInterval(this.pollTimer);
+    this.stopPresence();
   }
 
   private publish(): void {

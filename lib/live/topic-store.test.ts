@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { meetingStore } from "./stores";
 
-const meeting = { conferenceID: "1", subject: "S", hostName: null, startTime: null, endTime: null, state: "ongoing" as const, locked: false, recording: false };
+const meeting = { conferenceID: "1", subject: "S", hostName: null, startTime: null, endTime: null, state: "ongoing" as const, locked: false, recording: false, coverage: "full" as const };
 const p = (pid: string, muted = true) => ({ pid, name: pid, role: "participant" as const, state: "in-meeting" as const, muted, handRaised: false, camera: null, videoSite: false, sharing: false, joinedAt: null, handRaisedAt: null, handRaisedBefore: false, device: null, account: null, userUUID: null, number: null, quality: null });
 const snapshot = { topic: "meeting" as const, conferenceID: "1", seq: 5, sourceTime: 1, data: { meeting, participants: [p("a"), p("b")], attendees: [], speakers: [] } };
 const patch = (seq: number, extra: object = {}) => ({ topic: "meeting" as const, conferenceID: "1", seq, sourceTime: seq, upserts: [], removes: [], ...extra });

@@ -23,7 +23,7 @@ const person = (i: number, over: Partial<Participant> = {}): Participant => ({
   ...over,
 });
 const data = (participants: Participant[], over: Partial<MeetingTopicData> = {}): MeetingTopicData => ({
-  meeting: { conferenceID: "1", subject: "S", hostName: "H", startTime: null, endTime: null, state: "ongoing", locked: false, recording: false },
+  meeting: { conferenceID: "1", subject: "S", hostName: "H", startTime: null, endTime: null, state: "ongoing", locked: false, recording: false, coverage: "full" },
   participants,
   attendees: [],
   speakers: [],

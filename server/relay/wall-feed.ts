@@ -130,11 +130,13 @@ export class WallFeed extends EventEmitter<FeedEvents> {
 
   private summarize(m: Meeting, now: number): MeetingSummary {
     const watcher = this.watched.get(m.conferenceID)?.watcher;
-    const live: MeetingTopicData | undefined = watcher?.hasData && watcher.status !== "unavailable" ? watcher.state.snapshot() : undefined;
+    const live: MeetingTopicData | undefined = watcher?.hasData ? watcher.state.snapshot() : undefined;
     const people = live?.participants;
+    // Without the host password only presence and role are known: the flag counts stay unknown.
+    const flags = live?.meeting.coverage === "full" ? people : undefined;
     const present = people ? people.length : null;
     if (present !== null) this.sample(m.conferenceID, present, now);
-    const hands = people?.filter((p) => p.handRaised).map((p) => p.handRaisedAt).filter((t): t is string => t !== null).sort();
+    const hands = flags?.filter((p) => p.handRaised).map((p) => p.handRaisedAt).filter((t): t is string => t !== null).sort();
     const base = {
       present,
       endTime: live?.meeting.endTime ?? m.endTime,
@@ -151,9 +153,9 @@ export class WallFeed extends EventEmitter<FeedEvents> {
       recording: live?.meeting.recording ?? m.recording,
       invited: m.invitedCount,
       listedPresent: m.participantCount,
-      muted: people ? people.filter((p) => p.muted).length : null,
-      hands: people ? people.filter((p) => p.handRaised).length : null,
-      camera: people ? people.filter((p) => p.camera === true).length : null,
+      muted: flags ? flags.filter((p) => p.muted).length : null,
+      hands: flags ? flags.filter((p) => p.handRaised).length : null,
+      camera: flags ? flags.filter((p) => p.camera === true).length : null,
       unavailableReason: watcher?.status === "unavailable" ? (watcher.statusReason ?? null) : null,
       sourceTime: live && watcher ? watcher.state.sourceTime : this.listedAt,
       ...base,

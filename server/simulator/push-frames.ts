@@ -1,3 +1,4 @@
+import { mediaSample } from "./quality-model";
 import { masked } from "./names";
 import type { Random } from "./random";
 import type { SimMeeting, SimParticipant } from "./types";
@@ -113,5 +114,29 @@ export function realTimeInfo(meeting: SimMeeting) {
       chairID: ps.find((p) => p.role === "host")?.pid ?? "",
       coHosts: ps.filter((p) => p.role === "cohost").map((p) => p.pid),
     },
+  };
+}
+
+/**
+ * One person's media figures as NetConditionNotify carries them (meeting reference §7.4, MCU
+ * meetings only): every value a string, delay and jitter in ms, loss in 0.01 %, flux in 100 bit/s.
+ * Which stream `lostPacketRate` measures is not documented: here the video sent, beside the audio's own.
+ */
+export function netCondition(m: SimMeeting, p: SimParticipant, t: number) {
+  const audio = mediaSample(m, p, "audio", "send", t);
+  const video = mediaSample(m, p, "video", "send", t);
+  const down = mediaSample(m, p, "audio", "receive", t);
+  return {
+    participantID: p.pid,
+    mode: "0",
+    delay: String(audio.latency),
+    jitter: String(audio.jitter),
+    outJitter: String(down.jitter),
+    audioCodecType: "AACLD",
+    videoCodecType: "H264HP",
+    fluxIn: String(down.bitrate * 10),
+    fluxOut: String((audio.bitrate + (p.videoSite ? video.bitrate : 0)) * 10),
+    lostPacketRate: String((p.videoSite ? video : audio).lossPercent * 100),
+    audioOutLossPacketRate: String(audio.lossPercent * 100),
   };
 }

@@ -2,11 +2,15 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { ConfTokenStore } from "./conf-tokens";
-import { attendeesData, confBasicInfo, confDynamicInfo, FrameFactory, pinfoMap } from "./push-frames";
+import { attendeesData, confBasicInfo, confDynamicInfo, FrameFactory, netCondition, pinfoMap } from "./push-frames";
+import { levelAt, type NetLevel } from "./quality-model";
 import type { SimMeeting, SimParticipant } from "./types";
 import type { World } from "./world";
 
 export const WS_PATH = "/cms/open/websocket/confctl/increment/conn";
+
+/** How often an MCU meeting's session looks for people whose connection changed level (NetConditionNotify). */
+const NET_CONDITION_MS = 2_000;
 
 export interface EventSocketOptions {
   /** The socket is closed when no HeartBeat arrives for this long (Huawei: 180 s). */
@@ -89,6 +93,16 @@ export class PushSocketServer {
     };
     let heartbeatTimer = setTimeout(() => ws.close(1000, "heartbeat timeout"), this.opts.heartbeatTimeoutMs);
     let subscribed = false;
+    // NetConditionNotify: MCU meetings only, to a session that asked for it; a person is sent again when their level changes.
+    let netTimer: NodeJS.Timeout | undefined;
+    const netSent = new Map<string, NetLevel>();
+    const sendNet = (meeting: SimMeeting, people: SimParticipant[], full: boolean) => {
+      const now = Date.now();
+      const changed = full ? people : people.filter((p) => netSent.get(p.pid) !== levelAt(meeting, p, now));
+      for (const p of changed) netSent.set(p.pid, levelAt(meeting, p, now));
+      if (full) send(frames.full("NetConditionNotify", { data: changed.map((p) => netCondition(meeting, p, now)) }));
+      else if (changed.length) send(frames.incremental("NetConditionNotify", { data: changed.map((p) => netCondition(meeting, p, now)) }));
+    };
 
     const onUpsert = (meeting: SimMeeting, p: SimParticipant) => {
       if (meeting.conferenceID !== confID || !subscribed) return;
@@ -97,10 +111,12 @@ export class PushSocketServer {
       const changed = before ? Object.fromEntries(Object.entries(next).filter(([k, v]) => before[k] !== v)) : next;
       sent.set(p.pid, next);
       if (Object.keys(changed).length) send(frames.incremental("ParticipantsNotify", { data: [{ pid: p.pid, mode: 0, pinfoMap: changed }] }));
+      if (netTimer) sendNet(meeting, [p], false);
     };
     const onRemove = (meeting: SimMeeting, p: SimParticipant) => {
       if (meeting.conferenceID !== confID || !subscribed) return;
       sent.delete(p.pid);
+      netSent.delete(p.pid);
       send(frames.incremental("ParticipantsNotify", { data: [{ pid: p.pid, mode: 1 }] }));
     };
     const onSpeakers = (meeting: SimMeeting, speakers: unknown[]) => {
@@ -156,10 +172,15 @@ export class PushSocketServer {
       for (const p of all) sent.set(p.pid, pinfoMap(p));
       send(frames.full("ParticipantsNotify", { data: all.map((p) => ({ pid: p.pid, mode: 0, pinfoMap: sent.get(p.pid) })) }));
       if (types.has("AttendeesNotify")) send(frames.full("AttendeesNotify", { data: attendeesData(meeting) }));
+      if (types.has("NetConditionNotify") && meeting.confMode === "COMMON" && !netTimer) {
+        sendNet(meeting, all, true);
+        netTimer = setInterval(() => sendNet(meeting, [...meeting.participants.values()], false), NET_CONDITION_MS);
+      }
     });
 
     ws.on("close", () => {
       clearTimeout(heartbeatTimer);
+      clearInterval(netTimer);
       this.sessions.delete(session);
       this.world.off("participantUpserted", onUpsert);
       this.world.off("participantRemoved", onRemove);

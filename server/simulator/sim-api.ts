@@ -131,7 +131,8 @@ export function meetingControl(ctx: SimContext, req: SimRequest): unknown {
     const { network, ...change } = parse(participantChangeSchema.extend({ network: z.enum(["good", "poor", "bad"]).nullable().optional() }), req.body);
     // A person's connection forced from now on, as the quality APIs then report it; null: back to the model's own.
     if (network !== undefined && meeting.participants.has(pid!)) meeting.participants.get(pid!)!.network = network ? { level: network, since: Date.now() } : undefined;
-    const p = Object.keys(change).length ? world.changeParticipant(meeting, pid!, change) : meeting.participants.get(pid!);
+    // A network change alone is news too: the push channel of an MCU meeting reports it (NetConditionNotify).
+    const p = Object.keys(change).length || network !== undefined ? world.changeParticipant(meeting, pid!, change) : meeting.participants.get(pid!);
     if (!p) throw new SimError(404, "SIM.404", "no such participant");
     return p;
   }

@@ -66,8 +66,28 @@ describe("meeting health", () => {
     expect(c.wall.rows.get(m.conferenceID)!.health).toMatchObject({ audio: true });
   });
 
+  it("marks a person in an MCU meeting within a second, pushed by NetConditionNotify, with no snapshot polled meanwhile", async () => {
+    const m = small().find((x) => x.confMode === "COMMON")!;
+    const p = someone(m);
+    const c = await client(stack.admin.sessionCookie);
+    expect(await c.subscribe({ topic: "meeting", conferenceID: m.conferenceID })).toEqual({ ok: true });
+    // The first NetConditionNotify names everyone.
+    await eventually(() => c.status === "live" && [...c.meeting.rows.values()].every((r) => r.quality !== null), 10_000, "everyone measured");
+    const snapshots = () => stack.sim.stats.get("POST /v1/mmc/cqs/media/qos") ?? 0;
+    const polled = snapshots();
+    await force(m, p.pid, "bad");
+    const forcedAt = Date.now();
+    await eventually(() => c.meeting.rows.get(p.pid)?.quality?.level === "bad", 1_000, "bad mark within a second");
+    expect(Date.now() - forcedAt).toBeLessThan(1_000);
+    expect(Date.parse(c.meeting.rows.get(p.pid)!.quality!.at)).toBeGreaterThanOrEqual(forcedAt - 50);
+    await force(m, p.pid, "good");
+    await eventually(() => c.meeting.rows.get(p.pid)?.quality?.level === "good", 1_000, "good again within a second");
+    expect(snapshots()).toBe(polled);
+    await force(m, p.pid, null);
+  });
+
   it("marks a person in the live grid within one quality poll, with the figures; a wall gets the mark without them", async () => {
-    const m = small()[0]!;
+    const m = small().find((x) => x.confMode === "RTC")!;
     const p = [...m.participants.values()].filter((x) => x.role === "participant")[1]!;
     const c = await client(stack.admin.sessionCookie);
     expect(await c.subscribe({ topic: "meeting", conferenceID: m.conferenceID })).toEqual({ ok: true });

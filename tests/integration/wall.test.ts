@@ -14,7 +14,7 @@ const clients = new OpenClients(() => stack.dash.url);
 beforeAll(async () => {
   stack = await startStack(
     { seed: 4242 },
-    { MEETINGS_POLL_MS: "300", UPSTREAM_CACHE_MS: "100", RELAY_GRACE_MS: "500", ATTENTION_HAND_WAIT_MS: "1000", UNAVAILABLE_RETRY_MS: "60000", STALE_AFTER_MS: "2000", HUAWEI_MAX_ATTEMPTS: "1" },
+    { MEETINGS_POLL_MS: "300", UPSTREAM_CACHE_MS: "100", RELAY_GRACE_MS: "500", ATTENTION_HAND_WAIT_MS: "1000", UNAVAILABLE_RETRY_MS: "60000", PRESENCE_POLL_MS: "1000", STALE_AFTER_MS: "2000", HUAWEI_MAX_ATTEMPTS: "1" },
   );
   await addUser(stack.dash, { username: "wall", password: "wall-password", role: "wall" });
   wall = new Browser(stack.dash.url);
@@ -105,12 +105,34 @@ describe("the wall", () => {
     expect(resent).toEqual([]);
   });
 
-  it("flags a meeting it cannot watch live", async () => {
+  it("flags a meeting it cannot watch live, yet counts who is present from Huawei's attendee list and sees its host leave", async () => {
     const m = unwatchable;
     const c = await client(stack.admin.sessionCookie);
     expect(await c.subscribe({ topic: "wall" })).toEqual({ ok: true });
-    await eventually(() => tile(c, m)?.attention.includes("live_data_unavailable") === true, 10_000, "unavailable flagged");
-    expect(tile(c, m)).toMatchObject({ unavailableReason: "host_password_withheld", present: null, listedPresent: m.participants.size });
+    await eventually(() => tile(c, m)?.attention.includes("live_data_unavailable") === true && tile(c, m)?.present === m.participants.size, 10_000, "unavailable flagged");
+    // Presence only: the flags are not known, and not made up.
+    expect(tile(c, m)).toMatchObject({ unavailableReason: "host_password_withheld", listedPresent: m.participants.size, muted: null, hands: null, camera: null });
+    stack.sim.world.join(m, { name: "Late Comer" });
+    await eventually(() => tile(c, m)?.present === m.participants.size, 5_000, "a newcomer counted");
+    for (const p of [...m.participants.values()]) {
+      if (p.role === "host") stack.sim.world.leave(m, p.pid);
+      else if (p.role === "cohost") stack.sim.world.changeParticipant(m, p.pid, { role: "participant" });
+    }
+    await eventually(() => tile(c, m)?.attention.includes("no_host") === true, 5_000, "no host flagged");
+  });
+
+  it("gives the grid of a meeting it cannot watch live who is present and their role, saying the flags are missing", async () => {
+    const m = unwatchable;
+    const c = await client(stack.admin.sessionCookie);
+    expect(await c.subscribe({ topic: "meeting", conferenceID: m.conferenceID })).toEqual({ ok: true });
+    await eventually(() => c.meeting.fields?.meeting.coverage === "presence" && c.meeting.rows.size === m.participants.size && c.status === "unavailable", 10_000, "presence grid");
+    expect(new Set(c.meeting.rows.keys())).toEqual(new Set(m.participants.keys()));
+    const someone = [...m.participants.values()].find((p) => p.role === "participant")!;
+    stack.sim.world.leave(m, someone.pid);
+    await eventually(() => !c.meeting.rows.has(someone.pid), 5_000, "a leaver gone");
+    // The host password arrives: live data, with the flags, from then on.
+    expect((await stack.admin.post(`/api/meetings/${m.conferenceID}/host-password`, { password: m.chairPassword })).status).toBe(204);
+    await eventually(() => c.meeting.fields?.meeting.coverage === "full" && c.status !== "unavailable", 10_000, "full coverage");
   });
 
   it("masks names on the server with mask=initials", async () => {
