@@ -69,9 +69,9 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
   const huawei = new HuaweiClient(config);
   const redis = await connectRedis(env);
   const hostPasswords = redis ? new RedisHostPasswords(redis.client, redis.prefix, sessionSecret) : new MemoryHostPasswords();
-  const archive = new ArchiveCollector(store, huawei, collectorOptionsFromEnv(env));
   const quality = new HuaweiQualityApi(huawei);
   const qualityOn = (env.QUALITY ?? "on") !== "off";
+  const archive = new ArchiveCollector(store, huawei, collectorOptionsFromEnv(env), qualityOn ? quality : undefined);
   const health = new MeetingHealthService(quality, {
     enabled: qualityOn,
     pollMs: envInt(env, "QUALITY_POLL_MS", 30_000),
@@ -97,7 +97,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
         ttlMs: envInt(env, "PEOPLE_SEARCH_CACHE_MS", 15_000),
         concurrency: 4,
       }),
-      history: new HistoryService(huawei, archive.archive),
+      history: new HistoryService(huawei, archive.archive, (from, to) => health.pastHealth(from, to)),
       archive,
       reports: new ReportsService(archive.archive, huawei),
       huaweiEvents: new HuaweiEvents(store, archive, { key: env.HUAWEI_EVENTS_KEY?.trim() || null, appId: env.HUAWEI_EVENTS_APP_ID?.trim() || null }, () => meetings.listsChanged()),

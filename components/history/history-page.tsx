@@ -5,13 +5,14 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { CardList } from "@/components/app/card-list";
+import { HealthMarks } from "@/components/meetings/health-marks";
 import { Pager } from "@/components/app/pager";
 import { DataTable, type Column, type Sorting } from "@/components/app/data-table";
 import { PageHeader } from "@/components/app/page-header";
 import { EmptyState, ErrorBox, pressable, SearchInput } from "@/components/app/ui";
 import { useTimeZone } from "@/components/app/time-zone";
 import type { Meeting } from "@/lib/domain/meeting";
-import { ATTENDED_SORT_LIMIT, type HistorySort } from "@/lib/domain/meeting-order";
+import { ATTENDED_SORT_LIMIT, hasAlarm, type HistorySort } from "@/lib/domain/meeting-order";
 import { HISTORY_PAGE_SIZE, historyAttendedQuery, historyListQuery, historyViewSchema } from "@/lib/client/queries/history";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { useErrorMessage } from "@/lib/client/use-error-message";
@@ -31,6 +32,7 @@ const PRESETS = [1, 7, 30, 90] as const;
 export function HistoryPage() {
   const t = useTranslations("history");
   const tc = useTranslations("common");
+  const th = useTranslations("health");
   const f = useFormat();
   const errorMessage = useErrorMessage();
   const [timeZone] = useTimeZone();
@@ -108,6 +110,8 @@ export function HistoryPage() {
       align: "right",
       cell: (m) => <span data-attended>{attended(m.confUUID)}</span>,
     },
+    // Where quality can be had: Huawei's alarms of the last three months, or what the archive kept.
+    ...(data?.items.some((m) => m.health !== null) ? [{ key: "health", header: th("column"), cell: (m: Meeting) => <HealthMarks health={m.health} /> }] : []),
   ];
 
   return (
@@ -156,6 +160,7 @@ export function HistoryPage() {
               m.hostName ?? "—",
               `${f.dateTime(m.startTime, timeZone)} · ${m.startTime && m.endTime ? f.duration(Date.parse(m.endTime) - Date.parse(m.startTime)) : "—"}`,
               t("attendedOfInvited", { attended: attended(m.confUUID), invited: m.invitedCount ?? 0 }),
+              ...(hasAlarm(m) ? [<HealthMarks key="health" health={m.health} />] : []),
             ],
           }))}
         />

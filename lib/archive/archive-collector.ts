@@ -10,6 +10,7 @@ import { ArchiveTable } from "@/lib/store/archive-table";
 import { LeasesTable } from "@/lib/store/leases-table";
 import type { Store } from "@/lib/store/store";
 import { fetchMeeting } from "./collect-meeting";
+import type { HuaweiQualityApi } from "@/lib/huawei/quality-api";
 
 export interface CollectorOptions {
   /** How often the history list is read for meetings that ended (the event push makes it sooner). */
@@ -81,6 +82,8 @@ export class ArchiveCollector {
     store: Store,
     private readonly huawei: HuaweiClient,
     opts: Partial<CollectorOptions> = {},
+    /** Huawei's quality APIs, to keep each person's alarms with the meeting; none with QUALITY=off. */
+    private readonly quality?: HuaweiQualityApi,
   ) {
     this.opts = { ...DEFAULT_COLLECTOR_OPTIONS, ...opts };
     this.archive = new ArchiveTable(store);
@@ -208,8 +211,8 @@ export class ArchiveCollector {
   private async collectOne(confUUID: string, attempts: number | undefined): Promise<string | null> {
     const now = Date.now();
     try {
-      const collected = await this.inLane(() => fetchMeeting(this.huawei, confUUID, now, this.opts.settleMs));
-      await this.archive.save(collected.meeting, collected.records, collected.accessKeys, collected.controls);
+      const collected = await this.inLane(() => fetchMeeting(this.huawei, confUUID, now, this.opts.settleMs, this.quality));
+      await this.archive.saveMany([collected]);
       if (collected.meeting.settled) await this.queue.remove(confUUID);
       else await this.queue.add(confUUID, "unsettled", collected.meeting.endedAt + this.opts.settleMs);
       return null;

@@ -4,13 +4,17 @@ import { toPastMeeting } from "@/lib/domain/meeting";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import type { AttendeeRecord, ConferenceInfo, ControlRecord, ParticipantInfo } from "@/lib/huawei/schemas";
 import { personKeyOf } from "@/lib/store/archive-rollups";
-import type { ArchivedMeetingRow, AttendanceRecordRow, ControlRecordRow } from "@/lib/store/schema";
+import type { ArchivedMeetingRow, ArchiveQualityRow, AttendanceRecordRow, ControlRecordRow } from "@/lib/store/schema";
+import type { HuaweiQualityApi } from "@/lib/huawei/quality-api";
+import type { QosParticipantInfo } from "@/lib/huawei/quality-schemas";
 
 export interface CollectedMeeting {
   meeting: ArchivedMeetingRow;
   records: AttendanceRecordRow[];
   accessKeys: string[];
   controls: ControlRecordRow[];
+  /** Each person's quality alarms; undefined where Huawei gave none (an edition without them, a failure). */
+  quality?: ArchiveQualityRow[];
 }
 
 /** Keys a host's access is checked against (see MeetingAccessRow). */
@@ -26,16 +30,45 @@ function withoutSecrets(c: ConferenceInfo): ConferenceInfo {
   return Object.fromEntries(Object.entries(c).filter(([key]) => !SECRET_FIELDS.includes(key))) as ConferenceInfo;
 }
 
-/** Copies one ended meeting from Huawei: its detail, every invitee, every record in both of Huawei's languages, and its control operations. */
-export async function fetchMeeting(huawei: HuaweiClient, confUUID: string, now: number, settleMs: number): Promise<CollectedMeeting> {
+/**
+ * Copies one ended meeting from Huawei: its detail, every invitee, every record in both of
+ * Huawei's languages, its control operations and, given `quality`, each person's quality alarms
+ * (which Huawei keeps three months; a refusal or failure there loses the meeting nothing else).
+ */
+export async function fetchMeeting(huawei: HuaweiClient, confUUID: string, now: number, settleMs: number, quality?: HuaweiQualityApi): Promise<CollectedMeeting> {
   const caller = { queryAll: true };
-  const [{ conference, invitees }, zh, en, controls] = await Promise.all([
+  const [{ conference, invitees }, zh, en, controls, qos] = await Promise.all([
     huawei.pastMeeting(caller, confUUID),
     huawei.attendeeRecords(caller, confUUID, "zh-CN"),
     huawei.attendeeRecords(caller, confUUID, "en-US"),
     huawei.controlRecords(caller, confUUID),
+    quality?.participants(confUUID, "history").catch(() => undefined),
   ]);
-  return archiveRows(confUUID, conference, invitees, zh, en, now, settleMs, controls);
+  const rows = archiveRows(confUUID, conference, invitees, zh, en, now, settleMs, controls);
+  // An empty list is Huawei past its three months (or nobody came): nothing to keep, and nothing kept before is wiped.
+  return qos?.length ? { ...rows, quality: qualityRows(confUUID, qos) } : rows;
+}
+
+/** Huawei's per-person quality summary (quality reference §5) as the store keeps it. */
+export function qualityRows(confUUID: string, people: readonly QosParticipantInfo[]): ArchiveQualityRow[] {
+  const bit = (b: boolean) => (b ? 1 : 0);
+  return people.map((p, seq) => ({
+    confUuid: confUUID,
+    seq,
+    participantId: p.participantID,
+    displayName: p.displayName ?? null,
+    joinTime: p.joinTime ?? null,
+    terminalType: p.terminalType ?? null,
+    networkType: p.networkType ?? null,
+    appVersion: p.appVersion ?? null,
+    audioSend: bit(p.audioAlarmSend),
+    audioReceive: bit(p.audioAlarmRec),
+    videoSend: bit(p.videoAlarmSend),
+    videoReceive: bit(p.videoAlarmRec),
+    screenSend: bit(p.screenAlarmSend),
+    screenReceive: bit(p.screenAlarmRec),
+    cpu: bit(p.cpuAlarm),
+  }));
 }
 
 /** The rows of one meeting: records matched across the two languages by who and when (Huawei lists them in the same order). */

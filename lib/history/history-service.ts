@@ -4,6 +4,7 @@ import { SharedAnswers } from "@/lib/cache/shared-answers";
 import type { Viewer } from "@/lib/auth/viewer";
 import { buildAttendance, type AttendanceResponse } from "@/lib/domain/attendance";
 import { toAttendee, toPastMeeting, type Meeting } from "@/lib/domain/meeting";
+import type { MeetingHealth } from "@/lib/domain/quality";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import { NOT_FOUND_CODES } from "@/lib/huawei/error-codes";
 import { HuaweiApiError, HuaweiError } from "@/lib/huawei/errors";
@@ -30,6 +31,8 @@ export class HistoryService {
   constructor(
     private readonly huawei: HuaweiClient,
     private readonly archive: ArchiveTable,
+    /** Ended meetings' alarms from Huawei (three months back); none where quality is off. */
+    private readonly pastHealth?: (from: number, to: number) => Promise<Map<string, MeetingHealth>>,
   ) {}
 
   cacheSizes(): Record<string, number> {
@@ -49,7 +52,14 @@ export class HistoryService {
       const byId = new Map<string, Meeting>();
       if (archived.status === "fulfilled") for (const row of archived.value) byId.set(row.confUuid, archivedMeeting(row));
       if (upstream.status === "fulfilled") for (const c of upstream.value) byId.set(c.confUUID ?? c.conferenceID, toPastMeeting(c));
-      return [...byId.values()].sort((a, b) => (b.startTime ?? "").localeCompare(a.startTime ?? ""));
+      // Health as kept in the archive (counted per person, as long as the attendance), else Huawei's alarms of the last three months.
+      const [kept, recent] = await Promise.all([
+        this.archive.healthOf([...byId.keys()]).catch(() => new Map<string, MeetingHealth>()),
+        this.pastHealth?.(range.from, range.to) ?? new Map<string, MeetingHealth>(),
+      ]);
+      return [...byId]
+        .map(([id, m]) => ({ ...m, health: kept.get(id) ?? recent.get(id) ?? null }))
+        .sort((a, b) => (b.startTime ?? "").localeCompare(a.startTime ?? ""));
     });
   }
 

@@ -5,6 +5,9 @@ import { logger } from "@/lib/logger";
 import { runWithContext } from "@/lib/request-context";
 import type { MeetingHealth, QualityStatus } from "@/lib/domain/quality";
 
+/** How far back Huawei keeps quality of ended meetings (quality reference §3). */
+const HISTORY_QOS_MS = 90 * 86_400_000;
+
 export interface MeetingHealthOptions {
   /** False: never ask Huawei (QUALITY=off), for an enterprise whose edition has no quality data. */
   enabled: boolean;
@@ -58,6 +61,20 @@ export class MeetingHealthService {
   /** A meeting's health as last read; null where quality cannot be had or Huawei does not list the meeting. */
   of(conferenceID: string): MeetingHealth | null {
     return this.current.available ? (this.health.get(conferenceID) ?? null) : null;
+  }
+
+  /**
+   * Ended meetings' alarms from Huawei (quality reference §3: those that started in the range,
+   * Huawei keeping about three months), by confUUID; empty where quality cannot be had or Huawei
+   * does not answer. `affected` is not counted here (a call per meeting): the archive counts it.
+   */
+  async pastHealth(from: number, to: number, now = Date.now()): Promise<Map<string, MeetingHealth>> {
+    if (!this.current.available) return new Map();
+    const since = Math.max(from, now - HISTORY_QOS_MS);
+    if (since > to) return new Map();
+    const rows = await runWithContext({ requestId: "quality-history", lane: "quality" }, () => this.api.historyMeetings(since, to)).catch(() => []);
+    const fetchedAt = new Date(now).toISOString();
+    return new Map(rows.map((r) => [r.confUUID, { audio: r.audioAlarm, video: r.videoAlarm, screen: r.screenAlarm, cpu: r.cpuAlarm, affected: r.alarm ? null : 0, fetchedAt }]));
   }
 
   async poll(now = Date.now()): Promise<void> {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ENGINES, testStore } from "@/tests/stores";
 import { ArchiveTable } from "./archive-table";
-import type { ArchivedMeetingRow, AttendanceRecordRow } from "./schema";
+import type { ArchivedMeetingRow, ArchiveQualityRow, AttendanceRecordRow } from "./schema";
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
@@ -61,5 +61,25 @@ describe.each(ENGINES)("the archive's department sums and people on %s", (engine
     expect(await a.personRecords("王", { from: T0 + HOUR, to: T0 + 2 * HOUR }, null, 10)).toEqual([]);
     // A host sees a meeting only with one of its keys.
     expect(await a.personRecords("王", range, ["account:someone"], 10)).toEqual([]);
+  });
+
+  it("keeps each person's quality alarms with the meeting: its health is any person's alarm, counted per person, kept when collected again without quality, purged with it", async () => {
+    const a = await archive();
+    const m = meeting("d".repeat(32), T0);
+    const person = (seq: number, id: string, alarms: Partial<ArchiveQualityRow>): ArchiveQualityRow => ({
+      confUuid: m.confUuid, seq, participantId: id, displayName: id, joinTime: T0, terminalType: "PC", networkType: "wifi", appVersion: "9.1",
+      audioSend: 0, audioReceive: 0, videoSend: 0, videoReceive: 0, screenSend: 0, screenReceive: 0, cpu: 0, ...alarms,
+    });
+    // Ann rejoined (two sessions, one person), Bo's CPU alarmed, Cy was fine.
+    const quality = [person(0, "ann", { videoReceive: 1 }), person(1, "ann", { audioSend: 1 }), person(2, "bo", { cpu: 1 }), person(3, "cy", {})];
+    await a.saveMany([{ meeting: m, records: [record(m.confUuid, 0, "Ann", "+1", null, 60_000)], accessKeys: [], quality }]);
+    const fetchedAt = new Date(m.collectedAt).toISOString();
+    expect(await a.healthOf([m.confUuid, "e".repeat(32)])).toEqual(new Map([[m.confUuid, { audio: true, video: true, screen: false, cpu: true, affected: 2, fetchedAt }]]));
+    await a.saveMany([{ meeting: { ...m, settled: 1 }, records: [], accessKeys: [] }]);
+    expect((await a.healthOf([m.confUuid])).get(m.confUuid)?.affected).toBe(2);
+    await a.saveMany([{ meeting: m, records: [], accessKeys: [], quality: [person(0, "cy", {})] }]);
+    expect((await a.healthOf([m.confUuid])).get(m.confUuid)).toMatchObject({ audio: false, video: false, screen: false, cpu: false, affected: 0 });
+    await a.purgeBefore(T0 + HOUR);
+    expect(await a.healthOf([m.confUuid])).toEqual(new Map());
   });
 });

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
-import { archivedMeetingRowSchema, attendanceRecordRowSchema, type ArchivedMeetingRow, type AttendanceRecordRow, type ControlRecordRow } from "./schema";
+import { archivedMeetingRowSchema, attendanceRecordRowSchema, type ArchivedMeetingRow, type ArchiveQualityRow, type AttendanceRecordRow, type ControlRecordRow } from "./schema";
+import type { MeetingHealth } from "@/lib/domain/quality";
 import { isConflict } from "./engine";
 import { departmentShares, depositShares, HOUR_MS, notePeople, withdrawShares } from "./archive-rollups";
 import type { Store } from "./store";
@@ -10,6 +11,8 @@ export interface SavedMeeting {
   records: readonly AttendanceRecordRow[];
   accessKeys: readonly string[];
   controls?: readonly ControlRecordRow[];
+  /** Each person's quality alarms; absent where Huawei gave none this time (what was kept stays). */
+  quality?: readonly ArchiveQualityRow[];
 }
 
 /** Who is asking: null for the whole enterprise (admins), else a host's access keys (see MeetingAccessRow). */
@@ -79,7 +82,7 @@ export class ArchiveTable {
   private async saveOnce(items: readonly SavedMeeting[]): Promise<void> {
     await this.store.run((db) =>
       db.transaction().execute(async (trx) => {
-        for (const { meeting, records, accessKeys, controls = [] } of items) {
+        for (const { meeting, records, accessKeys, controls = [], quality } of items) {
           await withdrawShares(trx, meeting.confUuid);
           await trx.deleteFrom("attendanceRecords").where("confUuid", "=", meeting.confUuid).execute();
           await trx.deleteFrom("meetingAccess").where("confUuid", "=", meeting.confUuid).execute();
@@ -92,6 +95,12 @@ export class ArchiveTable {
           for (let i = 0; i < controls.length; i += RECORDS_PER_INSERT) {
             await trx.insertInto("controlRecords").values(controls.slice(i, i + RECORDS_PER_INSERT)).execute();
           }
+          if (quality) {
+            await trx.deleteFrom("archiveQuality").where("confUuid", "=", meeting.confUuid).execute();
+            for (let i = 0; i < quality.length; i += RECORDS_PER_INSERT) {
+              await trx.insertInto("archiveQuality").values(quality.slice(i, i + RECORDS_PER_INSERT)).execute();
+            }
+          }
           const keys = [...new Set(accessKeys)];
           if (keys.length) await trx.insertInto("meetingAccess").values(keys.map((userKey) => ({ confUuid: meeting.confUuid, userKey }))).execute();
           await depositShares(trx, departmentShares(meeting, records));
@@ -99,6 +108,49 @@ export class ArchiveTable {
         }
       }),
     );
+  }
+
+  /**
+   * The health of these archived meetings from the people's alarms kept (a meeting's alarm is
+   * any of its people's), with how many people had one and when Huawei was asked; meetings kept
+   * without quality are absent.
+   */
+  async healthOf(confUuids: readonly string[]): Promise<Map<string, MeetingHealth>> {
+    const out = new Map<string, MeetingHealth>();
+    for (let i = 0; i < confUuids.length; i += 500) {
+      const chunk = confUuids.slice(i, i + 500);
+      const rows = await this.store.run((db) =>
+        db
+          .selectFrom("archiveQuality")
+          .innerJoin("archivedMeetings", "archivedMeetings.confUuid", "archiveQuality.confUuid")
+          .select((eb) => [
+            "archiveQuality.confUuid",
+            eb.fn.max("archivedMeetings.collectedAt").as("collectedAt"),
+            eb.fn.max(eb("audioSend", "+", eb.ref("audioReceive"))).as("audio"),
+            eb.fn.max(eb("videoSend", "+", eb.ref("videoReceive"))).as("video"),
+            eb.fn.max(eb("screenSend", "+", eb.ref("screenReceive"))).as("screen"),
+            eb.fn.max("cpu").as("cpu"),
+          ])
+          .where("archiveQuality.confUuid", "in", chunk)
+          .groupBy("archiveQuality.confUuid")
+          .execute(),
+      );
+      const alarmed = await this.store.run((db) =>
+        db
+          .selectFrom("archiveQuality")
+          .select((eb) => ["confUuid", eb.fn.count<number>("participantId").distinct().as("people")])
+          .where("confUuid", "in", chunk)
+          .where((eb) => eb.or(["audioSend", "audioReceive", "videoSend", "videoReceive", "screenSend", "screenReceive", "cpu"].map((c) => eb(c as "cpu", "=", 1))))
+          .groupBy("confUuid")
+          .execute(),
+      );
+      const affected = new Map(alarmed.map((r) => [r.confUuid, Number(r.people)]));
+      for (const r of rows) {
+        const fetchedAt = new Date(Number(r.collectedAt)).toISOString();
+        out.set(r.confUuid, { audio: Number(r.audio) > 0, video: Number(r.video) > 0, screen: Number(r.screen) > 0, cpu: Number(r.cpu) > 0, affected: affected.get(r.confUuid) ?? 0, fetchedAt });
+      }
+    }
+    return out;
   }
 
   /** A meeting's control operations in Huawei's order. */
@@ -150,6 +202,7 @@ export class ArchiveTable {
         await trx.deleteFrom("meetingAccess").where("confUuid", "in", old).execute();
         await trx.deleteFrom("meetingDepartments").where("confUuid", "in", old).execute();
         await trx.deleteFrom("controlRecords").where("confUuid", "in", old).execute();
+        await trx.deleteFrom("archiveQuality").where("confUuid", "in", old).execute();
         await trx.deleteFrom("departmentHours").where("hour", "<", hour).execute();
         const meetings = await trx.deleteFrom("archivedMeetings").where("startedAt", "<", hour).executeTakeFirst();
         return { meetings: Number(meetings.numDeletedRows), records: Number(records.numDeletedRows) };

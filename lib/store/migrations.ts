@@ -157,4 +157,29 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0004_archive_quality": {
+    async up(db: Kysely<unknown>) {
+      // Each person's quality alarms in an archived meeting, kept as long as its attendance (Huawei keeps them three months).
+      // No cascade from archived_meetings: a meeting collected again without quality (Huawei refusing it then) keeps what was kept.
+      await db.schema
+        .createTable("archive_quality")
+        .addColumn("conf_uuid", "text", (c) => c.notNull())
+        .addColumn("seq", "integer", (c) => c.notNull())
+        .addColumn("participant_id", "text", (c) => c.notNull())
+        .addColumn("display_name", "text")
+        .addColumn("join_time", "bigint")
+        .addColumn("terminal_type", "text")
+        .addColumn("network_type", "text")
+        .addColumn("app_version", "text")
+        .addColumn("audio_send", "integer", (c) => c.notNull())
+        .addColumn("audio_receive", "integer", (c) => c.notNull())
+        .addColumn("video_send", "integer", (c) => c.notNull())
+        .addColumn("video_receive", "integer", (c) => c.notNull())
+        .addColumn("screen_send", "integer", (c) => c.notNull())
+        .addColumn("screen_receive", "integer", (c) => c.notNull())
+        .addColumn("cpu", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("archive_quality_pk", ["conf_uuid", "seq"])
+        .execute();
+    },
+  },
 };

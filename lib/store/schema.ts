@@ -162,6 +162,30 @@ export interface DepartmentHourRow {
   personMs: number;
 }
 
+/**
+ * One person's session of an archived meeting as Huawei's quality APIs saw it (quality reference §5,
+ * confType=history): which alarms they had (1 or 0), their device and network. Huawei keeps this
+ * about three months; here it lasts as long as the meeting's attendance.
+ */
+export interface ArchiveQualityRow {
+  confUuid: string;
+  seq: number;
+  participantId: string;
+  displayName: string | null;
+  /** Epoch ms, or null where Huawei gave none. */
+  joinTime: number | null;
+  terminalType: string | null;
+  networkType: string | null;
+  appVersion: string | null;
+  audioSend: number;
+  audioReceive: number;
+  videoSend: number;
+  videoReceive: number;
+  screenSend: number;
+  screenReceive: number;
+  cpu: number;
+}
+
 export interface Database {
   users: UserRow;
   displays: DisplayRow;
@@ -177,4 +201,5 @@ export interface Database {
   archivePeople: ArchivePersonRow;
   meetingDepartments: MeetingDepartmentRow;
   departmentHours: DepartmentHourRow;
+  archiveQuality: ArchiveQualityRow;
 }

@@ -1,9 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { ArchiveStatus } from "@/lib/archive/archive-collector";
 import type { AttendanceResponse } from "@/lib/domain/attendance";
+import { HuaweiClient } from "@/lib/huawei/client";
+import { HuaweiQualityApi } from "@/lib/huawei/quality-api";
 import { ArchiveTable } from "@/lib/store/archive-table";
 import { Store } from "@/lib/store/store";
-import { simulatorEnv, startSimulator, type Simulator } from "@/server/simulator/server";
+import { SIMULATOR_APP_AUTH, simulatorEnv, startSimulator, type Simulator } from "@/server/simulator/server";
 import { PrivatePostgres } from "@/tests/private-postgres";
 import { ENGINES, testPlace, type TestPlace } from "@/tests/stores";
 import { Browser, startDashboard, type Dashboard } from "./dashboard";
@@ -99,6 +101,27 @@ describe.each(ENGINES)("the attendance archive on %s", (engine) => {
           m.controls.map((c) => ({ operateTime: c.operateTime, operator: c.operator, operateCode: c.operateCode, operationObject: c.operationObject })),
         );
       }
+      // Each person's quality alarms are kept beside the attendance for the meetings Huawei still has quality of (three months):
+      // a meeting's health is what Huawei's own per-person list says, and it outlives Huawei's three months.
+      const truth = new HuaweiQualityApi(new HuaweiClient({ baseUrl: sim.url, auth: SIMULATOR_APP_AUTH, timeoutMs: 5_000, maxRetries: 1, requestsPerSecond: 100 }));
+      const recent = expected.filter((m) => m.startedAt > Date.now() - 80 * 86_400_000);
+      const health = await archive.healthOf(expected.map((m) => m.confUUID));
+      expect(recent.every((m) => health.has(m.confUUID))).toBe(true);
+      expect(expected.filter((m) => m.startedAt < Date.now() - 100 * 86_400_000).some((m) => health.has(m.confUUID))).toBe(false);
+      let alarmed = 0;
+      for (const m of recent.slice(0, 15)) {
+        const people = await truth.participants(m.confUUID, "history");
+        const any = (pick: (p: (typeof people)[number]) => boolean) => people.some(pick);
+        expect(health.get(m.confUUID)).toMatchObject({
+          audio: any((p) => p.audioAlarmSend || p.audioAlarmRec),
+          video: any((p) => p.videoAlarmSend || p.videoAlarmRec),
+          screen: any((p) => p.screenAlarmSend || p.screenAlarmRec),
+          cpu: any((p) => p.cpuAlarm),
+          affected: new Set(people.filter((p) => p.alarm).map((p) => p.participantID)).size,
+        });
+        if (people.some((p) => p.alarm)) alarmed += 1;
+      }
+      expect(alarmed).toBeGreaterThan(0);
     } finally {
       await store.close();
     }

@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AttendanceResponse } from "@/lib/domain/attendance";
 import type { HistoryListResponse } from "@/lib/domain/meeting";
-import type { Simulator } from "@/server/simulator/server";
+import { HuaweiClient } from "@/lib/huawei/client";
+import { HuaweiQualityApi } from "@/lib/huawei/quality-api";
+import { SIMULATOR_APP_AUTH, type Simulator } from "@/server/simulator/server";
 import type { SimMeeting } from "@/server/simulator/world";
 import { startStack, type Browser, type Stack } from "./dashboard";
 
@@ -33,6 +35,14 @@ describe("GET /api/history", () => {
     const starts = body.items.map((m) => m.startTime!);
     expect([...starts].sort().reverse()).toEqual(starts);
     expect(body.items.every((m) => m.state === "ended" && m.confUUID)).toBe(true);
+    // Each carries its health by Huawei's quality alarms (the last three months): the flags of Huawei's own history list.
+    const quality = new HuaweiQualityApi(new HuaweiClient({ baseUrl: sim.url, auth: SIMULATOR_APP_AUTH, timeoutMs: 5_000, maxRetries: 1, requestsPerSecond: 100 }));
+    const truth = new Map((await quality.historyMeetings(since - DAY, Date.now())).map((r) => [r.confUUID, r]));
+    for (const m of body.items) {
+      const r = truth.get(m.confUUID!)!;
+      expect(m.health).toMatchObject({ audio: r.audioAlarm, video: r.videoAlarm, screen: r.screenAlarm, cpu: r.cpuAlarm });
+    }
+    expect(body.items.some((m) => m.health!.audio || m.health!.video || m.health!.screen || m.health!.cpu)).toBe(true);
   });
 
   it("takes an explicit range and a search", async () => {
