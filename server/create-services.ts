@@ -77,6 +77,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
     pollMs: envInt(env, "QUALITY_POLL_MS", 30_000),
     refusedRetryMs: envInt(env, "QUALITY_REFUSED_RETRY_MS", 600_000),
     countPerPoll: envInt(env, "QUALITY_COUNT_PER_POLL", 20),
+    recountMs: envInt(env, "QUALITY_RECOUNT_MS", 300_000),
   });
   const meetings = new MeetingsService(huawei, hostPasswords, envInt(env, "UPSTREAM_CACHE_MS", 5_000), health);
   return {

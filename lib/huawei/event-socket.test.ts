@@ -7,13 +7,15 @@ import { MeetingEventSocket } from "./event-socket";
 let server: WebSocketServer | undefined;
 afterEach(() => server?.close());
 
-/** A push server that acknowledges the Subscribe and answers heartbeats until told to fall silent. */
+/** A push server that acknowledges the Subscribe (kept in `subscribed`) and answers heartbeats until told to fall silent. */
+let subscribed: string[][] = [];
 async function pushServer(answerHeartbeats: () => boolean): Promise<string> {
   server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
   await once(server, "listening");
   server.on("connection", (ws) => {
     ws.on("message", (raw) => {
-      const msg = JSON.parse(raw.toString()) as { action: string };
+      const msg = JSON.parse(raw.toString()) as { action: string; data?: string };
+      if (msg.action === "Subscribe") subscribed.push((JSON.parse(msg.data ?? "{}") as { subscribeType: string[] }).subscribeType);
       if (msg.action === "Subscribe") ws.send(JSON.stringify({ action: "Subscribe", data: { returnCode: 0 } }));
       if (msg.action === "HeartBeat" && answerHeartbeats()) ws.send(JSON.stringify({ action: "HeartBeat" }));
     });
@@ -25,7 +27,7 @@ describe("MeetingEventSocket heartbeats", () => {
   it("closes a silent socket within two heartbeat intervals of last hearing Huawei", async () => {
     let answering = true;
     const url = await pushServer(() => answering);
-    const socket = new MeetingEventSocket({ wsUrl: url, conferenceID: "123", wsToken: "t", confToken: "c", heartbeatMs: 200 });
+    const socket = new MeetingEventSocket({ wsUrl: url, conferenceID: "123", wsToken: "t", confToken: "c", heartbeatMs: 200, quality: false });
     const closed = once(socket, "closed") as Promise<[{ code: number; reason: string }]>;
     socket.open();
     await new Promise((r) => setTimeout(r, 700));
@@ -39,12 +41,28 @@ describe("MeetingEventSocket heartbeats", () => {
 
   it("keeps a quiet socket whose heartbeats are answered", async () => {
     const url = await pushServer(() => true);
-    const socket = new MeetingEventSocket({ wsUrl: url, conferenceID: "123", wsToken: "t", confToken: "c", heartbeatMs: 50 });
+    const socket = new MeetingEventSocket({ wsUrl: url, conferenceID: "123", wsToken: "t", confToken: "c", heartbeatMs: 50, quality: false });
     let closedEarly = false;
     socket.on("closed", () => (closedEarly = true));
     socket.open();
     await new Promise((r) => setTimeout(r, 500));
     expect(closedEarly).toBe(false);
     socket.close();
+  });
+});
+
+describe("MeetingEventSocket subscription", () => {
+  it("asks for NetConditionNotify only where quality is wanted", async () => {
+    subscribed = [];
+    const url = await pushServer(() => true);
+    for (const quality of [true, false]) {
+      const socket = new MeetingEventSocket({ wsUrl: url, conferenceID: "123", wsToken: "t", confToken: "c", heartbeatMs: 1_000, quality });
+      socket.open();
+      await expect.poll(() => subscribed.length).toBe(quality ? 1 : 2);
+      socket.close();
+    }
+    expect(subscribed[0]).toContain("NetConditionNotify");
+    expect(subscribed[1]).not.toContain("NetConditionNotify");
+    expect(subscribed[1]).toContain("ParticipantsNotify");
   });
 });

@@ -2,7 +2,9 @@ import { EventEmitter } from "node:events";
 import WebSocket from "ws";
 import { KNOWN_PUSH_ACTIONS, pushFrameSchema, type PushFrame } from "./control-schemas";
 
-export const SUBSCRIBE_TYPES = ["ConfBasicInfoNotify", "ConfDynamicInfoNotify", "ParticipantsNotify", "AttendeesNotify", "SpeakerChangeNotify", "NetConditionNotify"];
+export const SUBSCRIBE_TYPES = ["ConfBasicInfoNotify", "ConfDynamicInfoNotify", "ParticipantsNotify", "AttendeesNotify", "SpeakerChangeNotify"];
+/** MCU meetings' media figures, asked for only where quality is wanted (not with QUALITY=off). */
+const QUALITY_TYPE = "NetConditionNotify";
 const WS_PATH = "/cms/open/websocket/confctl/increment/conn";
 
 export interface EventSocketEvents {
@@ -30,7 +32,7 @@ export class MeetingEventSocket extends EventEmitter<EventSocketEvents> {
   private beatSentAt = 0;
   private done = false;
 
-  constructor(private readonly opts: { wsUrl: string; conferenceID: string; wsToken: string; confToken: string; heartbeatMs: number }) {
+  constructor(private readonly opts: { wsUrl: string; conferenceID: string; wsToken: string; confToken: string; heartbeatMs: number; quality: boolean }) {
     super();
   }
 
@@ -45,7 +47,7 @@ export class MeetingEventSocket extends EventEmitter<EventSocketEvents> {
       this.send({
         sequence: sequence(),
         action: "Subscribe",
-        data: JSON.stringify({ subscribeType: SUBSCRIBE_TYPES, confToken: `Basic ${Buffer.from(this.opts.confToken).toString("base64")}` }),
+        data: JSON.stringify({ subscribeType: this.opts.quality ? [...SUBSCRIBE_TYPES, QUALITY_TYPE] : SUBSCRIBE_TYPES, confToken: `Basic ${Buffer.from(this.opts.confToken).toString("base64")}` }),
       });
       this.heartbeat = setInterval(() => this.beat(), this.opts.heartbeatMs);
     });

@@ -266,7 +266,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
       if (isAuth(error)) await this.acquireToken().catch((e) => isRefused(e) && this.passwordRefused());
       return this.reconnectLater();
     }
-    const socket = new MeetingEventSocket({ wsUrl: this.wsUrl, conferenceID: this.conferenceID, wsToken, confToken: this.confToken, heartbeatMs: this.timing.heartbeatMs });
+    const socket = new MeetingEventSocket({ wsUrl: this.wsUrl, conferenceID: this.conferenceID, wsToken, confToken: this.confToken, heartbeatMs: this.timing.heartbeatMs, quality: this.quality !== undefined });
     this.socket = socket;
     this.qualityPushed = false;
     socket.on("frame", (frame) => {

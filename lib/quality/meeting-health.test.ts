@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 const participantCalls = () => sim.stats.get("GET /v1/metrics/conference/participants") ?? 0;
-const options = { enabled: true, pollMs: 60_000, refusedRetryMs: 60_000, countPerPoll: 3 };
+const options = { enabled: true, pollMs: 60_000, refusedRetryMs: 60_000, countPerPoll: 3, recountMs: 300_000 };
 
 describe("MeetingHealthService", () => {
   it("counts the people of at most a few alarmed meetings per read, the longest uncounted first, until all are counted", async () => {
@@ -28,6 +28,12 @@ describe("MeetingHealthService", () => {
     expect(all.every((h) => h !== null)).toBe(true);
     expect(all.filter((h) => h.audio || h.video || h.screen || h.cpu).every((h) => h.affected !== null && h.affected > 0)).toBe(true);
     expect(all.filter((h) => !(h.audio || h.video || h.screen || h.cpu)).every((h) => h.affected === 0)).toBe(true);
+    // All counted and nothing moved: the next read counts nobody; once the counts are old, they are taken again.
+    const settled = participantCalls();
+    await service.poll();
+    expect(participantCalls()).toBe(settled);
+    await service.poll(Date.now() + 300_000);
+    expect(participantCalls() - settled).toBe(3);
   });
 
   it("turns off with Huawei's reason on a 403 and keeps no stale marks, then comes back", async () => {

@@ -17,6 +17,8 @@ export interface MeetingHealthOptions {
   refusedRetryMs: number;
   /** At most this many alarmed meetings have their people counted per read, those counted longest ago first. */
   countPerPoll: number;
+  /** An alarmed meeting's count is taken again after this long, or at once when its alarms change. */
+  recountMs: number;
 }
 
 /**
@@ -88,8 +90,15 @@ export class MeetingHealthService {
     const fetchedAt = new Date(now).toISOString();
     const byId = new Map(rows.filter((r) => r.conferenceID).map((r) => [r.conferenceID!, r]));
     for (const id of [...this.health.keys()]) if (!byId.has(id)) this.health.delete(id);
+    // Counting is a call per meeting (a thousand rows for a town hall): only where it is missing, old, or the alarms moved.
+    const flagsOf = (r: QosConferenceInfo) => `${r.audioAlarm}${r.videoAlarm}${r.screenAlarm}${r.cpuAlarm}`;
+    const due = (r: QosConferenceInfo) => {
+      const was = this.health.get(r.conferenceID!);
+      const at = this.countedAt.get(r.conferenceID!);
+      return at === undefined || was?.affected === null || now - at >= this.opts.recountMs || (was !== undefined && `${was.audio}${was.video}${was.screen}${was.cpu}` !== flagsOf(r));
+    };
     const toCount = [...byId.values()]
-      .filter((r) => r.alarm)
+      .filter((r) => r.alarm && due(r))
       .sort((a, b) => (this.countedAt.get(a.conferenceID!) ?? 0) - (this.countedAt.get(b.conferenceID!) ?? 0))
       .slice(0, this.opts.countPerPoll);
     const counts = new Map<string, number>();

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { SimContext } from "./context";
 import { userOfRequest } from "./auth-api";
 import { badParam, epochMs, header, required, SimError, type RouteTable, type SimRequest } from "./http";
@@ -89,8 +90,12 @@ export function qualityRoutes(ctx: SimContext): RouteTable {
 
   /** A person's alarm flags: any point of a series so far over the threshold in force at it (flags latch). */
   type Flags = { audioAlarmSend: boolean; audioAlarmRec: boolean; videoAlarmSend: boolean; videoAlarmRec: boolean; screenAlarmSend: boolean; screenAlarmRec: boolean; cpuAlarm: boolean };
-  /** Flags latch, so each person's are kept with the time they were worked out to and extended from there: a list read every few seconds costs only the new points. */
-  const latched = new Map<string, { until: number; flags: Flags }>();
+  /**
+   * Flags latch, so each person's are kept with the time they were worked out to and extended from
+   * there: a list read every few seconds costs only the new points. Bounded, for a simulator left
+   * running for days: a person forgotten is worked out again from the start, to the same flags.
+   */
+  const latched = new LRUCache<string, { until: number; flags: Flags }>({ max: 50_000 });
 
   /** A person's alarm flags: any point of a series so far over the threshold in force at it. */
   const flagsOf = (m: SimMeeting, { p, leftAt }: QosPerson, now: number): Flags => {

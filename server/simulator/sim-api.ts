@@ -46,7 +46,7 @@ export function simRoutes(ctx: SimContext, languages: Map<string, string>): Rout
       return {};
     },
     "GET /__sim/meetings": () =>
-      [...world.ongoing.values()].map((m) => ({ conferenceID: m.conferenceID, subject: m.subject, participants: m.participants.size, chairForAdmins: m.chairForAdmins })),
+      [...world.ongoing.values()].map((m) => ({ conferenceID: m.conferenceID, subject: m.subject, participants: m.participants.size, chairForAdmins: m.chairForAdmins, confMode: m.confMode })),
     "GET /__sim/info": () => ({ appId: ctx.credentials.appId, account: ctx.credentials.account, ongoing: world.ongoing.size, history: world.history.length }),
     "GET /__sim/stats": () => Object.fromEntries(stats),
     /** What must never reach a browser or a log: the app key, every token issued, every meeting's host password. */
