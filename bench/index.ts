@@ -32,7 +32,7 @@ async function main() {
   if (run("push")) await pushLatency({ viewers: 2_000, accounts: 10, instances: 1 }, runs);
   if (run("cluster")) await pushLatency({ viewers: 2_000, accounts: 10, instances: 3 }, runs);
   if (run("storm")) await reconnectStorm({ viewers: 6_000, accounts: 30 });
-  if (run("economy")) await upstreamEconomy([1, 10, 500]);
+  if (run("economy")) await upstreamEconomy([1, 500]);
   if (run("grid")) await gridInChromium();
   if (run("archive")) await archiveBench();
 }

@@ -118,12 +118,15 @@ function shape(sim: Simulator, m: SimMeeting, size: number, index: number): void
   for (let k = m.participants.size; k < size; k++) sim.world.join(m, { name: `Bench guest ${index}-${k}` });
 }
 
-/** A dashboard process's resident memory (bytes), heap and CPU seconds so far, from its own /metrics. */
-export async function processFigures(admin: Browser, url?: string): Promise<{ rss: number; cpu: number; heap: number }> {
+/**
+ * A dashboard process's resident memory (bytes), heap and CPU seconds so far, from its own
+ * /metrics, and the longest its event loop was held since the previous read (prom-client resets it on each).
+ */
+export async function processFigures(admin: Browser, url?: string): Promise<{ rss: number; cpu: number; heap: number; loopMaxMs: number }> {
   const res = url ? await fetch(`${url}/metrics`, { headers: { cookie: admin.sessionCookie } }) : await admin.get("/metrics");
   const text = await res.text();
   const value = (name: string) => Number(new RegExp(`^${name} ([\\d.e+]+)`, "m").exec(text)?.[1] ?? NaN);
-  return { rss: value("process_resident_memory_bytes"), cpu: value("process_cpu_seconds_total"), heap: value("nodejs_heap_size_used_bytes") };
+  return { rss: value("process_resident_memory_bytes"), cpu: value("process_cpu_seconds_total"), heap: value("nodejs_heap_size_used_bytes"), loopMaxMs: value("nodejs_eventloop_lag_max_seconds") * 1000 };
 }
 
 /** Meetings of 20 to about 1,000 people, the biggest first. */

@@ -5,6 +5,7 @@ import {
   networkQualityResponseSchema,
   qosConferenceListSchema,
   qosParticipantDetailSchema,
+  qosParticipantAlarmListSchema,
   qosParticipantListSchema,
   qosThresholdSchema,
   setQosThresholdResponseSchema,
@@ -51,6 +52,15 @@ export class HuaweiQualityApi {
     const { rows } = await fetchAllPages(
       (offset, limit) => this.client.call(ADMIN, qosParticipantListSchema, { path: `${METRICS}/conference/participants`, query: { confUUID, confType, offset, limit } }),
       (p) => `${p.participantID}|${p.joinTime}`,
+    );
+    return rows;
+  }
+
+  /** §5 for counting: each person's id and whether they had an alarm, nothing else parsed. */
+  async alarmedPeople(confUUID: string, confType: QosConfType): Promise<{ participantID: string; alarm: boolean }[]> {
+    const { rows } = await fetchAllPages(
+      (offset, limit) => this.client.call(ADMIN, qosParticipantAlarmListSchema, { path: `${METRICS}/conference/participants`, query: { confUUID, confType, offset, limit } }),
+      (p) => `${p.participantID}|${p.alarm}`,
     );
     return rows;
   }

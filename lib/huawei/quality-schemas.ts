@@ -144,3 +144,9 @@ export type NetworkQualityResponse = z.infer<typeof networkQualityResponseSchema
 
 export const qosConferenceListSchema = pageSchema(qosConferenceInfoSchema);
 export const qosParticipantListSchema = pageSchema(qosParticipantInfoSchema);
+
+/**
+ * §5 read for who had an alarm alone: a 1,000-person meeting's two pages parse in about 5 ms this
+ * way against 20 to 30 ms with every field, time the live relay's event loop is held.
+ */
+export const qosParticipantAlarmListSchema = pageSchema(qosParticipantInfoSchema.pick({ participantID: true, alarm: true }));

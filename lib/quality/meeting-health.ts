@@ -103,7 +103,7 @@ export class MeetingHealthService {
       .slice(0, this.opts.countPerPoll);
     const counts = new Map<string, number>();
     for (const r of toCount) {
-      const people = await this.api.participants(r.confUUID, "online").catch(() => null);
+      const people = await this.api.alarmedPeople(r.confUUID, "online").catch(() => null);
       if (!people) continue;
       counts.set(r.conferenceID!, new Set(people.filter((p) => p.alarm).map((p) => p.participantID)).size);
       this.countedAt.set(r.conferenceID!, now);
