@@ -7,7 +7,13 @@ interface SimMeeting {
   conferenceID: string;
   participants: number;
   chairForAdmins: string;
+  /** COMMON: an MCU meeting, whose push socket carries NetConditionNotify. */
+  confMode: "COMMON" | "RTC";
 }
+
+const watchable = async (confMode: SimMeeting["confMode"]) =>
+  ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings`)).json()) as SimMeeting[]).find((m) => m.chairForAdmins === "clear" && m.confMode === confMode && m.participants >= 4 && m.participants <= 30)!;
+const someone = async (id: string) => ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings/${id}`)).json()) as { participants: { pid: string; role: string }[] }).participants.find((p) => p.role === "participant")!;
 
 const network = (id: string, pid: string, level: "bad" | null) =>
   fetch(`${SIMULATOR_URL}/__sim/meetings/${id}/participants/${pid}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ network: level }) });
@@ -22,8 +28,9 @@ test("the list shows each meeting's health; a person turning bad is marked in th
   for (const cell of await page.locator("tbody [data-health]").all()) await expect(cell).toHaveAttribute("data-health", "alarm");
   await snap(page, "quality-list");
 
-  const meeting = (await (await fetch(`${SIMULATOR_URL}/__sim/meetings`)).json() as SimMeeting[]).find((m) => m.chairForAdmins === "clear" && m.participants >= 4 && m.participants <= 30)!;
-  const person = ((await (await fetch(`${SIMULATOR_URL}/__sim/meetings/${meeting.conferenceID}`)).json()) as { participants: { pid: string; role: string }[] }).participants.find((p) => p.role === "participant")!;
+  // Not an MCU meeting: its people's connections are polled.
+  const meeting = await watchable("RTC");
+  const person = await someone(meeting.conferenceID);
   await page.goto(`/meetings/${meeting.conferenceID}`);
   await expect(page.locator("[data-upstream]")).toHaveAttribute("data-upstream", "live", { timeout: 15_000 });
   await network(meeting.conferenceID, person.pid, "bad");
@@ -40,6 +47,35 @@ test("the list shows each meeting's health; a person turning bad is marked in th
     await snap(page, "quality-details");
   } finally {
     await network(meeting.conferenceID, person.pid, null);
+  }
+});
+
+test("in Chinese, a person turning bad in an MCU meeting is marked within a second, pushed", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto("/login");
+    await page.getByLabel("用户名").fill("admin");
+    await page.getByLabel("密码").fill("admin-demo");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "进行中的会议" })).toBeVisible();
+    const meeting = await watchable("COMMON");
+    const person = await someone(meeting.conferenceID);
+    await page.goto(`/meetings/${meeting.conferenceID}`);
+    await expect(page.locator("[data-upstream]")).toHaveAttribute("data-upstream", "live", { timeout: 15_000 });
+    const row = page.locator(`[data-pid="${person.pid}"]`);
+    await expect(row).toBeVisible();
+    await network(meeting.conferenceID, person.pid, "bad");
+    try {
+      // Well inside the snapshot poll (2 s here): only the push can bring it this fast.
+      await expect(row.locator('[data-quality="bad"]')).toBeVisible({ timeout: 1_000 });
+      await expect(row).toContainText("很差");
+      await snap(page, "quality-pushed-zh");
+    } finally {
+      await network(meeting.conferenceID, person.pid, null);
+    }
+  } finally {
+    await context.close();
   }
 });
 
