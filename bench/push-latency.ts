@@ -101,8 +101,11 @@ async function redisTraffic(port: number | undefined): Promise<{ publishes: numb
 
 /** One run against the dashboard, then the floor with the same viewers and changes. */
 async function pushRun(shape: PushShape, seed: number): Promise<{ dashboard: Figures; floor: Figures; perViewer: number; redis?: { publishes: number; bytes: number } }> {
-  // BENCH_QUALITY=off measures the same without Huawei's quality data (QUALITY=off), to see what it costs.
-  const stack = await benchStack({ accounts: shape.accounts, instances: shape.instances, env: { RELAY_GRACE_MS: "60000", ...(process.env.BENCH_QUALITY === "off" ? { QUALITY: "off" } : {}) } });
+  // BENCH_QUALITY=off measures the same without Huawei's quality data (QUALITY=off), to see what it costs;
+  // BENCH_QUALITY=no-snapshots keeps health and pushed marks but never polls each person's snapshot, to split that cost off.
+  const variants: Record<string, Record<string, string>> = { off: { QUALITY: "off" }, "no-snapshots": { QUALITY_LIVE_POLL_MS: String(24 * 3_600_000) } };
+  const variant = variants[process.env.BENCH_QUALITY ?? ""] ?? {};
+  const stack = await benchStack({ accounts: shape.accounts, instances: shape.instances, env: { RELAY_GRACE_MS: "60000", ...variant } });
   const meetings = meetingsForBench(stack.sim);
   const changes = schedule(meetings, seed);
   const specs = viewerSpecs(stack, meetings, shape.viewers);
