@@ -242,13 +242,16 @@ describe("LiveMeetingState", () => {
 });
 
 describe("LiveMeetingState quality", () => {
-  it("changes a row only when a person's level changes, and carries the newest figures with the next change", () => {
+  it("changes a row only when its mark changes, and carries the newest figures with the next change", () => {
     const s = new LiveMeetingState("1");
     s.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: bob }]));
     s.takeChanges();
     const q = (level: "good" | "poor" | "bad", latencyMs: number) => ({ level, latencyMs, jitterMs: 5, lossPercent: 0, at: new Date(latencyMs).toISOString() });
-    expect(s.setQuality(new Map([["a", q("good", 40)]]))).toBe(true);
-    expect([...s.takeChanges().changed]).toEqual(["a"]);
+    // A first "good" shows nothing new (no mark either way): no change, the figures kept for later.
+    expect(s.setQuality(new Map([["a", q("good", 40)]]))).toBe(false);
+    expect(s.takeChanges().changed.size).toBe(0);
+    expect(s.setQuality(new Map([["b", q("poor", 200)]]))).toBe(true);
+    expect([...s.takeChanges().changed]).toEqual(["b"]);
     expect(s.setQuality(new Map([["a", q("good", 45)]]))).toBe(false);
     expect(s.takeChanges().changed.size).toBe(0);
     s.apply(inc([{ pid: "a", pinfoMap: { MUTE: "1" } }]));
