@@ -1,3 +1,4 @@
+import type { AlertsService } from "@/lib/alerts/alerts-service";
 import type { DisplaySeen } from "@/lib/auth/display-seen";
 import type { DisplayStore } from "@/lib/auth/displays";
 import type { LoginThrottle } from "@/lib/auth/login-throttle";
@@ -44,6 +45,8 @@ export interface Services {
   reports: ReportsService;
   /** Huawei's signed event push (POST /api/huawei/events). */
   huaweiEvents: HuaweiEvents;
+  /** Alert channels, rules and alerts (the rules are evaluated and messages sent by server/alerts on one instance). */
+  alerts: AlertsService;
   users: UserStore;
   loginThrottle: LoginThrottle;
   revokedSessions: RevokedSessions;

@@ -8,6 +8,7 @@ import { LoginThrottle } from "@/lib/auth/login-throttle";
 import { importJsonFiles } from "@/lib/auth/json-import";
 import { RevokedSessions } from "@/lib/auth/revoked-sessions";
 import { UserStore } from "@/lib/auth/users";
+import { AlertsService } from "@/lib/alerts/alerts-service";
 import { ArchiveCollector } from "@/lib/archive/archive-collector";
 import { collectorOptionsFromEnv } from "@/lib/archive/collector-config";
 import { HuaweiEvents } from "@/lib/archive/huawei-events";
@@ -102,6 +103,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       archive,
       reports: new ReportsService(archive.archive, huawei),
       huaweiEvents: new HuaweiEvents(store, archive, { key: env.HUAWEI_EVENTS_KEY?.trim() || null, appId: env.HUAWEI_EVENTS_APP_ID?.trim() || null }, () => meetings.listsChanged()),
+      alerts: new AlertsService(store, huawei, sessionSecret),
       users,
       loginThrottle: new LoginThrottle(),
       revokedSessions: new RevokedSessions(store),

@@ -9,6 +9,7 @@ import { userRoom } from "@/lib/live/socket-rooms";
 import { logger } from "@/lib/logger";
 import { runWithContext } from "@/lib/request-context";
 import { registerServices } from "@/lib/services";
+import { alertsJobFromEnv } from "./alerts/alerts-config";
 import { createRelay } from "./create-relay";
 import { createServices } from "./create-services";
 import { contextOf, guard, logWhenAnswered, type GuardOptions } from "./http-guard";
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
+  const alerts = alertsJobFromEnv(process.env, services, relay.relay.registry.wallFeed, `http://${host}:${actualPort}`);
+  alerts?.start();
   logger.info({ url: `http://${host}:${actualPort}`, simulated: services.simulated, dev }, "meeting monitor listening");
   // One plain line for the person who started it (stderr, so stdout stays JSON lines for log shippers).
   const demo = services.demoLogins.map((d) => `${d.username} / ${d.password}`).join(", ");
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, shutdownMs).unref();
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    await alerts?.stop().catch((err: unknown) => logger.warn({ err }, "alerting did not stop cleanly"));
     // Sockets first (they would hold the HTTP server open), then every watcher and lease.
     await relay.close().catch((err: unknown) => logger.warn({ err }, "relay did not close cleanly"));
     services.health.stop();

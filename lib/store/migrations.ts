@@ -182,4 +182,81 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0005_alerts": {
+    async up(db: Kysely<unknown>) {
+      // URLs and secrets are sealed (lib/alerts/channel-secrets): the row shows only the target's origin.
+      await db.schema
+        .createTable("alert_channels")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("sealed", "text", (c) => c.notNull())
+        .addColumn("target", "text", (c) => c.notNull())
+        .addColumn("language", "text", (c) => c.notNull())
+        .addColumn("mentions", "text", (c) => c.notNull())
+        .addColumn("recipients", "text", (c) => c.notNull())
+        .addColumn("has_secret", "integer", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("failing_since", "bigint")
+        .addColumn("last_error", "text")
+        .addColumn("last_delivered_at", "bigint")
+        .execute();
+      await db.schema
+        .createTable("alert_rules")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("owner", "text", (c) => c.notNull())
+        .addColumn("body", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      // open_key (rule:meeting) is set while an alert fires and cleared when it recovers: one open alert per rule and meeting, whoever evaluates.
+      await db.schema
+        .createTable("alerts")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("rule_id", "text", (c) => c.notNull())
+        .addColumn("rule_name", "text", (c) => c.notNull())
+        .addColumn("open_key", "text", (c) => c.unique())
+        .addColumn("reason", "text", (c) => c.notNull())
+        .addColumn("severity", "text", (c) => c.notNull())
+        .addColumn("conference_id", "text", (c) => c.notNull())
+        .addColumn("subject", "text", (c) => c.notNull())
+        .addColumn("host_name", "text")
+        .addColumn("detail", "text", (c) => c.notNull())
+        .addColumn("since", "bigint", (c) => c.notNull())
+        .addColumn("fired_at", "bigint", (c) => c.notNull())
+        .addColumn("cleared_at", "bigint")
+        .addColumn("last_notified_at", "bigint")
+        .addColumn("acked_by", "text")
+        .addColumn("acked_at", "bigint")
+        .addColumn("silenced_by", "text")
+        .addColumn("silenced_until", "bigint")
+        .execute();
+      await db.schema.createIndex("alerts_fired_at").on("alerts").column("fired_at").execute();
+      // Each message written before it is sent; idem_key makes a second write of the same message a no-op.
+      await db.schema
+        .createTable("alert_outbox")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("idem_key", "text", (c) => c.notNull().unique())
+        .addColumn("alert_id", "text")
+        .addColumn("channel_id", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull())
+        .addColumn("next_attempt_at", "bigint", (c) => c.notNull())
+        .addColumn("claimed_until", "bigint")
+        .addColumn("answer", "text")
+        .addColumn("summarized", "integer", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("delivered_at", "bigint")
+        .execute();
+      await db.schema.createIndex("alert_outbox_due").on("alert_outbox").columns(["state", "next_attempt_at"]).execute();
+      await db.schema.createIndex("alert_outbox_alert").on("alert_outbox").column("alert_id").execute();
+      await db.schema
+        .createTable("alert_monitor")
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("evaluated_at", "bigint", (c) => c.notNull())
+        .addColumn("unwatched", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };

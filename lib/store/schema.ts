@@ -186,6 +186,83 @@ export interface ArchiveQualityRow {
   cpu: number;
 }
 
+/** An alert channel: where it sends is sealed; `target` is the URL's origin, to show. */
+export interface AlertChannelRow {
+  id: string;
+  kind: string;
+  name: string;
+  /** iron-session seal of {url, secret}: the URL holds the platform's key or token. */
+  sealed: string;
+  target: string;
+  language: string;
+  /** JSON string[]. */
+  mentions: string;
+  /** JSON {to: string[], from: string | null} (email only). */
+  recipients: string;
+  hasSecret: number;
+  createdAt: string;
+  createdBy: string;
+  failingSince: number | null;
+  lastError: string | null;
+  lastDeliveredAt: number | null;
+}
+
+export interface AlertRuleRow {
+  id: string;
+  owner: string;
+  /** JSON of the rule (lib/alerts/alert-schemas ruleSchema without id, owner and createdAt). */
+  body: string;
+  createdAt: string;
+}
+
+/** A rule firing for a meeting; times are epoch ms. */
+export interface AlertRow {
+  id: string;
+  ruleId: string;
+  ruleName: string;
+  /** "rule:conferenceID" while firing, null once recovered. */
+  openKey: string | null;
+  reason: string;
+  severity: string;
+  conferenceId: string;
+  subject: string;
+  hostName: string | null;
+  detail: string;
+  /** When the condition began to hold. */
+  since: number;
+  firedAt: number;
+  clearedAt: number | null;
+  lastNotifiedAt: number | null;
+  ackedBy: string | null;
+  ackedAt: number | null;
+  silencedBy: string | null;
+  silencedUntil: number | null;
+}
+
+/** One message to one channel, written before it is sent. */
+export interface AlertOutboxRow {
+  id: string;
+  idemKey: string;
+  alertId: string | null;
+  channelId: string;
+  kind: string;
+  state: string;
+  attempts: number;
+  nextAttemptAt: number;
+  claimedUntil: number | null;
+  answer: string | null;
+  summarized: number;
+  createdAt: number;
+  deliveredAt: number | null;
+}
+
+/** What the rules' evaluator last saw: when, and which covered meetings it could not watch (JSON). */
+export interface AlertMonitorRow {
+  name: string;
+  evaluatedAt: number;
+  unwatched: string;
+}
+
 export interface Database {
   users: UserRow;
   displays: DisplayRow;
@@ -202,4 +279,9 @@ export interface Database {
   meetingDepartments: MeetingDepartmentRow;
   departmentHours: DepartmentHourRow;
   archiveQuality: ArchiveQualityRow;
+  alertChannels: AlertChannelRow;
+  alertRules: AlertRuleRow;
+  alerts: AlertRow;
+  alertOutbox: AlertOutboxRow;
+  alertMonitor: AlertMonitorRow;
 }

@@ -35,7 +35,8 @@ interface Topic extends DeliverableTopic {
 export class TopicRegistry {
   private readonly topics = new Map<string, Topic>();
   private readonly delivery: StateDelivery;
-  private readonly wallFeed: SharedWallFeed;
+  /** The process's wall feed: walls, the admin list and the alert rules read the same meetings through it. */
+  readonly wallFeed: SharedWallFeed;
 
   constructor(
     private readonly io: RelayServer,

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { WatchState } from "@/lib/alerts/rule-engine";
 import { attentionReasons, type AttentionThresholds, type CountSample } from "@/lib/domain/attention";
 import type { Meeting } from "@/lib/domain/meeting";
 import type { MeetingTopicData, UpstreamLiveStatus } from "@/lib/domain/participant";
@@ -7,6 +8,14 @@ import type { MeetingSummary, WallTopicData } from "@/lib/domain/wall";
 import type { MeetingWatcher } from "@/lib/live/meeting-watcher";
 import type { MeetingsService } from "@/lib/meetings/meetings-service";
 import type { WatcherPool } from "./watcher-pool";
+
+/** A listed meeting as the alert rules read it. */
+export interface WallFacts {
+  meeting: Meeting;
+  summary: MeetingSummary;
+  people: { pid: string; name: string; role: string }[] | null;
+  watch: WatchState;
+}
 
 interface FeedEvents {
   update: [WallTopicData, number];
@@ -126,6 +135,23 @@ export class WallFeed extends EventEmitter<FeedEvents> {
     const newest = Math.max(this.listedAt, ...items.map((i) => i.sourceTime));
     this.latest = { data: { items }, sourceTime: newest };
     this.emit("update", { items }, newest);
+  }
+
+  /**
+   * Each listed meeting with its tile, who is in it and whether it is watched live: what the
+   * alert rules read. Null before the first list.
+   */
+  facts(now = Date.now()): WallFacts[] | null {
+    if (!this.listedAt) return null;
+    return this.listed.map((meeting, index) => {
+      const watcher = this.watched.get(meeting.conferenceID)?.watcher;
+      const summary = this.summarize(meeting, now);
+      const live = watcher?.hasData ? watcher.state.snapshot() : undefined;
+      const people = live ? live.participants.map((p) => ({ pid: p.pid, name: p.name, role: p.role })) : null;
+      const watch: WatchState =
+        index >= this.opts.maxLive ? "over_limit" : !watcher ? "starting" : watcher.status === "stale" ? "stale" : watcher.status === "unavailable" ? (live?.meeting.coverage === "presence" ? "presence" : "unavailable") : live ? "live" : "starting";
+      return { meeting, summary, people, watch };
+    });
   }
 
   private summarize(m: Meeting, now: number): MeetingSummary {

@@ -189,7 +189,12 @@ export class World extends EventEmitter {
     return maxSize ? Math.min(size, maxSize) : size;
   }
 
-  private startMeeting(now: number, opts: { ageMs: number; index: number; maxSize?: number }): SimMeeting {
+  /** A meeting starting now (a test's): with its host, or with neither host nor co-host joined. */
+  startNow(opts: { withHost: boolean }, now = Date.now()): SimMeeting {
+    return this.startMeeting(now, { ageMs: 0, index: this.ongoing.size + 1, withoutHost: !opts.withHost });
+  }
+
+  private startMeeting(now: number, opts: { ageMs: number; index: number; maxSize?: number; withoutHost?: boolean }): SimMeeting {
     const scheduler = opts.index % 8 === 0 ? this.users[0]! : this.rng.pick(this.users);
     const size = this.meetingSize(opts.index, opts.maxSize);
     const startedAt = now - opts.ageMs;
@@ -197,7 +202,7 @@ export class World extends EventEmitter {
     if (opts.index % 8 === 4) meeting.invitees.push(inviteeFor(this.users[0]!));
     // One meeting where many suffer at once for a while (quality-model.ts).
     meeting.qualityIncident = opts.index === 3;
-    this.addParticipant(meeting, participantFor(this.rng, meeting, joinerOfUser(scheduler), startedAt, "host"));
+    if (!opts.withoutHost) this.addParticipant(meeting, participantFor(this.rng, meeting, joinerOfUser(scheduler), startedAt, "host"));
     for (const invitee of meeting.invitees) {
       if (!this.rng.chance(0.8)) continue;
       const joinedAt = startedAt + this.rng.int(0, Math.min(opts.ageMs, 10 * MINUTE));
@@ -207,7 +212,7 @@ export class World extends EventEmitter {
       this.addParticipant(meeting, p);
     }
     const others = [...meeting.participants.values()].filter((p) => p.role !== "host");
-    if (others.length > 10) for (let i = this.rng.int(1, 3); i > 0; i--) this.rng.pick(others).role = "cohost";
+    if (others.length > 10 && !opts.withoutHost) for (let i = this.rng.int(1, 3); i > 0; i--) this.rng.pick(others).role = "cohost";
     if (size >= 100) this.addNamesake(meeting);
     this.ongoing.set(meeting.conferenceID, meeting);
     this.emit("meetingStarted", meeting);

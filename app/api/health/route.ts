@@ -4,7 +4,8 @@ import { services } from "@/lib/services";
 
 /**
  * For load balancers and monitoring, without a session: ok or degraded, and which build runs (a
- * wall reloads on a new one). Where Huawei is, and what its last error said, is for admins only.
+ * wall reloads on a new one). Where Huawei is, what its last error said and which alert channels
+ * keep failing is for admins only.
  */
 export async function GET(): Promise<Response> {
   const s = services();
@@ -17,6 +18,6 @@ export async function GET(): Promise<Response> {
     simulated: s.simulated,
     startedAt: s.startedAt,
     version: s.version,
-    ...(viewer?.role === "admin" ? { upstream: s.huawei.status(), redis, store } : {}),
+    ...(viewer?.role === "admin" ? { upstream: s.huawei.status(), redis, store, alerts: await s.alerts.deliveryHealth().catch(() => null) } : {}),
   });
 }
