@@ -58,6 +58,7 @@ async function pages(page: Page): Promise<{ name: string; path: string; ready: s
     { name: "departments", path: "/departments", ready: "tbody tr" },
     { name: "displays", path: "/admin/displays", ready: "form" },
     { name: "thresholds", path: "/admin/quality", ready: "[data-thresholds]" },
+    { name: "alerts", path: "/alerts", ready: "form" },
     { name: "not-found", path: "/no-such-page", ready: "h1" },
     { name: "wall", path: "/wall", ready: "[data-wall-tile]" },
   ];

@@ -16,6 +16,7 @@ const NAV = [
   ["/series", "series"],
   ["/people", "people"],
   ["/departments", "departments"],
+  ["/alerts", "alerts"],
 ] as const;
 const ADMIN_NAV = [...NAV, ["/admin/displays", "displays"], ["/admin/quality", "thresholds"]] as const;
 

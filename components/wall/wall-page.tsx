@@ -14,6 +14,7 @@ import { paginate } from "@/lib/wall/layout";
 import { PAGE_MS, viewAt } from "@/lib/wall/rotation";
 import { parseWallSettings, type WallSettings } from "@/lib/wall/settings";
 import { useWallArea } from "./use-wall-area";
+import { WallAlerts } from "./wall-alerts";
 import { WallMeetingView } from "./wall-meeting-view";
 import { WallRow } from "./wall-row";
 import { WallTile } from "./wall-tile";
@@ -117,6 +118,7 @@ export function WallPage({ simulated }: { simulated: boolean }) {
           )}
         </div>
       </header>
+      <WallAlerts now={now} />
       {showNotice && (
         <p className="self-start rounded-[0.3em] bg-slate-800 px-[0.6em] py-[0.2em] text-[0.9em] text-slate-200 light:bg-slate-200 light:text-slate-800" data-wall-notice>
           {t("settingsNotice", { problems: problems.map((p) => t("problem", { setting: p.setting, value: p.value })).join("; ") })}

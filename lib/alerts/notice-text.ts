@@ -72,7 +72,8 @@ export function noticeWriter(locale: Locale) {
     } else {
       lines.push(t("heldFor", { duration: format.duration(Math.max(0, n.at - a.since)), time: utcTime(a.since) }));
     }
-    lines.push(t("rule", { rule: a.ruleName }));
+    // A rule named only by its reason says nothing the title does not.
+    if (a.ruleName !== a.reason) lines.push(t("rule", { rule: a.ruleName }));
     const title = n.kind === "recover" ? t("recoverTitle", reasonWords(a)) : n.kind === "remind" ? t("remindTitle", reasonWords(a)) : t("fireTitle", reasonWords(a));
     return { title, lines, link: n.link };
   };
