@@ -59,6 +59,12 @@ function createMetrics() {
       labelNames: ["reason"] as const,
       registers: [registry],
     }),
+    alertMessages: new Counter({
+      name: "mm_alert_messages_total",
+      help: "Alert messages sent (a summary counts once), by platform and outcome (ok, retry, rate_limited, rejected).",
+      labelNames: ["platform", "outcome"] as const,
+      registers: [registry],
+    }),
     viewers: new Gauge({ name: "mm_viewers", help: "Browser sockets connected to this instance.", registers: [registry] }),
     watchedMeetings: new Gauge({
       name: "mm_watched_meetings",

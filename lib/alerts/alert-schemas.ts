@@ -124,7 +124,12 @@ export type NewChannel = z.infer<typeof newChannelSchema>;
 
 /** What each platform needs beyond a URL. */
 function kindProblem(c: { kind: ChannelKind; url: string; secret?: string; mentions?: string[]; to?: string[]; from?: string }): { path: string; message: string } | null {
-  const protocol = new URL(c.url).protocol;
+  let protocol: string;
+  try {
+    protocol = new URL(c.url).protocol;
+  } catch {
+    return null; // the URL's own check tells it
+  }
   if (c.kind === "email") {
     if (protocol !== "smtp:" && protocol !== "smtps:") return { path: "url", message: "an email channel's URL is smtp://user:password@host:587 or smtps://…:465" };
     if (!c.to?.length) return { path: "to", message: "an email channel needs at least one recipient" };

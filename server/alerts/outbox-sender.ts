@@ -7,6 +7,7 @@ import type { AddressPolicy } from "@/lib/alerts/outbound-address";
 import { postTo, type PostLimits } from "@/lib/alerts/outbound-post";
 import { messageKey, platformRequest, readAnswer, type OpenChannel, type Outcome } from "@/lib/alerts/platforms";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics";
 import type { AlertOutboxRow } from "@/lib/store/schema";
 import { RateWindow } from "./rate-window";
 
@@ -108,6 +109,7 @@ export class OutboxSender {
     this.rates.record(channel.id, now);
     const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
     logger.info({ channel: channel.id, kind: channel.kind, messages: rows.length, outcome: result.outcome, ms: now - startedAt }, "alert message sent");
+    metrics().alertMessages.inc({ platform: channel.kind, outcome: result.outcome });
     switch (result.outcome) {
       case "ok":
         await this.alerts.outbox.delivered(ids, result.answer, now, rows.length > 1);

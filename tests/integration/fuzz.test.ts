@@ -45,6 +45,12 @@ const request = fc.oneof(
   fc.record({ id: nasty, tz: nasty, kind: fc.constantFrom("participants.csv", "participants.xlsx") }).map((p) => ({ method: "GET", path: `/api/meetings/${enc(p.id)}/${p.kind}?tz=${enc(p.tz)}` })),
   fc.record({ id: nasty, pid: nasty }).map((p) => ({ method: "GET", path: `/api/quality/participants/${enc(p.id)}/${enc(p.pid)}` })),
   fc.anything().map((body) => ({ method: "POST", path: "/api/quality/thresholds", body })),
+  fc.anything().map((body) => ({ method: "POST", path: "/api/alerts/channels", body })),
+  fc.record({ kind: fc.constantFrom("webhook", "wecom", "dingtalk", "feishu", "welink", "email"), name: nasty, url: nasty, secret: fc.option(nasty), language: nasty, mentions: fc.anything(), to: fc.anything() }).map((body) => ({ method: "POST", path: "/api/alerts/channels", body })),
+  fc.record({ reason: nasty, channelIds: fc.anything(), scope: fc.anything(), threshold: fc.anything(), windowMs: fc.anything(), workingHours: fc.anything() }).map((body) => ({ method: "POST", path: "/api/alerts/rules", body })),
+  fc.record({ id: nasty, action: fc.constantFrom("ack", "silence"), body: fc.anything() }).map((p) => ({ method: "POST", path: `/api/alerts/${enc(p.id)}/${p.action}`, body: p.body })),
+  nasty.map((id) => ({ method: "POST", path: `/api/alerts/channels/${enc(id)}/test` })),
+  nasty.map((id) => ({ method: "DELETE", path: `/api/alerts/rules/${enc(id)}` })),
   nasty.map((path) => ({ method: "GET", path: `/api/${enc(path)}` })),
 );
 
