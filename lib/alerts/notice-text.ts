@@ -40,6 +40,14 @@ export interface NoticeText {
 
 const PLATFORM_NAMES: Record<ChannelKind, string> = { webhook: "webhook", wecom: "WeCom", dingtalk: "DingTalk", feishu: "Feishu", welink: "WeLink", email: "email" };
 
+/**
+ * Meeting subjects and people's names come from whoever made the meeting: in a platform's markdown
+ * or text they must not become a link, a heading or an @-mention of the whole group.
+ */
+export function defang(s: string): string {
+  return s.replace(/<@/g, "< @").replace(/<at\b/gi, "< at").replace(/\[/g, "［").replace(/\]/g, "］").replace(/^#/, "＃");
+}
+
 const utcTime = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
 /** Words for messages in one language, from the same catalogue as the pages. */
@@ -53,18 +61,18 @@ export function noticeWriter(locale: Locale) {
     for (const [k, v] of Object.entries(d.values)) {
       if (k === "durationMs") values.duration = format.duration(Number(v));
       else if (k === "atMs") values.time = utcTime(Number(v));
-      else values[k] = v;
+      else values[k] = typeof v === "string" ? defang(v) : v;
     }
     return t(`detail.${d.key}`, values);
   };
 
-  const reasonWords = (a: AlertFacts) => ({ reason: t("reason", { reason: a.reason }), severity: t("severity", { severity: a.severity }), subject: a.subject });
+  const reasonWords = (a: AlertFacts) => ({ reason: t("reason", { reason: a.reason }), severity: t("severity", { severity: a.severity }), subject: defang(a.subject) });
 
   const one = (n: Notice, channelName: string): NoticeText => {
     const a = n.alert;
-    if (!a || n.kind === "test") return { title: t("testTitle"), lines: [t("testBody", { channel: channelName })], link: null };
-    const lines = [t("meeting", { subject: a.subject, conferenceID: a.conferenceID })];
-    if (a.hostName) lines.push(t("host", { host: a.hostName }));
+    if (!a || n.kind === "test") return { title: t("testTitle"), lines: [t("testBody", { channel: defang(channelName) })], link: null };
+    const lines = [t("meeting", { subject: defang(a.subject), conferenceID: a.conferenceID })];
+    if (a.hostName) lines.push(t("host", { host: defang(a.hostName) }));
     lines.push(detail(a.detail));
     if (n.kind === "recover") {
       lines.push(t("lasted", { duration: format.duration(Math.max(0, (a.clearedAt ?? n.at) - a.since)) }));
@@ -73,7 +81,7 @@ export function noticeWriter(locale: Locale) {
       lines.push(t("heldFor", { duration: format.duration(Math.max(0, n.at - a.since)), time: utcTime(a.since) }));
     }
     // A rule named only by its reason says nothing the title does not.
-    if (a.ruleName !== a.reason) lines.push(t("rule", { rule: a.ruleName }));
+    if (a.ruleName !== a.reason) lines.push(t("rule", { rule: defang(a.ruleName) }));
     const title = n.kind === "recover" ? t("recoverTitle", reasonWords(a)) : n.kind === "remind" ? t("remindTitle", reasonWords(a)) : t("fireTitle", reasonWords(a));
     return { title, lines, link: n.link };
   };

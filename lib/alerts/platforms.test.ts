@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Notice, NoticeText } from "./notice-text";
+import { noticeWriter, type AlertFacts, type Notice, type NoticeText } from "./notice-text";
 import { messageKey, platformRequest, readAnswer, type OpenChannel } from "./platforms";
 
 const channel = (over: Partial<OpenChannel>): OpenChannel => ({ id: "c", kind: "webhook", name: "n", url: "https://example.com/hook", secret: null, language: "en", mentions: [], to: [], from: null, ...over });
@@ -55,5 +55,18 @@ describe("reading a platform's answer", () => {
     expect(readAnswer("webhook", 429, "").outcome).toBe("rate_limited");
     expect(readAnswer("webhook", 301, "").answer).toMatch(/redirects are not followed/);
     expect(readAnswer("wecom", 200, "<html>").outcome).toBe("rejected");
+  });
+});
+
+describe("text from meetings", () => {
+  it("cannot @-mention a group or make a link in the platforms' markdown", () => {
+    const alert: AlertFacts = { id: "a", ruleName: "no_host", reason: "quorum_leave", severity: "critical", conferenceID: "1", subject: "Board <@all> [win](https://evil.example)", hostName: "# Boss", detail: { key: "left", values: { names: '<at user_id="all"></at>' } }, since: 0, firedAt: 0, clearedAt: null };
+    const text = noticeWriter("en").one({ kind: "fire", key: "k", alert, link: null, at: 0 }, "c");
+    const wecom = (JSON.parse(platformRequest(channel({ kind: "wecom", mentions: ["ops"] }), text, [notice], open).body) as { markdown: { content: string } }).markdown.content;
+    expect(wecom).not.toContain("<@all>");
+    expect(wecom).not.toContain("](https://evil");
+    expect(wecom).toContain("<@ops>");
+    const feishu = (JSON.parse(platformRequest(channel({ kind: "feishu" }), text, [notice], open).body) as { content: { text: string } }).content.text;
+    expect(feishu).not.toMatch(/<at user_id="all">/);
   });
 });

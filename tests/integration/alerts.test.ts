@@ -238,6 +238,12 @@ describe("rules", () => {
     // On the page's API, with its deliveries; acknowledged; then the host is back and the recovery is told.
     const alert = await firingFor(noHost, "no_host");
     expect(alert?.deliveries).toEqual([expect.objectContaining({ channelId: ding, kind: "fire", state: "delivered" })]);
+    // Not a host's to acknowledge (not their rule), nor a wall's.
+    expect((await send(stack.host, "POST", `/api/alerts/${alert!.id}/ack`)).status).toBe(404);
+    expect((await send(stack.host, "POST", `/api/alerts/${alert!.id}/silence`, { minutes: 60 })).status).toBe(404);
+    expect((await send(wall, "POST", `/api/alerts/${alert!.id}/ack`)).status).toBe(403);
+    expect((await alerts(stack.host)).firing).toEqual([]);
+    expect((await send(stack.admin, "POST", `/api/alerts/${alert!.id}/silence`, { minutes: 0 })).status).toBe(400);
     expect((await send(stack.admin, "POST", `/api/alerts/${alert!.id}/ack`)).status).toBe(204);
     const back = stack.sim.world.join(noHost, { name: "Returning Host" });
     stack.sim.world.changeParticipant(noHost, back.pid, { role: "host" });
