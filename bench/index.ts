@@ -11,11 +11,12 @@ import { archiveBench } from "./archive-bench";
 import { gridInChromium } from "./grid-in-chromium";
 import { pushLatency } from "./push-latency";
 import { reconnectStorm } from "./reconnect-storm";
+import { replayBench } from "./replay-bench";
 import { startCost } from "./start-cost";
 import { upstreamEconomy } from "./upstream-economy";
 
 // `npm run bench`: figures quoted in the README. Needs a build (`npm run build`). Runs every
-// benchmark, or those named: `npm run bench -- basics start push cluster storm economy grid archive`;
+// benchmark, or those named: `npm run bench -- basics start push cluster storm economy grid archive replay`;
 // RUNS=N sets how many runs of the push benchmarks (default 3).
 
 function percentile(sorted: number[], p: number): number {
@@ -35,6 +36,7 @@ async function main() {
   if (run("economy")) await upstreamEconomy([1, 500]);
   if (run("grid")) await gridInChromium();
   if (run("archive")) await archiveBench();
+  if (run("replay")) await replayBench();
 }
 
 /** The client's own costs, the list route under load, and fan-out to 200 sockets of one meeting. */

@@ -13,6 +13,7 @@ import type { HostPasswords } from "@/lib/live/host-passwords";
 import type { HostPasswordService } from "@/lib/meetings/host-password-service";
 import type { MeetingsService } from "@/lib/meetings/meetings-service";
 import type { PresentPeople } from "@/lib/people/present-people";
+import type { ReplayService } from "@/lib/replay/replay-service";
 import type { HuaweiQualityApi } from "@/lib/huawei/quality-api";
 import type { MeetingHealthService } from "@/lib/quality/meeting-health";
 import type { ParticipantSeries } from "@/lib/quality/participant-series";
@@ -45,6 +46,8 @@ export interface Services {
   reports: ReportsService;
   /** Huawei's signed event push (POST /api/huawei/events). */
   huaweiEvents: HuaweiEvents;
+  /** A meeting's replay from the relay's event log (or the archive's records). */
+  replay: ReplayService;
   /** Alert channels, rules and alerts (the rules are evaluated and messages sent by server/alerts on one instance). */
   alerts: AlertsService;
   users: UserStore;

@@ -10,6 +10,21 @@ import type { SharedRedis } from "./redis";
 import { LocalLeases, RedisLeases } from "./relay/leases";
 import { Relay } from "./relay/relay";
 import { DEFAULT_LIMITS } from "./relay/subscription-limits";
+import { EventRecorder } from "./relay/event-recorder";
+import { MeetingEventsTable } from "@/lib/store/meeting-events-table";
+
+/** The replay's log (README: "Replay"); none with REPLAY=off. */
+function replayRecorder(services: Services, env: NodeJS.ProcessEnv): EventRecorder | undefined {
+  if ((env.REPLAY ?? "on") === "off") return undefined;
+  const days = env.REPLAY_RETENTION_DAYS?.trim();
+  const recorder = new EventRecorder(new MeetingEventsTable(services.store), {
+    flushMs: envInt(env, "REPLAY_FLUSH_MS", 1_000),
+    maxBuffered: envInt(env, "REPLAY_MAX_BUFFERED", 200_000),
+    retentionMs: days ? envInt(env, "REPLAY_RETENTION_DAYS", 365) * 86_400_000 : null,
+  });
+  recorder.start();
+  return recorder;
+}
 
 /**
  * The socket.io relay. With REDIS_URL, rooms span every instance (Redis adapter) and a lease per
@@ -37,6 +52,7 @@ export async function createRelay(
       presenceMs: envInt(env, "PRESENCE_POLL_MS", 10_000),
     },
     wall: { maxLive: envInt(env, "WALL_MAX_LIVE", 100), thresholds: thresholdsFromEnv(env) },
+    recorder: replayRecorder(services, env),
     limits: {
       perSocket: envInt(env, "RELAY_MAX_TOPICS_PER_SOCKET", DEFAULT_LIMITS.perSocket),
       meetingsPerUser: envInt(env, "RELAY_MAX_MEETINGS_PER_USER", DEFAULT_LIMITS.meetingsPerUser),

@@ -14,6 +14,7 @@ import { collectorOptionsFromEnv } from "@/lib/archive/collector-config";
 import { HuaweiEvents } from "@/lib/archive/huawei-events";
 import { HistoryService } from "@/lib/history/history-service";
 import { ReportsService } from "@/lib/reports/reports-service";
+import { ReplayService } from "@/lib/replay/replay-service";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { huaweiConfigFromEnv, tuningFromEnv, type HuaweiClientConfig } from "@/lib/huawei/config";
 import { logger } from "@/lib/logger";
@@ -104,6 +105,7 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Started> {
       reports: new ReportsService(archive.archive, huawei),
       huaweiEvents: new HuaweiEvents(store, archive, { key: env.HUAWEI_EVENTS_KEY?.trim() || null, appId: env.HUAWEI_EVENTS_APP_ID?.trim() || null }, () => meetings.listsChanged()),
       alerts: new AlertsService(store, huawei, sessionSecret),
+      replay: new ReplayService(store, archive.archive, huawei, meetings),
       users,
       loginThrottle: new LoginThrottle(),
       revokedSessions: new RevokedSessions(store),

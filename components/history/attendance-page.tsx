@@ -21,6 +21,7 @@ import { PeopleTimeline } from "./people-timeline";
 
 export function AttendancePage({ confUUID }: { confUUID: string }) {
   const t = useTranslations("attendance");
+  const replay = useTranslations("replay");
   const tc = useTranslations("common");
   const te = useTranslations("errors");
   const f = useFormat();
@@ -70,7 +71,14 @@ export function AttendancePage({ confUUID }: { confUUID: string }) {
             {meetingZone && meetingZone !== timeZone && ` · ${t("meetingZone", { zone: meetingZone, time: f.dateTime(summary.meetingStart, meetingZone) })}`}
           </>
         }
-        actions={<DownloadLinks csv={attendanceExportUrl(confUUID, "csv", timeZone)} xlsx={attendanceExportUrl(confUUID, "xlsx", timeZone)} />}
+        actions={
+          <>
+            <Link href={`/history/${confUUID}/replay`} className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white" data-replay-link>
+              {replay("open")}
+            </Link>
+            <DownloadLinks csv={attendanceExportUrl(confUUID, "csv", timeZone)} xlsx={attendanceExportUrl(confUUID, "xlsx", timeZone)} />
+          </>
+        }
       />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         {query.data.source === "archive" && (

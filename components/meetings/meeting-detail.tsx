@@ -27,6 +27,7 @@ import { MeetingNotGoingOn } from "./meeting-not-going-on";
  */
 export function MeetingDetail({ conferenceID, qualityDetail }: { conferenceID: string; qualityDetail: boolean }) {
   const t = useTranslations("meeting");
+  const replay = useTranslations("replay");
   const te = useTranslations("errors");
   const errorMessage = useErrorMessage();
   const [ended, setEnded] = useState(false);
@@ -57,7 +58,12 @@ export function MeetingDetail({ conferenceID, qualityDetail }: { conferenceID: s
               {data.meeting.confUUID ? t("ended") : t("endedNoRecord")}
             </Link>
           ) : (
-            <DataAge fetchedAt={data.fetchedAt} staleAfterMs={DETAIL_REFRESH_MS * 3} error={query.isError ? errorMessage(query.error) : null} />
+            <>
+              <Link href={`/meetings/${encodeURIComponent(conferenceID)}/replay`} className="text-sm text-sky-700 hover:underline dark:text-sky-400" data-replay-link>
+                {replay("open")}
+              </Link>
+              <DataAge fetchedAt={data.fetchedAt} staleAfterMs={DETAIL_REFRESH_MS * 3} error={query.isError ? errorMessage(query.error) : null} />
+            </>
           )
         }
       />

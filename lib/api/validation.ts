@@ -53,6 +53,18 @@ function instant(endOfDay: boolean) {
     .refine((ms) => Number.isFinite(ms) && ms >= EARLIEST, { error: "must not be before 1970-01-01" });
 }
 
+/** A replay's instant (`at`, an ISO date-time with a zone); absent: the meeting's start (past) or now (ongoing). */
+export const replayQuerySchema = z.object({
+  at: z.iso.datetime({ offset: true, error: "at: an ISO 8601 date-time with a zone (2026-11-21T10:42:00+08:00)" }).transform((s) => Date.parse(s)).optional(),
+});
+
+/** A stretch of a past meeting's log (`from`, `to`: ISO date-times with a zone), and the zone of a download. */
+export const replayEventsQuerySchema = z.object({
+  from: z.iso.datetime({ offset: true, error: "from: an ISO 8601 date-time with a zone" }).transform((s) => Date.parse(s)).optional(),
+  to: z.iso.datetime({ offset: true, error: "to: an ISO 8601 date-time with a zone" }).transform((s) => Date.parse(s)).optional(),
+  tz: timeZoneSchemaLazy(),
+});
+
 export const historyQuerySchema = listQuerySchema
   .extend({ from: instant(false).optional(), to: instant(true).optional(), sort: historySortSchema.default("start"), dir: sortDirSchema.default("desc") })
   .transform((q, ctx) => {
@@ -76,6 +88,10 @@ export const reportRangeSchema = z
     if (to - from > MAX_REPORT_RANGE) ctx.addIssue({ code: "custom", path: ["from"], message: "the range may span at most ten years" });
     return { from, to };
   });
+
+function timeZoneSchemaLazy() {
+  return z.lazy(() => timeZoneSchema);
+}
 
 /** A zone, as its canonical name (so every spelling of one zone is one zone to the caches). */
 export const timeZoneSchema = z

@@ -30,7 +30,20 @@ type ExportKey =
   | "stillIn"
   | "yes"
   | "no"
-  | "fileName";
+  | "fileName"
+  | "eventsFileName"
+  | "eventsSheet"
+  | "eventTime"
+  | "eventSeen"
+  | "eventPerson"
+  | "eventPid"
+  | "eventWhat"
+  | "eventValue"
+  | "eventField"
+  | "eventCompleteness"
+  | "eventGaps"
+  | "eventFound"
+  | "completeness";
 
 /** The words of an export in the reader's language: the `exports` catalogue, and device/media names. */
 export interface ExportWords {

@@ -182,6 +182,28 @@ describe("LiveMeetingState", () => {
     s.reconcile({ attendees: [], participants: [{ pid: "g1", name: "Guest", state: 0, video: 1, mute: 1, hand: 1 }], confInfo: { chairID: "g1", coHosts: [] } }, 40_000);
     expect(s.snapshot().meeting.coverage).toBe("full");
     expect(s.snapshot().participants[0]).toMatchObject({ pid: "g1", role: "host", muted: true, handRaised: true });
+    // A hand already up when the flags first became known was raised before, not now; and it is no change seen.
+    expect(s.snapshot().participants[0]!.handRaisedBefore).toBe(true);
+    expect(s.changesOf("g1")).toEqual([]);
+  });
+
+  it("keeps a log of changes for the replay: the state as found, then each change with Huawei's time, and who left", () => {
+    const s = new LiveMeetingState("1");
+    const log: { at: number; pid: string; field: string; value: unknown; initial: boolean }[] = [];
+    const begun: number[] = [];
+    s.events = { begin: (at) => begun.push(at), event: (e) => log.push({ at: e.at, pid: e.pid, field: e.field, value: e.value, initial: e.initial }) };
+    s.apply({ action: "ParticipantsNotify", msgMode: 0, createTime: 1_000, data: [{ pid: "a", mode: 0, pinfoMap: { NAME: "Ann", MUTE: "1", HAND: "0", ROLE: "1" } }] }, 5_000);
+    expect(begun).toEqual([1_000]);
+    expect(log.filter((e) => e.initial).map((e) => e.field)).toEqual(["present", "muted", "handRaised", "camera", "sharing", "role"]);
+    log.length = 0;
+    s.apply({ action: "ParticipantsNotify", msgMode: 1, createTime: 2_000, data: [{ pid: "a", mode: 0, pinfoMap: { MUTE: "0" } }, { pid: "b", mode: 0, pinfoMap: { NAME: "Bo" } }] }, 6_000);
+    expect(log.filter((e) => !e.initial)).toEqual([
+      { at: 2_000, pid: "a", field: "muted", value: false, initial: false },
+      { at: 2_000, pid: "b", field: "present", value: true, initial: false },
+    ]);
+    log.length = 0;
+    s.apply({ action: "ParticipantsNotify", msgMode: 1, createTime: 3_000, data: [{ pid: "b", mode: 1 }] }, 7_000);
+    expect(log).toEqual([{ at: 3_000, pid: "b", field: "present", value: false, initial: false }]);
   });
 
   it("takes meeting facts from ConfBasicInfo and the end from ConfDynamicInfo", () => {

@@ -18,6 +18,31 @@ const flag = (v: number | null | undefined) => (v === 1 ? "1" : "0");
  * raw string maps, because increments carry only the keys that changed (and role needs ROLE and
  * IS_COHOST together); `snapshot()` maps them to the dashboard's Participant.
  */
+/** One change as the replay's log keeps it: Huawei's time (a frame's createTime, else when seen) and when it was seen. */
+export interface MeetingEvent {
+  at: number;
+  seenAt: number;
+  pid: string;
+  name: string;
+  field: ParticipantChange["field"];
+  value: ParticipantChange["value"];
+  /** The state as found (watching began, or a joiner's flags), not a change. */
+  initial: boolean;
+}
+
+/** Where a meeting's changes are kept. `begin`: watching (re)started at `at`; the state as it is follows as events. */
+export interface MeetingEventSink {
+  begin(at: number): void;
+  event(e: MeetingEvent): void;
+}
+
+/** A meeting's sink as its watcher drives it: paused while it cannot see the meeting (a gap), resumed when it can, closed when it stops. */
+export interface MeetingRecorder extends MeetingEventSink {
+  pause(): void;
+  resume(at: number): void;
+  close(): void;
+}
+
 export class LiveMeetingState {
   private readonly pinfo = new Map<string, Pinfo>();
   private readonly handSince = new Map<string, HandUp>();
@@ -34,6 +59,10 @@ export class LiveMeetingState {
   meeting: LiveMeeting;
   /** `createTime` of the newest upstream frame (ms), or the time of the last poll. */
   sourceTime = 0;
+  /** Where each change goes to be kept (the replay's event log); none: not kept. */
+  events?: MeetingEventSink;
+  /** Huawei's time of what is being applied (a frame's createTime), else when it was seen. */
+  private eventTime = 0;
 
   /** `hands`: raised hands seen by earlier watchers of this meeting in this process, so their waiting goes on. */
   constructor(conferenceID: string, base?: Partial<LiveMeeting>, private readonly hands?: HandMemory) {
@@ -43,11 +72,12 @@ export class LiveMeetingState {
   /** Applies a push frame; returns false for frames of no interest. */
   apply(frame: PushFrame, now = Date.now()): boolean {
     this.sourceTime = Math.max(this.sourceTime, frame.createTime ?? now);
+    this.eventTime = frame.createTime ?? now;
     switch (frame.action) {
       case "ParticipantsNotify":
         this.covers("full");
         this.applyParticipants(frame, now);
-        if ((frame.msgMode ?? 0) === 0) this.watchStartedAt ??= now;
+        if ((frame.msgMode ?? 0) === 0) this.begin(now);
         return true;
       case "AttendeesNotify":
         this.applyAttendees(frame);
@@ -86,6 +116,7 @@ export class LiveMeetingState {
    */
   reconcile(rt: RealTimeInfo, now = Date.now()): void {
     this.covers("full");
+    this.eventTime = now;
     const coHosts = new Set(rt.confInfo?.coHosts ?? []);
     const present = new Set<string>();
     for (const p of rt.participants) {
@@ -105,7 +136,7 @@ export class LiveMeetingState {
     }
     for (const pid of [...this.pinfo.keys()]) if (!present.has(pid)) this.remove(pid);
     this.sourceTime = now;
-    this.watchStartedAt ??= now;
+    this.begin(now);
   }
 
   /**
@@ -116,6 +147,7 @@ export class LiveMeetingState {
   presence(online: readonly OnlineAttendee[], now = Date.now()): boolean {
     const before = this.meeting;
     this.covers("presence");
+    this.eventTime = now;
     const dirtyBefore = this.dirty.size;
     const present = new Set<string>();
     for (const a of online) {
@@ -131,7 +163,7 @@ export class LiveMeetingState {
       }, now);
     }
     for (const pid of [...this.pinfo.keys()]) if (!present.has(pid)) this.remove(pid);
-    this.watchStartedAt ??= now;
+    this.begin(now);
     // Read every few seconds: only a list that changed is news (and moves the data's time).
     const changed = this.meeting !== before || this.dirty.size > dirtyBefore;
     if (changed) this.sourceTime = now;
@@ -139,7 +171,11 @@ export class LiveMeetingState {
   }
 
   private covers(coverage: LiveMeeting["coverage"]): void {
-    if (this.meeting.coverage !== coverage) this.meeting = { ...this.meeting, coverage };
+    if (this.meeting.coverage === coverage) return;
+    // From presence to full: the flags of the first whole list are as found, not news (a hand
+    // already up was raised before, not now), so watching begins again with that list.
+    if (coverage === "full" && this.meeting.coverage === "presence") this.watchStartedAt = null;
+    this.meeting = { ...this.meeting, coverage };
   }
 
   /**
@@ -243,17 +279,37 @@ export class LiveMeetingState {
     if (this.watchStartedAt !== null) this.record(pid, before, mapped, now);
   }
 
+  /** The first whole list: from here on changes are news, and the log gets the state as it is. */
+  private begin(now: number): void {
+    if (this.watchStartedAt !== null) return;
+    this.watchStartedAt = now;
+    if (!this.events) return;
+    const at = this.eventTime || now;
+    this.events.begin(at);
+    for (const p of this.mapped.values()) {
+      this.events.event({ at, seenAt: now, pid: p.pid, name: p.name, field: "present", value: true, initial: true });
+      for (const field of TRACKED) this.events.event({ at, seenAt: now, pid: p.pid, name: p.name, field, value: p[field], initial: true });
+    }
+  }
+
   private record(pid: string, before: Participant | undefined, after: Participant, now: number): void {
     const at = iso(now);
     const seen: ParticipantChange[] = before ? TRACKED.filter((f) => before[f] !== after[f]).map((field) => ({ at, field, value: after[field] })) : [{ at, field: "present", value: true }];
     if (!seen.length) return;
+    if (this.events) {
+      for (const c of seen) this.events.event({ at: this.eventTime || now, seenAt: now, pid, name: after.name, field: c.field, value: c.value, initial: false });
+      // Whoever joins brings their flags along: the log holds them from the join on.
+      if (!before) for (const field of TRACKED) this.events.event({ at: this.eventTime || now, seenAt: now, pid, name: after.name, field, value: after[field], initial: true });
+    }
     const log = this.changes.get(pid) ?? [];
     log.push(...seen);
     this.changes.set(pid, log.slice(-CHANGES_KEPT));
   }
 
   private remove(pid: string): void {
-    if (this.mapped.has(pid)) this.dirty.add(pid);
+    const gone = this.mapped.get(pid);
+    if (gone) this.dirty.add(pid);
+    if (gone && this.events && this.watchStartedAt !== null) this.events.event({ at: this.eventTime || Date.now(), seenAt: Date.now(), pid, name: gone.name, field: "present", value: false, initial: false });
     this.pinfo.delete(pid);
     if (this.handSince.delete(pid)) this.hands?.delete(this.meeting.conferenceID, pid);
     this.quality.delete(pid);

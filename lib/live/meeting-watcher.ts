@@ -11,7 +11,7 @@ import type { RowHint } from "./diff";
 import type { HuaweiQualityApi } from "@/lib/huawei/quality-api";
 import { qualityFromSnapshot, type ParticipantQuality } from "@/lib/domain/quality";
 import type { HandMemory } from "./hand-memory";
-import { LiveMeetingState } from "./live-meeting-state";
+import { LiveMeetingState, type MeetingRecorder } from "./live-meeting-state";
 
 export interface WatcherTiming {
   /** HeartBeat interval on the push socket (Huawei: at most 180 s; recommended 60 s). */
@@ -101,9 +101,12 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     hands?: HandMemory,
     /** Huawei's quality calls, for each person's connection; none: no quality marks. */
     private readonly quality?: HuaweiQualityApi,
+    /** Where the replay's log of this meeting goes; none: not kept. */
+    private readonly recorder?: MeetingRecorder,
   ) {
     super();
     this.state = new LiveMeetingState(conferenceID, undefined, hands);
+    this.state.events = recorder;
     // Someone gave the host password (here or on another instance): try again now, not in a minute.
     this.offPasswordSet = passwords.onSet((id) => {
       if (id !== this.conferenceID || this.status !== "unavailable" || this.stopped) return;
@@ -170,6 +173,7 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
 
   stop(): void {
     this.stopped = true;
+    this.recorder?.close();
     this.offPasswordSet();
     this.socket?.removeAllListeners();
     this.socket?.close();
@@ -389,6 +393,9 @@ export class MeetingWatcher extends EventEmitter<WatcherEvents> {
     this.status = status;
     this.statusReason = reason;
     this.statusSince = Date.now();
+    // What the log does not see is a gap: stale data, or a meeting watched with neither flags nor presence.
+    if (status === "stale" || (status === "unavailable" && this.state.meeting.coverage !== "presence")) this.recorder?.pause();
+    else if (status === "live" || status === "polling") this.recorder?.resume(this.statusSince);
     this.emit("status", status, this.statusSince, reason);
   }
 

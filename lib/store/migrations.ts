@@ -259,4 +259,32 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0006_meeting_events": {
+    async up(db: Kysely<unknown>) {
+      // Every change the relay saw in a meeting it watched: the replay's log. `at` is Huawei's time
+      // (a frame's createTime) where it gave one, else when seen; a second instance writing the same change is a no-op (a flip within one frame keeps both, in the order seen).
+      await db.schema
+        .createTable("meeting_events")
+        .addColumn("conference_id", "text", (c) => c.notNull())
+        .addColumn("at", "bigint", (c) => c.notNull())
+        .addColumn("seen_at", "bigint", (c) => c.notNull())
+        .addColumn("pid", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("field", "text", (c) => c.notNull())
+        .addColumn("value", "text", (c) => c.notNull())
+        // 1: the state as it was when watching began (or a joiner's flags), not a change anyone made.
+        .addColumn("initial", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("meeting_events_pk", ["conference_id", "at", "pid", "field", "value"])
+        .execute();
+      // When the log was being written: a watcher's span from its first whole list to its last flush. Between spans, gaps.
+      await db.schema
+        .createTable("meeting_log_spans")
+        .addColumn("span_id", "text", (c) => c.primaryKey())
+        .addColumn("conference_id", "text", (c) => c.notNull())
+        .addColumn("from_at", "bigint", (c) => c.notNull())
+        .addColumn("to_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("meeting_log_spans_meeting").on("meeting_log_spans").columns(["conference_id", "from_at"]).execute();
+    },
+  },
 };

@@ -263,6 +263,27 @@ export interface AlertMonitorRow {
   unwatched: string;
 }
 
+/** One change in a watched meeting (the replay's log); times are epoch ms, `value` JSON. */
+export interface MeetingEventRow {
+  conferenceId: string;
+  at: number;
+  seenAt: number;
+  pid: string;
+  name: string;
+  field: string;
+  value: string;
+  /** 1: the state as found when watching began (or a joiner's flags), not a change. */
+  initial: number;
+}
+
+/** A stretch of time the log of a meeting was written without a break. */
+export interface MeetingLogSpanRow {
+  spanId: string;
+  conferenceId: string;
+  fromAt: number;
+  toAt: number;
+}
+
 export interface Database {
   users: UserRow;
   displays: DisplayRow;
@@ -284,4 +305,6 @@ export interface Database {
   alerts: AlertRow;
   alertOutbox: AlertOutboxRow;
   alertMonitor: AlertMonitorRow;
+  meetingEvents: MeetingEventRow;
+  meetingLogSpans: MeetingLogSpanRow;
 }

@@ -1,5 +1,6 @@
 import type { AttentionThresholds } from "@/lib/domain/attention";
 import type { WatcherTiming } from "@/lib/live/meeting-watcher";
+import type { EventRecorder } from "./event-recorder";
 import type { LimitOptions } from "./subscription-limits";
 
 export interface RelayOptions {
@@ -12,4 +13,6 @@ export interface RelayOptions {
   timing: WatcherTiming;
   wall: { maxLive: number; thresholds: AttentionThresholds };
   limits?: LimitOptions;
+  /** The replay's event log; none: changes are not kept. */
+  recorder?: EventRecorder;
 }

@@ -28,9 +28,12 @@ export class Relay {
   readonly pool: WatcherPool;
   private accepting = true;
 
+  private readonly recorder?: RelayOptions["recorder"];
+
   constructor(httpServer: HttpServer, services: Services, leases: Leases, opts: RelayOptions) {
+    this.recorder = opts.recorder;
     const hands = new HandMemory();
-    this.pool = new WatcherPool((id) => new MeetingWatcher(services.huawei, id, services.hostPasswords, opts.timing, hands, services.qualityOn ? services.quality : undefined));
+    this.pool = new WatcherPool((id) => new MeetingWatcher(services.huawei, id, services.hostPasswords, opts.timing, hands, services.qualityOn ? services.quality : undefined, opts.recorder?.forMeeting(id)));
     this.io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
       path: "/socket.io",
       serveClient: false,
@@ -69,5 +72,6 @@ export class Relay {
     this.io.local.disconnectSockets(true);
     await this.registry.close();
     await this.io.close();
+    await this.recorder?.stop();
   }
 }

@@ -81,8 +81,9 @@ export class TopicRegistry {
     if (topic) void this.delivery.toSocket(socket, topic);
   }
 
-  /** A participant's changes, from this instance's watcher or the one watching the meeting. */
+  /** A participant's changes: from the replay's log (the same everywhere), or with REPLAY=off from this instance's watcher or the one watching the meeting. */
   async changesOf(conferenceID: string, pid: string): Promise<ParticipantChange[]> {
+    if (this.opts.recorder) return this.opts.recorder.changesOf(conferenceID, pid);
     const key = `meeting:${conferenceID}`;
     const local = this.topics.get(key)?.source ? this.pool.peek(conferenceID)?.state.changesOf(pid) : undefined;
     return local ?? this.delivery.peerChanges(key, pid);

@@ -172,16 +172,18 @@ export async function startStack(simulator: SimulatorOptions, env: Record<string
   const host = new Browser(dash.url);
   if ((await admin.login("admin", STACK_ADMIN_PASSWORD)).status !== 200) throw new Error("admin sign-in failed");
   if ((await host.login("alice", "alice-password")).status !== 200) throw new Error("host sign-in failed");
-  return {
+  const stack: Stack = {
     sim,
     dash,
     admin,
     host,
+    // The dashboard running now: a test may have replaced it with a restarted one.
     stop: async () => {
-      await dash.stop();
+      await stack.dash.stop();
       await sim.close();
     },
   };
+  return stack;
 }
 
 /** Two dashboard instances sharing one Redis, a data directory and a session secret, as behind a load balancer. */

@@ -1,0 +1,3 @@
+import { eventsExportRoute } from "@/lib/api/events-export";
+
+export const GET = eventsExportRoute("xlsx");

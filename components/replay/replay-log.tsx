@@ -1,0 +1,67 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { FilterButtons } from "@/components/app/ui";
+import type { ReplayEvent } from "@/lib/domain/replay";
+import { useFormat } from "@/lib/client/use-format";
+
+type Only = "all" | "hands" | "roles";
+/** Changes shown either side of the moment. */
+const AROUND = 25;
+
+/** The changes around the moment (not the state found when watching began), for everyone or one person, all or only hands or roles; a click goes to that moment. */
+export function ReplayLog({ events, at, onAt, timeZone }: { events: ReplayEvent[]; at: number; onAt: (ms: number) => void; timeZone: string }) {
+  const t = useTranslations("replay");
+  const f = useFormat();
+  const [only, setOnly] = useState<Only>("all");
+  const [person, setPerson] = useState("");
+  const names = useMemo(() => [...new Set(events.map((e) => e.name))].sort((a, b) => a.localeCompare(b)), [events]);
+  const shown = useMemo(
+    () => events.filter((e) => !e.initial && (only === "hands" ? e.field === "handRaised" : only === "roles" ? e.field === "role" : true) && (!person || e.name === person)),
+    [events, only, person],
+  );
+  const index = shown.findIndex((e) => Date.parse(e.at) > at);
+  const split = index === -1 ? shown.length : index;
+  const window = shown.slice(Math.max(0, split - AROUND), split + AROUND);
+  const hidden = shown.length - window.length;
+  return (
+    <section aria-labelledby="replay-log" className="min-w-0 space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <h2 id="replay-log" className="text-base font-semibold">
+        {t("log")}
+      </h2>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <FilterButtons label={t("filter")} value={only} onChange={setOnly} options={(["all", "hands", "roles"] as const).map((o) => [o, t("filters", { f: o })] as const)} />
+        <label className="flex items-center gap-1">
+          <span className="sr-only">{t("person")}</span>
+          <select value={person} onChange={(e) => setPerson(e.target.value)} className="max-w-[12rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-950" aria-label={t("person")}>
+            <option value="">{t("everyone")}</option>
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {window.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("noChanges")}</p>
+      ) : (
+        <ol className="max-h-[28rem] space-y-0.5 overflow-auto text-sm" data-replay-log>
+          {window.map((e, i) => {
+            const when = Date.parse(e.at);
+            const past = when <= at;
+            return (
+              <li key={`${e.at}-${e.pid}-${e.field}-${i}`}>
+                <button type="button" onClick={() => onAt(when)} className={`w-full rounded px-1.5 py-0.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800 ${past ? "" : "text-slate-500 dark:text-slate-400"}`}>
+                  <span className="tabular-nums">{f.time(e.at, timeZone)}</span> {e.name} {t("change", { field: e.field, value: String(e.value) })}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {hidden > 0 && <p className="text-xs text-slate-600 dark:text-slate-400">{t("more", { count: hidden })}</p>}
+    </section>
+  );
+}

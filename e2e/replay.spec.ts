@@ -1,0 +1,83 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, SIMULATOR_URL, snap } from "./helpers";
+
+interface SimMeeting {
+  conferenceID: string;
+  participants: number;
+  chairForAdmins: string;
+}
+
+const sim = (path: string, method = "GET", body?: unknown) =>
+  fetch(`${SIMULATOR_URL}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+async function people(id: string): Promise<{ pid: string; name: string; role: string; hand: boolean }[]> {
+  return ((await (await sim(`/__sim/meetings/${id}`)).json()) as { participants: { pid: string; name: string; role: string; hand: boolean }[] }).participants;
+}
+
+const presentCount = (page: Page) => page.locator("[data-replay-people]").getAttribute("data-replay-people");
+
+test("a meeting's replay: scrub, step, play, the shared link, in both languages", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const meetings = ((await (await sim("/__sim/meetings")).json()) as SimMeeting[]).filter((m) => m.chairForAdmins === "clear" && m.participants >= 6 && m.participants <= 20);
+  const m = meetings.at(-4)!;
+  await signIn(page);
+  // Opening the meeting starts its watcher, and with it the meeting's log.
+  await page.goto(`/meetings/${m.conferenceID}`);
+  await expect(page.locator("[data-pid]").first()).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(1_500);
+  const before = await people(m.conferenceID);
+  const raiser = before.find((p) => p.role === "participant" && !p.hand)!;
+  await sim(`/__sim/meetings/${m.conferenceID}/participants/${raiser.pid}`, "POST", { hand: true });
+  await page.waitForTimeout(1_500);
+  const handAt = new Date().toISOString();
+  await page.waitForTimeout(1_500);
+  const leaver = before.find((p) => p.role === "participant" && p.pid !== raiser.pid)!;
+  await sim(`/__sim/meetings/${m.conferenceID}/participants/${leaver.pid}`, "DELETE");
+  await page.waitForTimeout(2_000);
+
+  await page.locator("[data-replay-link]").click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Replay:/ })).toBeVisible();
+  await expect(page.locator("[data-completeness]")).toHaveAttribute("data-completeness", "partial");
+  // Now: the leaver gone, the hand up.
+  await expect.poll(() => presentCount(page)).toBe(String(before.length - 1));
+  await expect(page.locator(`[data-pid="${raiser.pid}"] [data-hand=up]`)).toBeVisible();
+
+  // Step back: to the leave, then over it to the hand going up, when they were there.
+  await page.getByRole("button", { name: "◀ Previous change" }).click();
+  await expect.poll(() => presentCount(page)).toBe(String(before.length - 1));
+  await page.getByRole("button", { name: "◀ Previous change" }).click();
+  await expect.poll(() => presentCount(page)).toBe(String(before.length));
+  await expect(page.locator(`[data-pid="${raiser.pid}"] [data-hand=up]`)).toBeVisible();
+  // The moment is in the URL: a link to it shows the same.
+  await expect(page).toHaveURL(/at=/);
+  const shared = page.url();
+
+  // The shared link to the moment the hand was up, in Chinese.
+  const zhContext = await browser.newContext({ locale: "zh-CN" });
+  const zh = await zhContext.newPage();
+  await zh.goto("/login");
+  await zh.getByLabel("用户名").fill("admin");
+  await zh.getByLabel("密码").fill("admin-demo");
+  await zh.getByRole("button", { name: "登录" }).click();
+  await expect(zh.getByRole("heading", { level: 1, name: "进行中的会议" })).toBeVisible();
+  await zh.goto(`/meetings/${m.conferenceID}/replay?at=${encodeURIComponent(handAt)}`);
+  await expect(zh.getByRole("heading", { level: 1, name: /^回放：/ })).toBeVisible();
+  await expect(zh.locator(`[data-pid="${raiser.pid}"] [data-hand=up]`)).toContainText("已举");
+  await expect(zh.locator(`[data-pid="${leaver.pid}"]`)).toBeVisible();
+  await snap(zh, "replay-zh");
+  await zh.goto(shared.replace(/^https?:\/\/[^/]+/, ""));
+  await expect.poll(() => presentCount(zh)).toBe(String(before.length));
+  await zhContext.close();
+
+  // Back to the start, then play at 60×: the moment moves on by itself.
+  await page.locator("[data-replay-slider]").focus();
+  await page.keyboard.press("Home");
+  const start = await page.locator("[data-replay-at]").getAttribute("data-replay-at");
+  await page.getByRole("button", { name: "Play 60×" }).click();
+  await expect.poll(async () => Date.parse((await page.locator("[data-replay-at]").getAttribute("data-replay-at"))!) - Date.parse(start!), { timeout: 10_000 }).toBeGreaterThan(30_000);
+  await page.getByRole("button", { name: "Pause" }).click();
+  // Only hands: the raised hand is in the log.
+  await page.getByRole("button", { name: "only hands" }).click();
+  await expect(page.locator("[data-replay-log]")).toContainText(`${raiser.name} raised a hand`);
+  await snap(page, "replay-en");
+});

@@ -1,0 +1,145 @@
+import { HttpError } from "@/lib/api/errors";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { ReplayEvent, ReplayEventsResponse, ReplayParticipant, ReplayResponse } from "@/lib/domain/replay";
+import type { HuaweiClient } from "@/lib/huawei/client";
+import { archiveAccess } from "@/lib/history/history-service";
+import type { MeetingsService } from "@/lib/meetings/meetings-service";
+import { callerFor } from "@/lib/meetings/viewer-scope";
+import type { ArchiveTable } from "@/lib/store/archive-table";
+import { MeetingEventsTable } from "@/lib/store/meeting-events-table";
+import type { AttendanceRecordRow, MeetingEventRow } from "@/lib/store/schema";
+import type { Store } from "@/lib/store/store";
+import { gapsOf, isoGaps, stateAt, type TimedChange } from "./replay-state";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+interface Log {
+  conferenceID: string;
+  from: number;
+  to: number;
+  events: MeetingEventRow[];
+  gaps: { from: number; to: number }[];
+  completeness: ReplayResponse["completeness"];
+}
+
+/**
+ * A meeting's replay: the state at an instant rebuilt from the log the relay kept (live-watched,
+ * with gaps where it was not), or, for a past meeting nobody watched, from Huawei's attendee
+ * records (presence only). Admins see every meeting's; a host the meetings they host; walls none.
+ */
+export class ReplayService {
+  private readonly log: MeetingEventsTable;
+
+  constructor(
+    store: Store,
+    private readonly archive: ArchiveTable,
+    private readonly huawei: HuaweiClient,
+    private readonly meetings: MeetingsService,
+  ) {
+    this.log = new MeetingEventsTable(store);
+  }
+
+  /** A meeting going on, at `at` (default now). */
+  async live(viewer: Viewer, conferenceID: string, at: number | undefined): Promise<ReplayResponse> {
+    const { value } = await this.meetings.detail(viewer, conferenceID);
+    await this.mayReplay(viewer, value.meeting.hostUserUUID);
+    const now = Date.now();
+    const from = value.meeting.startTime ? Date.parse(value.meeting.startTime) : now;
+    const log = await this.read(conferenceID, from, now, null);
+    return this.at(log, clamp(at ?? now, from, now), null);
+  }
+
+  /** A meeting that ended, from the archive. */
+  async past(viewer: Viewer, confUUID: string, at: number | undefined): Promise<ReplayResponse> {
+    const { meeting, records } = await this.archived(viewer, confUUID);
+    const log = await this.read(meeting.conferenceId, meeting.startedAt, meeting.endedAt, records);
+    return this.at(log, clamp(at ?? meeting.startedAt, meeting.startedAt, meeting.endedAt), records);
+  }
+
+  /** A past meeting's log between two instants (default all of it). */
+  async events(viewer: Viewer, confUUID: string, from: number | undefined, to: number | undefined): Promise<ReplayEventsResponse> {
+    const { meeting, records } = await this.archived(viewer, confUUID);
+    const log = await this.read(meeting.conferenceId, meeting.startedAt, meeting.endedAt, records);
+    return toEvents(log, confUUID, meeting.subject, log.completeness === "records" ? recordEvents(records) : log.events, from, to);
+  }
+
+  /** A meeting going on: its log so far. */
+  async liveEvents(viewer: Viewer, conferenceID: string): Promise<ReplayEventsResponse> {
+    const { value } = await this.meetings.detail(viewer, conferenceID);
+    await this.mayReplay(viewer, value.meeting.hostUserUUID);
+    const now = Date.now();
+    const log = await this.read(conferenceID, value.meeting.startTime ? Date.parse(value.meeting.startTime) : now, now, null);
+    return toEvents(log, null, value.meeting.subject, log.events, undefined, undefined);
+  }
+
+  private async archived(viewer: Viewer, confUUID: string) {
+    if (viewer.role === "wall") throw new HttpError(403, "forbidden", "A wall display does not replay meetings.");
+    const found = await this.archive.meeting(confUUID, await archiveAccess(this.huawei, viewer));
+    if (!found) throw new HttpError(404, "not_found", "No such past meeting in the archive, or it is not yours.");
+    await this.mayReplay(viewer, found.meeting.schedulerUuid);
+    return found;
+  }
+
+  /** Admins replay any meeting; a host only those Huawei names them host of. */
+  private async mayReplay(viewer: Viewer, hostUserUUID: string | null): Promise<void> {
+    if (viewer.role === "admin") return;
+    if (viewer.role === "host") {
+      const own = await this.huawei.ownUserUUID(callerFor(viewer)).catch(() => undefined);
+      if (own && own === hostUserUUID) return;
+    }
+    throw new HttpError(403, "forbidden", "Only admins and the meeting's host may replay it.");
+  }
+
+  private async read(conferenceID: string, from: number, to: number, records: AttendanceRecordRow[] | null): Promise<Log> {
+    const [events, spans] = await Promise.all([this.log.between(conferenceID, from, to), this.log.spans(conferenceID, from, to)]);
+    if (!spans.length) {
+      // Nobody watched: a past meeting replays from its records; an ongoing one has none yet (one gap).
+      return { conferenceID, from, to, events: [], gaps: records ? [] : [{ from, to }], completeness: records ? "records" : "partial" };
+    }
+    const gaps = gapsOf(spans, from, to);
+    return { conferenceID, from, to, events, gaps, completeness: gaps.length ? "partial" : "live" };
+  }
+
+  private at(log: Log, at: number, records: AttendanceRecordRow[] | null): ReplayResponse {
+    const participants: ReplayParticipant[] =
+      log.completeness === "records" && records
+        ? records
+            .filter((r) => r.joinTime <= at && (r.leftTime ?? log.to) > at)
+            .map((r) => ({ name: r.displayName, role: null, muted: null, handRaised: null, camera: null, sharing: null }))
+        : stateAt(log.events.map(timed), at);
+    participants.sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      at: iso(at),
+      completeness: log.completeness,
+      gaps: isoGaps(log.gaps),
+      inGap: log.gaps.some((g) => at >= g.from && at < g.to),
+      from: iso(log.from),
+      to: iso(log.to),
+      participants,
+    };
+  }
+}
+
+function toEvents(log: Log, confUUID: string | null, subject: string, rows: MeetingEventRow[], from: number | undefined, to: number | undefined): ReplayEventsResponse {
+  const lo = from ?? log.from;
+  const hi = to ?? log.to;
+  const events: ReplayEvent[] = rows
+    .filter((e) => e.at >= lo && e.at <= hi)
+    .map((e) => ({ at: iso(e.at), seenAt: iso(e.seenAt), pid: e.pid, name: e.name, field: e.field as ReplayEvent["field"], value: JSON.parse(e.value) as ReplayEvent["value"], initial: e.initial === 1 }));
+  return { confUUID, conferenceID: log.conferenceID, subject, from: iso(log.from), to: iso(log.to), completeness: log.completeness, gaps: isoGaps(log.gaps), events };
+}
+
+const timed = (e: MeetingEventRow): TimedChange => ({ at: e.at, pid: e.pid, name: e.name, field: e.field, value: JSON.parse(e.value) as TimedChange["value"] });
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** A meeting nobody watched, as a log: each attendee record's join and leave. */
+function recordEvents(records: AttendanceRecordRow[]): MeetingEventRow[] {
+  const out: MeetingEventRow[] = [];
+  for (const r of records) {
+    const pid = `record-${r.seq}`;
+    out.push({ conferenceId: "", at: r.joinTime, seenAt: r.joinTime, pid, name: r.displayName, field: "present", value: "true", initial: 0 });
+    if (r.leftTime !== null) out.push({ conferenceId: "", at: r.leftTime, seenAt: r.leftTime, pid, name: r.displayName, field: "present", value: "false", initial: 0 });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { gapsOf, SEAM_MS, seriesOf, stateAt, type TimedChange } from "./replay-state";
+
+const T = Date.UTC(2026, 11, 4, 10, 0, 0);
+const ev = (sec: number, pid: string, field: string, value: TimedChange["value"], name = pid): TimedChange => ({ at: T + sec * 1000, pid, name, field, value });
+
+describe("the state at an instant", () => {
+  const log = [
+    ev(0, "a", "present", true, "Ann"),
+    ev(0, "a", "role", "host", "Ann"),
+    ev(0, "a", "muted", false, "Ann"),
+    ev(0, "b", "present", true, "Bo"),
+    ev(0, "b", "role", "participant", "Bo"),
+    ev(0, "b", "handRaised", false, "Bo"),
+    ev(60, "b", "handRaised", true, "Bo"),
+    ev(90, "a", "muted", true, "Ann"),
+    ev(120, "b", "handRaised", false, "Bo"),
+    ev(150, "a", "present", false, "Ann"),
+  ];
+
+  it("holds each person's latest value up to the instant, and how long a hand has been up", () => {
+    expect(stateAt(log, T + 30_000)).toEqual([
+      { pid: "a", name: "Ann", role: "host", muted: false, handRaised: null, camera: null, sharing: null },
+      { pid: "b", name: "Bo", role: "participant", muted: null, handRaised: false, camera: null, sharing: null },
+    ]);
+    const at100 = stateAt(log, T + 100_000);
+    expect(at100.find((p) => p.pid === "a")!.muted).toBe(true);
+    expect(at100.find((p) => p.pid === "b")).toMatchObject({ handRaised: true, handRaisedSince: new Date(T + 60_000).toISOString() });
+    expect(stateAt(log, T + 130_000).find((p) => p.pid === "b")!.handRaisedSince).toBeUndefined();
+  });
+
+  it("drops whoever left, and knows nobody before the log begins", () => {
+    expect(stateAt(log, T + 200_000).map((p) => p.pid)).toEqual(["b"]);
+    expect(stateAt(log, T - 1)).toEqual([]);
+  });
+});
+
+describe("the chart beneath", () => {
+  it("counts who is present, hands up and who is unmuted after each change", () => {
+    const log = [ev(0, "a", "present", true), ev(0, "a", "muted", false), ev(0, "b", "present", true), ev(10, "b", "handRaised", true), ev(20, "a", "present", false)];
+    expect(seriesOf(log)).toEqual([
+      { at: T, present: 2, hands: 0, unmuted: 1 },
+      { at: T + 10_000, present: 2, hands: 1, unmuted: 1 },
+      { at: T + 20_000, present: 1, hands: 1, unmuted: 0 },
+    ]);
+    expect(seriesOf(log, 2)).toHaveLength(2);
+  });
+});
+
+describe("gaps", () => {
+  it("are what no span covers, seams of a few seconds aside", () => {
+    const spans = [
+      { fromAt: T + 60_000, toAt: T + 300_000 },
+      { fromAt: T + 300_000 + SEAM_MS - 1, toAt: T + 600_000 },
+      { fromAt: T + 900_000, toAt: T + 1_200_000 },
+    ];
+    expect(gapsOf(spans, T, T + 1_200_000)).toEqual([
+      { from: T, to: T + 60_000 },
+      { from: T + 600_000, to: T + 900_000 },
+    ]);
+    expect(gapsOf([{ fromAt: T, toAt: T + 1_000 }], T, T + 10_000)).toEqual([{ from: T + 1_000, to: T + 10_000 }]);
+    expect(gapsOf([{ fromAt: T - 5, toAt: T + 20_000 }], T, T + 10_000)).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import type { ReplayParticipant } from "@/lib/domain/replay";
+
+/** Spans closer than this are one: a write every second (REPLAY_FLUSH_MS) leaves seams of about that, which are not gaps. */
+export const SEAM_MS = 2_500;
+
+/** A change of the log with its time as a number and its value read (the store keeps JSON). */
+export interface TimedChange {
+  at: number;
+  pid: string;
+  name: string;
+  field: string;
+  value: boolean | string | null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Who was present at `at`, and how, from a meeting's log (sorted by time, then by when seen):
+ * each person's latest value of each field up to that instant. A hand's `handRaisedSince` is when
+ * it went up. Used by the server's replay route and by the page's slider alike.
+ */
+export function stateAt(events: readonly TimedChange[], at: number): ReplayParticipant[] {
+  const people = new Map<string, ReplayParticipant>();
+  for (const e of events) {
+    if (e.at > at) break;
+    if (e.field === "present") {
+      if (e.value === true) people.set(e.pid, people.get(e.pid) ?? { pid: e.pid, name: e.name, role: null, muted: null, handRaised: null, camera: null, sharing: null });
+      else people.delete(e.pid);
+      continue;
+    }
+    const p = people.get(e.pid);
+    if (!p) continue;
+    p.name = e.name;
+    if (e.field === "role") p.role = e.value as ReplayParticipant["role"];
+    else if (e.field === "handRaised") {
+      if (e.value === true && p.handRaised !== true) p.handRaisedSince = iso(e.at);
+      if (e.value !== true) delete p.handRaisedSince;
+      p.handRaised = e.value as boolean | null;
+    } else if (e.field === "muted" || e.field === "camera" || e.field === "sharing") p[e.field] = e.value as boolean | null;
+  }
+  return [...people.values()];
+}
+
+/** Head count, hands up and people unmuted after each change, at most `points` of them (for the chart beneath the slider). */
+export function seriesOf(events: readonly TimedChange[], points = 300): { at: number; present: number; hands: number; unmuted: number }[] {
+  const present = new Set<string>();
+  const hands = new Set<string>();
+  const unmuted = new Set<string>();
+  const all: { at: number; present: number; hands: number; unmuted: number }[] = [];
+  for (const e of events) {
+    if (e.field === "present") {
+      if (e.value === true) present.add(e.pid);
+      else {
+        present.delete(e.pid);
+        hands.delete(e.pid);
+        unmuted.delete(e.pid);
+      }
+    } else if (e.field === "handRaised") {
+      if (e.value === true) hands.add(e.pid);
+      else hands.delete(e.pid);
+    } else if (e.field === "muted") {
+      if (e.value === false) unmuted.add(e.pid);
+      else unmuted.delete(e.pid);
+    }
+    const point = { at: e.at, present: present.size, hands: hands.size, unmuted: unmuted.size };
+    if (all.at(-1)?.at === e.at) all[all.length - 1] = point;
+    else all.push(point);
+  }
+  if (all.length <= points) return all;
+  const step = all.length / points;
+  return Array.from({ length: points }, (_, i) => all[Math.min(all.length - 1, Math.floor((i + 1) * step) - 1)]!);
+}
+
+/** The stretches of [from, to] no span covers. */
+export function gapsOf(spans: readonly { fromAt: number; toAt: number }[], from: number, to: number): { from: number; to: number }[] {
+  const sorted = [...spans].sort((a, b) => a.fromAt - b.fromAt);
+  const gaps: { from: number; to: number }[] = [];
+  let covered = from;
+  for (const s of sorted) {
+    if (s.fromAt - covered > SEAM_MS) gaps.push({ from: covered, to: Math.min(s.fromAt, to) });
+    covered = Math.max(covered, s.toAt);
+    if (covered >= to) break;
+  }
+  if (to - covered > SEAM_MS) gaps.push({ from: covered, to });
+  return gaps.filter((g) => g.to > g.from);
+}
+
+export function isoGaps(gaps: { from: number; to: number }[]) {
+  return gaps.map((g) => ({ from: iso(g.from), to: iso(g.to) }));
+}
