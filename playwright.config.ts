@@ -6,7 +6,8 @@ import path from "node:path";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 3299);
 // Each run starts from an empty data directory, so the simulator's demo users are created fresh.
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "mm-e2e-"));
+// Set in the runner's environment, so the workers (which read this file again) find the same directory.
+const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "mm-e2e-")));
 // The server's log of this run, which the secrets test reads (e2e/helpers.ts SERVER_LOG).
 const serverLog = "test-results/e2e-server.log";
 // Playwright reads this file again in its worker, after the server has opened the log: only the runner clears it.

@@ -81,3 +81,60 @@ test("a meeting's replay: scrub, step, play, the shared link, in both languages"
   await expect(page.locator("[data-replay-log]")).toContainText(`${raiser.name} raised a hand`);
   await snap(page, "replay-en");
 });
+
+test("a 1,000-person meeting with an hour of changes scrubs without a long task over 50 ms", async ({ page }) => {
+  test.setTimeout(120_000);
+  const all = (await (await sim("/__sim/meetings")).json()) as SimMeeting[];
+  const big = all.sort((a, b) => b.participants - a.participants)[0]!;
+  // An hour of a thousand people's changes, written into the dashboard's store as its recorder writes them.
+  await writeHourOfChanges(big.conferenceID);
+  await signIn(page);
+  await page.goto(`/meetings/${big.conferenceID}/replay`);
+  await expect(page.locator("[data-replay-people]")).toBeVisible({ timeout: 30_000 });
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: "longtask", buffered: false });
+  });
+  const slider = page.locator("[data-replay-slider]");
+  await slider.focus();
+  const seen = new Set<string>();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press(i % 10 === 0 ? "PageDown" : "ArrowLeft");
+    seen.add((await page.locator("[data-replay-at]").getAttribute("data-replay-at"))!);
+  }
+  expect(seen.size).toBeGreaterThan(30);
+  expect(Number(await page.locator("[data-replay-people]").getAttribute("data-replay-people"))).toBeGreaterThan(500);
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  test.info().annotations.push({ type: "long tasks while scrubbing (ms)", description: longTasks.map(Math.round).join(", ") || "none" });
+  expect(longTasks.filter((d) => d > 50), `long tasks: ${longTasks.join(", ")}`).toEqual([]);
+});
+
+/** Everyone of a meeting present from an hour ago (or its start) with their flags, then 30 changes each over the hour. */
+async function writeHourOfChanges(conferenceID: string): Promise<void> {
+  const { Store } = await import("../lib/store/store");
+  const { MeetingEventsTable } = await import("../lib/store/meeting-events-table");
+  const store = await Store.fromEnv({}, process.env.E2E_DATA_DIR!);
+  try {
+    const detail = (await (await sim(`/__sim/meetings/${conferenceID}`)).json()) as { participants: { pid: string; name: string }[] };
+    const now = Date.now();
+    const start = now - 3_600_000;
+    const rows: { conferenceId: string; at: number; seenAt: number; pid: string; name: string; field: string; value: string; initial: number }[] = [];
+    const row = (at: number, pid: string, name: string, field: string, value: unknown, initial = 0) => rows.push({ conferenceId: conferenceID, at, seenAt: at + 30, pid, name, field, value: JSON.stringify(value), initial });
+    for (const p of detail.participants) for (const [field, value] of [["present", true], ["muted", true], ["handRaised", false], ["camera", false], ["sharing", false], ["role", "participant"]] as const) row(start, p.pid, p.name, field, value, 1);
+    const muted = new Map(detail.participants.map((p) => [p.pid, true]));
+    const changes = detail.participants.length * 30;
+    for (let i = 0; i < changes; i++) {
+      const p = detail.participants[(i * 7919) % detail.participants.length]!;
+      const at = start + Math.floor((i / changes) * 3_590_000);
+      if (i % 3 === 0) row(at, p.pid, p.name, "handRaised", i % 2 === 0);
+      else {
+        muted.set(p.pid, !muted.get(p.pid));
+        row(at, p.pid, p.name, "muted", muted.get(p.pid));
+      }
+    }
+    await new MeetingEventsTable(store).append(rows, [{ spanId: `e2e-${conferenceID}`, conferenceId: conferenceID, fromAt: start, toAt: now }]);
+  } finally {
+    await store.close();
+  }
+}

@@ -53,7 +53,7 @@ export function AppHeader({ username, role, simulated }: { username: string; rol
           {open ? t("closeMenu") : t("menu")}
         </button>
         <div id="app-menu" className={`${open ? "flex" : "hidden"} w-full flex-col gap-4 md:flex md:w-auto md:flex-1 md:flex-row md:items-center`}>
-          <nav className="flex flex-col gap-3 text-sm md:flex-row md:gap-4" aria-label={t("main")}>
+          <nav className="flex flex-col gap-3 text-sm md:flex-row md:flex-wrap md:gap-x-4 md:gap-y-1" aria-label={t("main")}>
             {(role === "admin" ? ADMIN_NAV : NAV).map(([href, key]) => {
               const current = href === "/" ? pathname === "/" || pathname.startsWith("/meetings") : pathname.startsWith(href);
               return (
@@ -62,7 +62,7 @@ export function AppHeader({ username, role, simulated }: { username: string; rol
                   href={href}
                   aria-current={current ? "page" : undefined}
                   onClick={() => setOpen(false)}
-                  className="text-slate-700 underline-offset-4 hover:text-slate-900 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-slate-900 dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:text-white"
+                  className="whitespace-nowrap text-slate-700 underline-offset-4 hover:text-slate-900 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-slate-900 dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:text-white"
                 >
                   {t(key)}
                 </Link>

@@ -7,6 +7,18 @@ import type { ReplayEvent } from "@/lib/domain/replay";
 import { useFormat } from "@/lib/client/use-format";
 
 type Only = "all" | "hands" | "roles";
+
+/** The index of the first time after `at` in sorted times (binary search: the log may hold tens of thousands). */
+function firstAfter(times: number[], at: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 /** Changes shown either side of the moment. */
 const AROUND = 25;
 
@@ -21,8 +33,8 @@ export function ReplayLog({ events, at, onAt, timeZone }: { events: ReplayEvent[
     () => events.filter((e) => !e.initial && (only === "hands" ? e.field === "handRaised" : only === "roles" ? e.field === "role" : true) && (!person || e.name === person)),
     [events, only, person],
   );
-  const index = shown.findIndex((e) => Date.parse(e.at) > at);
-  const split = index === -1 ? shown.length : index;
+  const times = useMemo(() => shown.map((e) => Date.parse(e.at)), [shown]);
+  const split = firstAfter(times, at);
   const window = shown.slice(Math.max(0, split - AROUND), split + AROUND);
   const hidden = shown.length - window.length;
   return (

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
+import { useMemo, useRef } from "react";
 import type { ReplayParticipant } from "@/lib/domain/replay";
 import { useFormat } from "@/lib/client/use-format";
 
@@ -13,7 +13,7 @@ export function ReplayPeople({ people, at }: { people: ReplayParticipant[]; at: 
   const t = useTranslations("replay");
   const f = useFormat();
   const scroller = useRef<HTMLDivElement>(null);
-  const sorted = [...people].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  const sorted = useMemo(() => [...people].sort((a, b) => rank(a) - rank(b) || byName.compare(a.name, b.name)), [people]);
   const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scroller.current, estimateSize: () => 36, overscan: 10, getItemKey: (i) => sorted[i]!.pid ?? `${sorted[i]!.name}-${i}` });
   const flag = (v: boolean | null) => (v === null ? t("unknown") : v ? t("yes") : t("no"));
   return (
@@ -59,6 +59,8 @@ export function ReplayPeople({ people, at }: { people: ReplayParticipant[]; at: 
     </section>
   );
 }
+
+const byName = new Intl.Collator();
 
 /** Hosts first, then hands up, then everyone else. */
 const rank = (p: ReplayParticipant) => (p.role === "host" ? 0 : p.role === "cohost" ? 1 : p.handRaised ? 2 : 3);
