@@ -1,3 +1,5 @@
+import { MeetingEventsTable } from "@/lib/store/meeting-events-table";
+import { Store } from "@/lib/store/store";
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Redis } from "ioredis";
@@ -103,8 +105,9 @@ async function redisTraffic(port: number | undefined): Promise<{ publishes: numb
 async function pushRun(shape: PushShape, seed: number): Promise<{ dashboard: Figures; floor: Figures; perViewer: number; redis?: { publishes: number; bytes: number } }> {
   // BENCH_QUALITY=off measures the same without Huawei's quality data (QUALITY=off), to see what it costs;
   // BENCH_QUALITY=no-snapshots keeps health and pushed marks but never polls each person's snapshot, to split that cost off.
+  // BENCH_REPLAY=off runs without the replay's event log (REPLAY=off), the floor of what keeping it costs.
   const variants: Record<string, Record<string, string>> = { off: { QUALITY: "off" }, "no-snapshots": { QUALITY_LIVE_POLL_MS: String(24 * 3_600_000) } };
-  const variant = variants[process.env.BENCH_QUALITY ?? ""] ?? {};
+  const variant = { ...(variants[process.env.BENCH_QUALITY ?? ""] ?? {}), ...(process.env.BENCH_REPLAY === "off" ? { REPLAY: "off" } : {}) };
   const stack = await benchStack({ accounts: shape.accounts, instances: shape.instances, env: { RELAY_GRACE_MS: "60000", ...variant } });
   const meetings = meetingsForBench(stack.sim);
   const changes = schedule(meetings, seed);
@@ -142,6 +145,7 @@ async function pushRun(shape: PushShape, seed: number): Promise<{ dashboard: Fig
     if (process.env.BENCH_PROFILE) stack.dashes.forEach((d) => d.process.kill("SIGUSR2"));
     const r1 = await redisTraffic(stack.redisPort);
     if (r0 && r1) redis = { publishes: (r1.publishes - r0.publishes) / changes.length, bytes: (r1.bytes - r0.bytes) / changes.length };
+    if (process.env.BENCH_REPLAY !== "off") await reportLogWrites(stack.store, t0, Date.now());
     const seen = await Promise.all([first.latencies(), crowd.latencies()]);
     dashboard = {
       latencies: seen.flatMap((s) => s.mute),
@@ -159,6 +163,17 @@ async function pushRun(shape: PushShape, seed: number): Promise<{ dashboard: Fig
   }
   const floor = await floorRun(meetings, specs, changes);
   return { dashboard, floor, perViewer, redis };
+}
+
+/** The replay's log written while the changes ran: what the recorder sustained beside the pushes. */
+async function reportLogWrites(where: { dataDir: string; env: Record<string, string> }, from: number, to: number): Promise<void> {
+  const store = await Store.fromEnv(where.env, where.dataDir);
+  try {
+    const count = await new MeetingEventsTable(store).countSeen(from, to);
+    console.log(`  replay log: ${count.toLocaleString("en")} changes written while the changes ran, ${Math.round(count / ((to - from) / 1000)).toLocaleString("en")} a second`);
+  } finally {
+    await store.close();
+  }
 }
 
 /**

@@ -18,6 +18,8 @@ export interface BenchStack {
   accounts: Browser[];
   /** The private Redis of a scale-out stack, to read its traffic. */
   redisPort?: number;
+  /** Where the (first) instance keeps its store: its SQLite file, or with several instances the env naming their PostgreSQL. */
+  store: { dataDir: string; env: Record<string, string> };
   stop: () => Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function benchStack(opts: StackOptions = {}): Promise<BenchStack> {
     dashes,
     accounts: browsers,
     redisPort,
+    store: { dataDir, env: place?.env ?? {} },
     stop: async () => {
       await Promise.all(dashes.map((d) => d.stop()));
       await sim.close();
