@@ -202,6 +202,10 @@ describe("LiveMeetingState", () => {
       { at: 2_000, pid: "b", field: "present", value: true, initial: false },
     ]);
     log.length = 0;
+    // A camera state learnt for the first time is the state as found, not a change anyone made.
+    s.apply({ action: "ParticipantsNotify", msgMode: 1, createTime: 2_500, data: [{ pid: "a", mode: 0, pinfoMap: { CAMERASTATE: "1" } }] }, 6_500);
+    expect(log).toEqual([{ at: 2_500, pid: "a", field: "camera", value: true, initial: true }]);
+    log.length = 0;
     s.apply({ action: "ParticipantsNotify", msgMode: 1, createTime: 3_000, data: [{ pid: "b", mode: 1 }] }, 7_000);
     expect(log).toEqual([{ at: 3_000, pid: "b", field: "present", value: false, initial: false }]);
   });

@@ -297,7 +297,8 @@ export class LiveMeetingState {
     const seen: ParticipantChange[] = before ? TRACKED.filter((f) => before[f] !== after[f]).map((field) => ({ at, field, value: after[field] })) : [{ at, field: "present", value: true }];
     if (!seen.length) return;
     if (this.events) {
-      for (const c of seen) this.events.event({ at: this.eventTime || now, seenAt: now, pid, name: after.name, field: c.field, value: c.value, initial: false });
+      // A flag first learnt (a camera realTimeInfo did not know, now pushed) is the state as found, not a change.
+      for (const c of seen) this.events.event({ at: this.eventTime || now, seenAt: now, pid, name: after.name, field: c.field, value: c.value, initial: c.field !== "present" && before?.[c.field] === null });
       // Whoever joins brings their flags along: the log holds them from the join on.
       if (!before) for (const field of TRACKED) this.events.event({ at: this.eventTime || now, seenAt: now, pid, name: after.name, field, value: after[field], initial: true });
     }
