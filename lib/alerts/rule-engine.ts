@@ -116,10 +116,6 @@ export class RuleEngine {
     this.tracks.delete(key(ruleId, conferenceID));
   }
 
-  openAlertId(ruleId: string, conferenceID: string): string | null {
-    return this.tracks.get(key(ruleId, conferenceID))?.alertId ?? null;
-  }
-
   /** Sets the ID of an alert just fired. */
   fired(ruleId: string, conferenceID: string, alertId: string): void {
     this.track(ruleId, conferenceID).alertId = alertId;

@@ -58,14 +58,6 @@ export class AlertsTable {
     return this.store.run((db) => db.selectFrom("alerts").selectAll().where("id", "=", id).executeTakeFirst());
   }
 
-  /** The last message sent about a rule and meeting, recovered or not (the waiting period spans a recovery). */
-  async lastNotified(ruleId: string, conferenceId: string): Promise<number | null> {
-    const row = await this.store.run((db) =>
-      db.selectFrom("alerts").select((eb) => eb.fn.max("lastNotifiedAt").as("at")).where("ruleId", "=", ruleId).where("conferenceId", "=", conferenceId).executeTakeFirst(),
-    );
-    return row?.at == null ? null : Number(row.at);
-  }
-
   async ack(id: string, by: string, at: number): Promise<boolean> {
     const result = await this.store.run((db) => db.updateTable("alerts").set({ ackedBy: by, ackedAt: at }).where("id", "=", id).executeTakeFirst());
     return Number(result.numUpdatedRows) > 0;

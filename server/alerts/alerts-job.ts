@@ -60,11 +60,6 @@ export class AlertsJob {
     this.holding = false;
   }
 
-  /** Whether this instance runs alerting now (for health). */
-  get active(): boolean {
-    return this.holding;
-  }
-
   private async tick(): Promise<void> {
     if (this.running || this.stopped) return;
     this.running = true;

@@ -51,11 +51,6 @@ export class EventRecorder {
     await this.flush();
   }
 
-  /** Changes waiting to be written (for the metrics and the benchmark). */
-  get pending(): number {
-    return this.buffer.length;
-  }
-
   forMeeting(conferenceID: string): MeetingRecorder {
     let spanId: string | null = null;
     const end = () => {
