@@ -118,8 +118,7 @@ describe("rule windows, waiting periods and recovery", () => {
       [12_000, { hostPresent: false }],
     ]);
     expect(types(steps)).toEqual(["fire", "-", "remind", "recover", "fire"]);
-    const refire = steps[4]![0]!;
-    expect(refire.type === "fire" && refire.notify).toBe(false);
+    expect(steps[4]![0]).toMatchObject({ type: "fire", notify: false });
   });
 
   it("changes nothing while the meeting cannot be seen, and recovers an open alert when the meeting ends", () => {
@@ -129,8 +128,7 @@ describe("rule windows, waiting periods and recovery", () => {
       [2_000, null],
     ]);
     expect(types(steps)).toEqual(["fire", "-", "recover"]);
-    const ended = steps[2]![0]!;
-    expect(ended.type === "recover" && ended.ended).toBe(true);
+    expect(steps[2]![0]).toMatchObject({ type: "recover", ended: true });
   });
 
   it("takes over open alerts: nothing fires twice after a failover", () => {
@@ -146,13 +144,12 @@ describe("rule windows, waiting periods and recovery", () => {
       [2_000, { people: [{ pid: "a", name: "Ann" }, { pid: "b", name: "Bo" }] }],
     ]);
     expect(types(steps)).toEqual(["-", "fire", "recover"]);
-    const fire = steps[1]![0]!;
-    expect(fire.type === "fire" && fire.detail).toEqual({ key: "left", values: { names: "Bo" } });
+    expect(steps[1]![0]).toMatchObject({ type: "fire", detail: { key: "left", values: { names: "Bo" } } });
   });
 
   it("below a head count, with the count in the detail", () => {
     const [[t]] = run(new RuleEngine(), [rule({ reason: "below_headcount", threshold: 10 })], [[0, { present: 4 }]]) as [[Transition]];
-    expect(t.type === "fire" && t.detail).toEqual({ key: "belowHeadcount", values: { present: 4, threshold: 10 } });
+    expect(t).toMatchObject({ type: "fire", detail: { key: "belowHeadcount", values: { present: 4, threshold: 10 } } });
   });
 
   it("started without its host: only for meetings watched from their start, after the threshold", () => {
@@ -181,7 +178,7 @@ describe("rule windows, waiting periods and recovery", () => {
       [at("09:30"), { hostPresent: false }],
     ]);
     expect(types(steps)).toEqual(["fire", "remind"]);
-    expect(steps[0]![0]!.type === "fire" && (steps[0]![0] as { notify: boolean }).notify).toBe(false);
+    expect(steps[0]![0]).toMatchObject({ type: "fire", notify: false });
   });
 });
 

@@ -13,7 +13,7 @@ import type { WatcherPool } from "./watcher-pool";
 export interface WallFacts {
   meeting: Meeting;
   summary: MeetingSummary;
-  people: { pid: string; name: string; role: string }[] | null;
+  people: readonly { pid: string; name: string; role: string }[] | null;
   watch: WatchState;
 }
 
@@ -138,19 +138,19 @@ export class WallFeed extends EventEmitter<FeedEvents> {
   }
 
   /**
-   * Each listed meeting with its tile, who is in it and whether it is watched live: what the
-   * alert rules read. Null before the first list.
+   * Each listed meeting with its tile (as last published: the wall's own work, not done again),
+   * who is in it and whether it is watched live: what the alert rules read. Null before the first list.
    */
   facts(now = Date.now()): WallFacts[] | null {
     if (!this.listedAt) return null;
+    const published = new Map(this.latest?.data.items.map((i) => [i.conferenceID, i]));
     return this.listed.map((meeting, index) => {
       const watcher = this.watched.get(meeting.conferenceID)?.watcher;
-      const summary = this.summarize(meeting, now);
+      const summary = published.get(meeting.conferenceID) ?? this.summarize(meeting, now);
       const live = watcher?.hasData ? watcher.state.snapshot() : undefined;
-      const people = live ? live.participants.map((p) => ({ pid: p.pid, name: p.name, role: p.role })) : null;
       const watch: WatchState =
         index >= this.opts.maxLive ? "over_limit" : !watcher ? "starting" : watcher.status === "stale" ? "stale" : watcher.status === "unavailable" ? (live?.meeting.coverage === "presence" ? "presence" : "unavailable") : live ? "live" : "starting";
-      return { meeting, summary, people, watch };
+      return { meeting, summary, people: live?.participants ?? null, watch };
     });
   }
 

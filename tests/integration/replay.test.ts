@@ -91,9 +91,13 @@ describe("replay", () => {
     expect(body.completeness).toBe("partial");
     expect(Date.parse(body.gaps[0]!.to)).toBeLessThanOrEqual(watchedFrom + 2_000);
     expect(body.inGap).toBe(false);
-    // A raised hand says since when.
-    const raised = body.participants.find((p) => p.handRaised);
-    if (raised) expect(Date.parse(raised.handRaisedSince!)).toBeLessThanOrEqual(truths[3]!.at);
+    // A raised hand says since when: at the first instant the simulator had one up.
+    const withHand = truths.find((t) => t.people.some((p) => p.handRaised))!;
+    expect(withHand).toBeDefined();
+    const atHand = (await stack.admin.json<ReplayResponse>(`/api/history/${confUUID}/replay?at=${new Date(withHand.at).toISOString()}`)).body;
+    const raised = atHand.participants.filter((p) => p.handRaised);
+    expect(raised.length).toBeGreaterThan(0);
+    for (const p of raised) expect(Date.parse(p.handRaisedSince!)).toBeLessThanOrEqual(withHand.at);
 
     // The log, and its downloads.
     const log = await stack.admin.json<ReplayEventsResponse>(`/api/history/${confUUID}/events`);
