@@ -1,5 +1,5 @@
 import { masked } from "./names";
-import type { DeviceKind, SimMeeting, SimSession, SimUser } from "./types";
+import type { DeviceKind, SimControl, SimMeeting, SimSession, SimUser } from "./types";
 
 /** ConferenceInfo times are "YYYY-MM-DD HH:MM" in UTC. */
 export function huaweiTime(ms: number): string {
@@ -105,6 +105,25 @@ const MEDIA_TEXT: Record<Language, Record<SimSession["media"], string>> = {
   "en-US": { video: "Video", voice: "Voice" },
   "zh-CN": { video: "视频", voice: "语音" },
 };
+
+// Huawei documents operateCode only as "操作描述" (a description) and names no values: both
+// languages' words are inferred from its clients' meeting-control menus.
+const CONTROL_TEXT_ZH: Record<string, string> = {
+  "Mute participant": "静音与会者",
+  "Unmute participant": "取消静音与会者",
+  "Mute all": "全场静音",
+  "Unmute all": "取消全场静音",
+  "Set co-host": "设置联席主持人",
+  "Cancel co-host": "取消联席主持人",
+  "Lock conference": "锁定会议",
+  "Unlock conference": "解锁会议",
+};
+
+/** One confCtlRecord row, its words in the asked language. */
+export function controlRecord(c: SimControl, language: Language): SimControl {
+  if (language === "en-US") return c;
+  return { ...c, operateCode: CONTROL_TEXT_ZH[c.operateCode] ?? c.operateCode, operateSource: c.operateSource === "PC client" ? "PC客户端" : c.operateSource, operateResult: c.operateResult === "success" ? "成功" : c.operateResult };
+}
 
 /** One confAttendeeRecord row, its device and media words in the asked language. */
 export function attendeeRecord(s: SimSession, language: Language) {

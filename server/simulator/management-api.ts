@@ -1,6 +1,6 @@
 import type { SimContext } from "./context";
 import { userOfRequest } from "./auth-api";
-import { attendeeRecord, conferenceInfo, languageOf, participantInfo } from "./huawei-format";
+import { attendeeRecord, conferenceInfo, controlRecord, languageOf, participantInfo } from "./huawei-format";
 import { badParam, epochMs, header, notFound, page, required, type RouteTable, type SimRequest } from "./http";
 import type { SimMeeting, SimUser } from "./types";
 
@@ -86,7 +86,8 @@ export function managementRoutes(ctx: SimContext): RouteTable {
     [`GET ${MGMT}/history/confCtlRecord`]: (req) => {
       const user = userOfRequest(ctx, req);
       const meeting = visibleHistory(user, required(req.query, "confUUID"));
-      return page(meeting.controls, req.query, 20);
+      const language = languageOf(header(req, "accept-language"));
+      return page(meeting.controls.map((c) => controlRecord(c, language)), req.query, 20);
     },
     [`GET ${MGMT}/history/confAttendeeRecord`]: (req) => {
       const user = userOfRequest(ctx, req);

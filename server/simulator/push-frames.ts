@@ -79,7 +79,7 @@ export function confDynamicInfo(meeting: SimMeeting, state: "Created" | "Destroy
     mode: "FREE",
     state,
     vas: 0,
-    lock: 0,
+    lock: meeting.locked ? 1 : 0,
     mute: 1,
     recState: meeting.recording ? 1 : 0,
     picNum: 16,

@@ -122,6 +122,9 @@ export class PushSocketServer {
     const onSpeakers = (meeting: SimMeeting, speakers: unknown[]) => {
       if (meeting.conferenceID === confID && subscribed) send(frames.full("SpeakerChangeNotify", speakers.length ? { data: speakers } : {}));
     };
+    const onLock = (meeting: SimMeeting) => {
+      if (meeting.conferenceID === confID && subscribed) send(frames.full("ConfDynamicInfoNotify", confDynamicInfo(meeting, "Created")));
+    };
     const onEnded = (meeting: SimMeeting) => {
       if (meeting.conferenceID !== confID) return;
       send(frames.full("ConfDynamicInfoNotify", confDynamicInfo(meeting, "Destroyed")));
@@ -131,6 +134,7 @@ export class PushSocketServer {
     this.world.on("participantRemoved", onRemove);
     this.world.on("speakers", onSpeakers);
     this.world.on("meetingEnded", onEnded);
+    this.world.on("meetingLocked", onLock);
 
     ws.on("message", (raw) => {
       let msg: { action?: string; sequence?: string; data?: unknown };
@@ -186,6 +190,7 @@ export class PushSocketServer {
       this.world.off("participantRemoved", onRemove);
       this.world.off("speakers", onSpeakers);
       this.world.off("meetingEnded", onEnded);
+      this.world.off("meetingLocked", onLock);
     });
   }
 }

@@ -90,6 +90,8 @@ export interface SimMeeting {
   chairForAdmins: ChairForAdmins;
   confMode: "COMMON" | "RTC";
   recording: boolean;
+  /** Locked by its host: nobody else may join (ConfDynamicInfoNotify `lock`). */
+  locked: boolean;
   invitees: SimInvitee[];
   participants: Map<string, SimParticipant>;
   /** Closed join sessions, kept for the attendee records once the meeting ends. */

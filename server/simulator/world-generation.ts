@@ -98,6 +98,7 @@ export function newMeeting(g: Generator, startedAt: number, durationMs: number, 
     chairForAdmins: chairForAdmins(g.rng),
     confMode: g.rng.chance(0.7) ? "RTC" : "COMMON",
     recording: g.rng.chance(0.2),
+    locked: false,
     invitees,
     participants: new Map(),
     sessions: [],
@@ -188,6 +189,11 @@ export function fillPastSessions(rng: Random, meeting: SimMeeting): void {
     if (rng.chance(0.1)) meeting.controls.push(control(meeting, session.joinTime + rng.int(1, 10) * MINUTE, "Mute participant", session.displayName));
     else if (rng.chance(0.02)) meeting.controls.push(control(meeting, session.joinTime + MINUTE, "Set co-host", session.displayName));
   }
-  if (rng.chance(0.2)) meeting.controls.push(control(meeting, start + 5 * MINUTE, "Lock conference", meeting.subject));
+  if (rng.chance(0.2)) {
+    // A meeting the host took in hand: everyone muted at the start, the doors shut, then open again.
+    meeting.controls.push(control(meeting, start + 2 * MINUTE, "Mute all", meeting.subject));
+    meeting.controls.push(control(meeting, start + 5 * MINUTE, "Lock conference", meeting.subject));
+    meeting.controls.push(control(meeting, Math.max(start + 6 * MINUTE, Math.round((start + end) / 2)), "Unlock conference", meeting.subject));
+  }
   meeting.controls.sort((a, b) => a.operateTime - b.operateTime);
 }

@@ -44,6 +44,9 @@ const SERIES = [
 
 export type ParticipantChange = Partial<Pick<SimParticipant, "muted" | "hand" | "camera" | "videoSite" | "sharing" | "role">>;
 
+/** What a host does that Huawei's control records keep (the words are inferred: see huawei-format.ts). */
+export type HostOperation = "Mute participant" | "Unmute participant" | "Mute all" | "Unmute all" | "Set co-host" | "Cancel co-host" | "Lock conference" | "Unlock conference";
+
 /** In a big meeting a few people at a time have a hand up, and a handful are co-hosts. */
 const HAND_SHARE = 0.03;
 const MAX_COHOSTS = 5;
@@ -247,8 +250,14 @@ export class World extends EventEmitter {
       else if (roll < 0.44) this.changeParticipant(meeting, p.pid, { sharing: !p.sharing });
       else if (roll < 0.45 && p.role !== "host") this.toggleCohost(meeting, p, now);
     }
-    const speakers = present.filter((x) => !x.muted).slice(0, 3);
+    this.announceSpeakers(meeting);
+  }
+
+  /** Who is speaking now (SpeakerChangeNotify): the first three unmuted, louder or softer. Returns their pids. */
+  announceSpeakers(meeting: SimMeeting): string[] {
+    const speakers = [...meeting.participants.values()].filter((x) => !x.muted).slice(0, 3);
     this.emit("speakers", meeting, speakers.map((x) => ({ pid: x.pid, name: x.name, speakingVolume: this.rng.int(10, 90) })));
+    return speakers.map((x) => x.pid);
   }
 
   private joinSomeoneAbsent(meeting: SimMeeting, now: number): void {
@@ -265,20 +274,38 @@ export class World extends EventEmitter {
   }
 
   private toggleCohost(meeting: SimMeeting, p: SimParticipant, now = Date.now()): void {
-    if (p.role === "cohost") {
-      meeting.controls.push(control(meeting, now, "Cancel co-host", p.name));
-      return void this.changeParticipant(meeting, p.pid, { role: "participant" });
-    }
+    if (p.role === "cohost") return this.hostControl(meeting, "Cancel co-host", p.pid, now);
     const cohosts = [...meeting.participants.values()].filter((x) => x.role === "cohost").length;
-    if (cohosts >= MAX_COHOSTS) return;
-    meeting.controls.push(control(meeting, now, "Set co-host", p.name));
-    this.changeParticipant(meeting, p.pid, { role: "cohost" });
+    if (cohosts < MAX_COHOSTS) this.hostControl(meeting, "Set co-host", p.pid, now);
   }
 
   /** People mute and unmute themselves; now and then the host mutes someone, which the control records keep. */
   private toggleMute(meeting: SimMeeting, p: SimParticipant, now: number): void {
-    if (!p.muted && p.role === "participant" && this.rng.chance(0.3)) meeting.controls.push(control(meeting, now, "Mute participant", p.name));
+    if (!p.muted && p.role === "participant" && this.rng.chance(0.3)) return this.hostControl(meeting, "Mute participant", p.pid, now);
     this.changeParticipant(meeting, p.pid, { muted: !p.muted });
+  }
+
+  /** The host does something to someone (or to the meeting): it happens, and Huawei's control records keep it. */
+  hostControl(meeting: SimMeeting, operation: HostOperation, pid?: string, now = Date.now()): void {
+    const p = pid === undefined ? undefined : meeting.participants.get(pid);
+    const everyone = [...meeting.participants.values()].filter((x) => x.role !== "host");
+    switch (operation) {
+      case "Lock conference":
+      case "Unlock conference":
+        meeting.locked = operation === "Lock conference";
+        meeting.controls.push(control(meeting, now, operation, meeting.subject));
+        this.emit("meetingLocked", meeting);
+        return;
+      case "Mute all":
+      case "Unmute all":
+        meeting.controls.push(control(meeting, now, operation, meeting.subject));
+        for (const x of everyone) this.changeParticipant(meeting, x.pid, { muted: operation === "Mute all" });
+        return;
+    }
+    if (!p) return;
+    meeting.controls.push(control(meeting, now, operation, p.name));
+    if (operation === "Mute participant" || operation === "Unmute participant") this.changeParticipant(meeting, p.pid, { muted: operation === "Mute participant" });
+    else this.changeParticipant(meeting, p.pid, { role: operation === "Set co-host" ? "cohost" : "participant" });
   }
 
   private makeHistory(now: number, days: number, perDay: number): void {
