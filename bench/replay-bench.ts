@@ -39,7 +39,7 @@ export async function replayBench(): Promise<void> {
         const rows = await table.between("bench", log[0]!.at, at);
         const changes: TimedChange[] = rows.map((r) => ({ at: r.at, pid: r.pid, name: r.name, field: r.field, value: JSON.parse(r.value) as TimedChange["value"] }));
         const mid = performance.now();
-        present = stateAt(changes, at).length;
+        present = stateAt(changes, at).participants.length;
         reads.push(performance.now() - t);
         rebuilds.push(performance.now() - mid);
       }

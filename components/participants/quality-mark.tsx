@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { ParticipantQuality } from "@/lib/domain/quality";
+import type { ParticipantQuality, QualityLevel } from "@/lib/domain/quality";
 import { useFormat } from "@/lib/client/use-format";
 import { useNow } from "@/lib/client/use-now";
 
@@ -17,16 +17,22 @@ export function QualityMark({ quality }: { quality: ParticipantQuality }) {
     loss: quality.lossPercent === null ? "—" : f.number(quality.lossPercent),
     age: f.age(Math.max(0, now - Date.parse(quality.at))),
   });
-  const bad = quality.level === "bad";
+  return <QualityLevelMark level={quality.level} details={figures} />;
+}
+
+/** The mark alone (a replay knows the level, not the figures); `details` go to the hover and screen readers. */
+export function QualityLevelMark({ level, details }: { level: QualityLevel; details?: string }) {
+  const t = useTranslations("quality");
+  const bad = level === "bad";
   return (
     <span
-      title={figures}
-      aria-label={`${t(quality.level)}: ${figures}`}
-      data-quality={quality.level}
+      title={details}
+      aria-label={details ? `${t(level)}: ${details}` : t(level)}
+      data-quality={level}
       className={`rounded px-1.5 py-0.5 text-xs font-semibold ${bad ? "bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100" : "bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100"}`}
     >
       {bad ? "✕ " : "▮ "}
-      {t(`short.${quality.level}`)}
+      {t(`short.${level}`)}
     </span>
   );
 }

@@ -4,15 +4,16 @@ import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useFormat } from "@/lib/client/use-format";
+import type { SeriesPoint } from "@/lib/replay/replay-state";
 
-type Series = { at: number; present: number; hands: number; unmuted: number }[];
+type Series = SeriesPoint[];
 
 /** The chart's plot area: the y axis's width on the left, the margin on the right (the moment's line is drawn over it). */
 const AXIS_PX = 40;
 const RIGHT_PX = 12;
 
 /**
- * Head count, hands up and people unmuted over the meeting, with the moment marked. The chart is
+ * Head count, hands up, people unmuted and speakers over the meeting, with the moment marked. The chart is
  * drawn once; scrubbing moves only the line over it (redrawing the chart at every step of the
  * slider took longer than a frame in a 1,000-person meeting).
  */
@@ -45,6 +46,7 @@ const Lines = memo(function Lines({ series, from, to, timeZone }: { series: Seri
             <Line type="stepAfter" dataKey="present" name={t("present")} stroke="#0284c7" dot={false} isAnimationActive={false} />
             <Line type="stepAfter" dataKey="hands" name={t("hands")} stroke="#d97706" dot={false} isAnimationActive={false} />
             <Line type="stepAfter" dataKey="unmuted" name={t("unmuted")} stroke="#059669" dot={false} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="speaking" name={t("speakers")} stroke="#7c3aed" strokeDasharray="4 2" dot={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
   );

@@ -23,7 +23,7 @@ const urlSchema = z.object({ at: z.iso.datetime({ offset: true }).optional().cat
 
 /**
  * A meeting played back like a recording of its grid: a slider over its length (gaps striped),
- * the people as they were at that moment, a chart of head count and hands beneath, the changes
+ * the people as they were at that moment, a chart of head count, hands and speakers beneath, the changes
  * around it, play at 10× and 60×, step from change to change, a time typed in; the moment is in
  * the URL, so it can be shared. The whole log is read once and scrubbed in the page.
  */
@@ -40,7 +40,10 @@ export function ReplayPage({ source }: { source: ReplaySource }) {
   const to = data ? Date.parse(data.to) : 0;
   const [at, setAtState] = useState<number | null>(null);
   const current = clamp(at ?? (url.at ? Date.parse(url.at) : source.kind === "live" ? to : from), from, to);
-  const people = useMemo(() => stateAt(changes, current), [changes, current]);
+  const moment = useMemo(() => stateAt(changes, current), [changes, current]);
+  const people = moment.participants;
+  // Stepping goes from change to change; who speaks changes every few seconds, so it is left out.
+  const steps = useMemo(() => changes.filter((c) => c.field !== "speaking"), [changes]);
   const series = useMemo(() => seriesOf(changes), [changes]);
   const gaps = useMemo(() => (data?.gaps ?? []).map((g) => ({ from: Date.parse(g.from), to: Date.parse(g.to) })), [data]);
   const inGap = gaps.some((g) => current >= g.from && current < g.to);
@@ -69,9 +72,10 @@ export function ReplayPage({ source }: { source: ReplaySource }) {
           <p data-completeness={data.completeness} className={`rounded-lg border p-3 text-sm ${data.completeness === "live" ? "border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40" : "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100"}`}>
             {t("completeness", { c: data.completeness })}
           </p>
-          <ReplayControls from={from} to={to} at={current} gaps={gaps} changes={changes} onAt={setAt} timeZone={timeZone} />
+          <ReplayControls from={from} to={to} at={current} gaps={gaps} changes={steps} onAt={setAt} timeZone={timeZone} />
           <p className="text-sm font-medium tabular-nums" data-replay-at={new Date(current).toISOString()} aria-live="polite">
             {t("at", { time: f.dateTime(new Date(current).toISOString(), timeZone), present: people.length, hands: people.filter((p) => p.handRaised).length })}
+            {moment.locked && <span data-locked className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold dark:bg-slate-700">{t("locked")}</span>}
           </p>
           {inGap && (
             <p role="note" data-in-gap className="rounded-lg border border-dashed border-amber-400 p-3 text-sm text-amber-900 dark:text-amber-200">

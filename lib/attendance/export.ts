@@ -43,6 +43,8 @@ type ExportKey =
   | "eventCompleteness"
   | "eventGaps"
   | "eventFound"
+  | "eventBy"
+  | "eventMeeting"
   | "completeness";
 
 /** The words of an export in the reader's language: the `exports` catalogue, and device/media names. */

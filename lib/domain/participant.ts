@@ -37,8 +37,8 @@ export type Participant = z.infer<typeof participantSchema>;
 /** One change of a participant seen while the dashboard watched the meeting. */
 export const participantChangeSchema = z.object({
   at: z.iso.datetime(),
-  /** `present`: joined (true) while watched; the others are the participant's flags and role. */
-  field: z.enum(["present", "muted", "handRaised", "camera", "sharing", "role"]),
+  /** `present`: joined (true) while watched; `quality`: the connection's mark (good, poor, bad) changed; the others are the participant's flags and role. */
+  field: z.enum(["present", "muted", "handRaised", "camera", "sharing", "role", "quality"]),
   value: z.union([z.boolean(), z.string(), z.null()]),
 });
 export type ParticipantChange = z.infer<typeof participantChangeSchema>;

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { participantChangeSchema, participantSchema } from "./participant";
+import { qualityLevelSchema } from "./quality";
 
 /** A stretch of a meeting the dashboard did not see (it was not watching, or the store or Huawei was away). */
 export const gapSchema = z.object({ from: z.iso.datetime(), to: z.iso.datetime() });
 
 /** A person at an instant of a replay; flags are null where the log does not know them (records only, or presence only). */
 export const replayParticipantSchema = z.object({
+  /** Huawei's participant id; for a meeting rebuilt from the records, `record-<n>`: one attendance session. */
   pid: z.string().optional(),
   name: z.string(),
   role: participantSchema.shape.role.nullable(),
@@ -14,6 +16,10 @@ export const replayParticipantSchema = z.object({
   handRaisedSince: z.iso.datetime().optional(),
   camera: z.boolean().nullable(),
   sharing: z.boolean().nullable(),
+  /** Among the loudest (Huawei names up to three at a time). */
+  speaking: z.boolean().nullable(),
+  /** Their connection's mark; null before it was measured. */
+  quality: qualityLevelSchema.nullable(),
 });
 export type ReplayParticipant = z.infer<typeof replayParticipantSchema>;
 
@@ -26,11 +32,23 @@ export const replayResponseSchema = z.object({
   gaps: z.array(gapSchema),
   /** `at` falls in a gap: the people shown are as last seen before it. */
   inGap: z.boolean(),
+  /** Whether the meeting was locked; null where the log does not know. */
+  locked: z.boolean().nullable(),
   from: z.iso.datetime(),
   to: z.iso.datetime(),
   participants: z.array(replayParticipantSchema),
 });
 export type ReplayResponse = z.infer<typeof replayResponseSchema>;
+
+/**
+ * What a change of the log is about: a participant's (as the details panel lists them), whether
+ * they were among the speakers, or the meeting's lock (a meeting-wide entry, its `pid` empty).
+ */
+export const logFieldSchema = z.enum([...participantChangeSchema.shape.field.options, "speaking", "locked"]);
+export type LogField = z.infer<typeof logFieldSchema>;
+
+/** The pid of a meeting-wide entry of the log (the lock). */
+export const MEETING_PID = "";
 
 /** One entry of a meeting's log. */
 export const replayEventSchema = z.object({
@@ -38,8 +56,10 @@ export const replayEventSchema = z.object({
   seenAt: z.iso.datetime(),
   pid: z.string(),
   name: z.string(),
-  field: participantChangeSchema.shape.field,
+  field: logFieldSchema,
   value: participantChangeSchema.shape.value,
+  /** Who did it, where Huawei's control records say (a host muting someone); absent when not known. */
+  by: z.string().optional(),
   /** The state as found when watching began (or a joiner's flags), not a change anyone made. */
   initial: z.boolean(),
 });

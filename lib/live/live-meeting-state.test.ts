@@ -194,7 +194,7 @@ describe("LiveMeetingState", () => {
     s.events = { begin: (at) => begun.push(at), event: (e) => log.push({ at: e.at, pid: e.pid, field: e.field, value: e.value, initial: e.initial }) };
     s.apply({ action: "ParticipantsNotify", msgMode: 0, createTime: 1_000, data: [{ pid: "a", mode: 0, pinfoMap: { NAME: "Ann", MUTE: "1", HAND: "0", ROLE: "1" } }] }, 5_000);
     expect(begun).toEqual([1_000]);
-    expect(log.filter((e) => e.initial).map((e) => e.field)).toEqual(["present", "muted", "handRaised", "camera", "sharing", "role"]);
+    expect(log.filter((e) => e.initial).map((e) => e.field)).toEqual(["locked", "present", "muted", "handRaised", "camera", "sharing", "role"]);
     log.length = 0;
     s.apply({ action: "ParticipantsNotify", msgMode: 1, createTime: 2_000, data: [{ pid: "a", mode: 0, pinfoMap: { MUTE: "0" } }, { pid: "b", mode: 0, pinfoMap: { NAME: "Bo" } }] }, 6_000);
     expect(log.filter((e) => !e.initial)).toEqual([
@@ -208,6 +208,40 @@ describe("LiveMeetingState", () => {
     log.length = 0;
     s.apply({ action: "ParticipantsNotify", msgMode: 1, createTime: 3_000, data: [{ pid: "b", mode: 1 }] }, 7_000);
     expect(log).toEqual([{ at: 3_000, pid: "b", field: "present", value: false, initial: false }]);
+  });
+
+  it("logs who starts and stops speaking, a connection's mark changing, and the lock; the details panel gets the marks", () => {
+    const s = new LiveMeetingState("1");
+    const log: { at: number; pid: string; field: string; value: unknown; initial: boolean }[] = [];
+    s.events = { begin: () => undefined, event: (e) => log.push({ at: e.at, pid: e.pid, field: e.field, value: e.value, initial: e.initial }) };
+    // Speakers before watching began are the state as found.
+    s.apply({ action: "SpeakerChangeNotify", createTime: 500, data: [{ pid: "a", speakingVolume: 50 }] }, 4_000);
+    s.apply(full([{ pid: "a", pinfoMap: alice }, { pid: "b", pinfoMap: bob }], 1_000), 5_000);
+    expect(log.filter((e) => e.field === "speaking")).toEqual([{ at: 1_000, pid: "a", field: "speaking", value: true, initial: true }]);
+    log.length = 0;
+    s.apply({ action: "SpeakerChangeNotify", createTime: 2_000, data: [{ pid: "b", speakingVolume: 60 }, { pid: "ghost", speakingVolume: 90 }] }, 6_000);
+    // Someone not present is not logged as speaking.
+    expect(log).toEqual([
+      { at: 2_000, pid: "b", field: "speaking", value: true, initial: false },
+      { at: 2_000, pid: "a", field: "speaking", value: false, initial: false },
+    ]);
+    log.length = 0;
+    s.apply({ action: "SpeakerChangeNotify", createTime: 2_100, data: [{ pid: "b", speakingVolume: 20 }] }, 6_100);
+    expect(log).toEqual([]);
+    s.apply({ action: "ConfDynamicInfoNotify", state: "Created", lock: 1, createTime: 3_000 }, 7_000);
+    s.apply({ action: "ConfDynamicInfoNotify", state: "Created", lock: 1, createTime: 3_100 }, 7_100);
+    expect(log).toEqual([{ at: 3_000, pid: "", field: "locked", value: true, initial: false }]);
+    log.length = 0;
+    const measured = (level: "good" | "poor" | "bad", at: number) => ({ level, latencyMs: 10, jitterMs: 1, lossPercent: 0, at: new Date(at).toISOString() });
+    s.setQuality(new Map([["a", measured("good", 8_000)], ["b", measured("poor", 8_000)]]));
+    s.setQuality(new Map([["b", measured("poor", 9_000)]]));
+    s.setQuality(new Map([["b", measured("good", 10_000)]]));
+    // Logged at Huawei's measure, when what is shown changed.
+    expect(log).toEqual([
+      { at: 8_000, pid: "b", field: "quality", value: "poor", initial: false },
+      { at: 10_000, pid: "b", field: "quality", value: "good", initial: false },
+    ]);
+    expect(s.changesOf("b").map((c) => [c.field, c.value])).toEqual([["quality", "poor"], ["quality", "good"]]);
   });
 
   it("takes meeting facts from ConfBasicInfo and the end from ConfDynamicInfo", () => {

@@ -1,5 +1,6 @@
 import type { Attendee } from "@/lib/domain/meeting";
 import type { LiveMeeting, MeetingTopicData, Participant, ParticipantChange } from "@/lib/domain/participant";
+import { MEETING_PID, type LogField } from "@/lib/domain/replay";
 import { qualityFromNetCondition, type ParticipantQuality } from "@/lib/domain/quality";
 import type { RowHint } from "./diff";
 import type { HandMemory, HandUp } from "./hand-memory";
@@ -24,7 +25,7 @@ export interface MeetingEvent {
   seenAt: number;
   pid: string;
   name: string;
-  field: ParticipantChange["field"];
+  field: LogField;
   value: ParticipantChange["value"];
   /** The state as found (watching began, or a joiner's flags), not a change. */
   initial: boolean;
@@ -90,7 +91,8 @@ export class LiveMeetingState {
           startTime: frame.startTime && /^\d+$/.test(frame.startTime) ? iso(Number(frame.startTime)) : this.meeting.startTime,
         };
         return true;
-      case "ConfDynamicInfoNotify":
+      case "ConfDynamicInfoNotify": {
+        const wasLocked = this.meeting.locked;
         this.meeting = {
           ...this.meeting,
           state: frame.state === "Destroyed" ? "ended" : this.meeting.state,
@@ -98,14 +100,16 @@ export class LiveMeetingState {
           locked: frame.lock === undefined || frame.lock === null ? this.meeting.locked : frame.lock === 1,
           recording: frame.recState === undefined || frame.recState === null ? this.meeting.recording : frame.recState === 1,
         };
+        if (this.meeting.locked !== wasLocked) this.log(MEETING_PID, "", "locked", this.meeting.locked, now);
         return true;
+      }
       case "NetConditionNotify": {
         const at = iso(frame.createTime ?? now);
         this.setQuality(new Map(frame.data.map((d) => [d.participantID, qualityFromNetCondition(d, at)])));
         return true;
       }
       case "SpeakerChangeNotify":
-        this.speakers = [...frame.data].sort((a, b) => (b.speakingVolume ?? 0) - (a.speakingVolume ?? 0)).slice(0, 3).map((s) => s.pid);
+        this.setSpeakers([...frame.data].sort((a, b) => (b.speakingVolume ?? 0) - (a.speakingVolume ?? 0)).slice(0, 3).map((s) => s.pid), now);
         return true;
     }
   }
@@ -194,12 +198,36 @@ export class LiveMeetingState {
       // Unmeasured shows as fine (no mark): a first "good" changes nothing on screen and rides along with the row's next change.
       if ((row.quality?.level ?? "good") === q.level) continue;
       this.mapped.set(pid, { ...row, quality: q });
+      if (this.watchStartedAt !== null) {
+        this.remember(pid, { at: q.at, field: "quality", value: q.level });
+        this.log(pid, row.name, "quality", q.level, Date.now(), Date.parse(q.at));
+      }
       this.dirty.add(pid);
       // The newest upstream data is now this measure: the patch carries its time, not an older frame's.
       this.sourceTime = Math.max(this.sourceTime, Date.parse(q.at));
       changed = true;
     }
     return changed;
+  }
+
+  /** The loudest now: who started and who stopped speaking goes to the log (a speaker not in the list, not yet or no longer present, is left out). */
+  private setSpeakers(next: string[], now: number): void {
+    const before = new Set(this.speakers);
+    const after = new Set(next);
+    this.speakers = next;
+    if (this.watchStartedAt === null) return;
+    for (const pid of after) if (!before.has(pid)) this.logSpeaking(pid, true, now);
+    for (const pid of before) if (!after.has(pid)) this.logSpeaking(pid, false, now);
+  }
+
+  private logSpeaking(pid: string, speaking: boolean, now: number): void {
+    const row = this.mapped.get(pid);
+    if (row) this.log(pid, row.name, "speaking", speaking, now);
+  }
+
+  /** A change of the log after watching began: at Huawei's time (or `at`), seen now. */
+  private log(pid: string, name: string, field: LogField, value: ParticipantChange["value"], now: number, at = this.eventTime || now): void {
+    if (this.watchStartedAt !== null) this.events?.event({ at, seenAt: now, pid, name, field, value, initial: false });
   }
 
   /** A participant's changes seen while watching (empty for one unknown or gone). */
@@ -286,9 +314,14 @@ export class LiveMeetingState {
     if (!this.events) return;
     const at = this.eventTime || now;
     this.events.begin(at);
+    const found = (pid: string, name: string, field: LogField, value: ParticipantChange["value"]) => this.events!.event({ at, seenAt: now, pid, name, field, value, initial: true });
+    found(MEETING_PID, "", "locked", this.meeting.locked);
+    const speaking = new Set(this.speakers);
     for (const p of this.mapped.values()) {
-      this.events.event({ at, seenAt: now, pid: p.pid, name: p.name, field: "present", value: true, initial: true });
-      for (const field of TRACKED) this.events.event({ at, seenAt: now, pid: p.pid, name: p.name, field, value: p[field], initial: true });
+      found(p.pid, p.name, "present", true);
+      for (const field of TRACKED) found(p.pid, p.name, field, p[field]);
+      if (p.quality) found(p.pid, p.name, "quality", p.quality.level);
+      if (speaking.has(p.pid)) found(p.pid, p.name, "speaking", true);
     }
   }
 
@@ -302,6 +335,10 @@ export class LiveMeetingState {
       // Whoever joins brings their flags along: the log holds them from the join on.
       if (!before) for (const field of TRACKED) this.events.event({ at: this.eventTime || now, seenAt: now, pid, name: after.name, field, value: after[field], initial: true });
     }
+    this.remember(pid, ...seen);
+  }
+
+  private remember(pid: string, ...seen: ParticipantChange[]): void {
     const log = this.changes.get(pid) ?? [];
     log.push(...seen);
     this.changes.set(pid, log.slice(-CHANGES_KEPT));

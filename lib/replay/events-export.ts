@@ -1,5 +1,5 @@
 import type { ExportWords } from "@/lib/attendance/export";
-import type { ReplayEventsResponse } from "@/lib/domain/replay";
+import { MEETING_PID, type ReplayEventsResponse } from "@/lib/domain/replay";
 import type { ExportSheet } from "@/lib/export/sheet";
 
 /** A past meeting's log as a download: a row per change, times in the reader's zone, what the log covers above it. */
@@ -13,7 +13,16 @@ export function eventsSheet(log: ReplayEventsResponse, tz: string, { t }: Export
       [t("eventGaps"), log.gaps.map((g) => `${g.from} – ${g.to}`).join("; ")],
       [t("timeZone"), tz],
     ],
-    header: [t("eventTime", { zone: tz }), t("eventPerson"), t("eventWhat"), t("eventValue"), t("eventFound"), t("eventPid"), t("eventSeen", { zone: tz })],
-    rows: log.events.map((e) => [{ at: Date.parse(e.at) }, e.name, t("eventField", { field: e.field }), value(e.value), e.initial ? t("yes") : t("no"), e.pid, { at: Date.parse(e.seenAt) }]),
+    header: [t("eventTime", { zone: tz }), t("eventPerson"), t("eventWhat"), t("eventValue"), t("eventFound"), t("eventPid"), t("eventSeen", { zone: tz }), t("eventBy")],
+    rows: log.events.map((e) => [
+      { at: Date.parse(e.at) },
+      e.pid === MEETING_PID ? t("eventMeeting") : e.name,
+      t("eventField", { field: e.field }),
+      value(e.value),
+      e.initial ? t("yes") : t("no"),
+      e.pid,
+      { at: Date.parse(e.seenAt) },
+      e.by ?? "",
+    ]),
   };
 }

@@ -1,31 +1,41 @@
 import { HttpError } from "@/lib/api/errors";
 import type { Viewer } from "@/lib/auth/viewer";
-import type { ReplayEvent, ReplayEventsResponse, ReplayParticipant, ReplayResponse } from "@/lib/domain/replay";
+import type { ReplayEvent, ReplayEventsResponse, ReplayResponse } from "@/lib/domain/replay";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import { archiveAccess } from "@/lib/history/history-service";
 import type { MeetingsService } from "@/lib/meetings/meetings-service";
 import { callerFor } from "@/lib/meetings/viewer-scope";
 import type { ArchiveTable } from "@/lib/store/archive-table";
 import { MeetingEventsTable } from "@/lib/store/meeting-events-table";
-import type { AttendanceRecordRow, MeetingEventRow } from "@/lib/store/schema";
+import type { AttendanceRecordRow, ControlRecordRow, MeetingEventRow } from "@/lib/store/schema";
 import type { Store } from "@/lib/store/store";
+import { recordsLog } from "./records-log";
 import { gapsOf, isoGaps, stateAt, type TimedChange } from "./replay-state";
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** An entry of the log: as kept, or rebuilt from Huawei's records (then with who did it, where they say). */
+type LogRow = MeetingEventRow & { by?: string };
+
+/** Huawei's records of a past meeting: who attended, and what its hosts did. */
+interface Records {
+  attendance: AttendanceRecordRow[];
+  controls: ControlRecordRow[];
+}
 
 interface Log {
   conferenceID: string;
   from: number;
   to: number;
-  events: MeetingEventRow[];
+  events: LogRow[];
   gaps: { from: number; to: number }[];
   completeness: ReplayResponse["completeness"];
 }
 
 /**
  * A meeting's replay: the state at an instant rebuilt from the log the relay kept (live-watched,
- * with gaps where it was not), or, for a past meeting nobody watched, from Huawei's attendee
- * records (presence only). Admins see every meeting's; a host the meetings they host; walls none.
+ * with gaps where it was not), or, for a past meeting nobody watched, from Huawei's attendee and
+ * control records (presence, and the mutes, roles and lock its hosts set). Admins see every meeting's; a host the meetings they host; walls none.
  */
 export class ReplayService {
   private readonly log: MeetingEventsTable;
@@ -46,21 +56,21 @@ export class ReplayService {
     const now = Date.now();
     const from = value.meeting.startTime ? Date.parse(value.meeting.startTime) : now;
     const log = await this.read(conferenceID, from, now, null);
-    return this.at(log, clamp(at ?? now, from, now), null);
+    return this.at(log, clamp(at ?? now, from, now));
   }
 
   /** A meeting that ended, from the archive. */
   async past(viewer: Viewer, confUUID: string, at: number | undefined): Promise<ReplayResponse> {
     const { meeting, records } = await this.archived(viewer, confUUID);
     const log = await this.read(meeting.conferenceId, meeting.startedAt, meeting.endedAt, records);
-    return this.at(log, clamp(at ?? meeting.startedAt, meeting.startedAt, meeting.endedAt), records);
+    return this.at(log, clamp(at ?? meeting.startedAt, meeting.startedAt, meeting.endedAt));
   }
 
   /** A past meeting's log between two instants (default all of it). */
   async events(viewer: Viewer, confUUID: string, from: number | undefined, to: number | undefined): Promise<ReplayEventsResponse> {
     const { meeting, records } = await this.archived(viewer, confUUID);
     const log = await this.read(meeting.conferenceId, meeting.startedAt, meeting.endedAt, records);
-    return toEvents(log, confUUID, meeting.subject, log.completeness === "records" ? recordEvents(records) : log.events, from, to);
+    return toEvents(log, confUUID, meeting.subject, from, to);
   }
 
   /** A meeting going on: its log so far. */
@@ -69,7 +79,7 @@ export class ReplayService {
     await this.mayReplay(viewer, value.meeting.hostUserUUID);
     const now = Date.now();
     const log = await this.read(conferenceID, value.meeting.startTime ? Date.parse(value.meeting.startTime) : now, now, null);
-    return toEvents(log, null, value.meeting.subject, log.events, undefined, undefined);
+    return toEvents(log, null, value.meeting.subject, undefined, undefined);
   }
 
   private async archived(viewer: Viewer, confUUID: string) {
@@ -77,7 +87,7 @@ export class ReplayService {
     const found = await this.archive.meeting(confUUID, await archiveAccess(this.huawei, viewer));
     if (!found) throw new HttpError(404, "not_found", "No such past meeting in the archive, or it is not yours.");
     await this.mayReplay(viewer, found.meeting.schedulerUuid);
-    return found;
+    return { meeting: found.meeting, records: { attendance: found.records, controls: await this.archive.controls(confUUID) } };
   }
 
   /** Admins replay any meeting; a host only those Huawei names them host of. */
@@ -90,29 +100,27 @@ export class ReplayService {
     throw new HttpError(403, "forbidden", "Only admins and the meeting's host may replay it.");
   }
 
-  private async read(conferenceID: string, from: number, to: number, records: AttendanceRecordRow[] | null): Promise<Log> {
+  private async read(conferenceID: string, from: number, to: number, records: Records | null): Promise<Log> {
     const [events, spans] = await Promise.all([this.log.between(conferenceID, from, to), this.log.spans(conferenceID, from, to)]);
     if (!spans.length) {
       // Nobody watched: a past meeting replays from its records; an ongoing one has none yet (one gap).
-      return { conferenceID, from, to, events: [], gaps: records ? [] : [{ from, to }], completeness: records ? "records" : "partial" };
+      if (records) return { conferenceID, from, to, events: fromRecords(records), gaps: [], completeness: "records" };
+      return { conferenceID, from, to, events: [], gaps: [{ from, to }], completeness: "partial" };
     }
     const gaps = gapsOf(spans, from, to);
     return { conferenceID, from, to, events, gaps, completeness: gaps.length ? "partial" : "live" };
   }
 
-  private at(log: Log, at: number, records: AttendanceRecordRow[] | null): ReplayResponse {
-    const participants: ReplayParticipant[] =
-      log.completeness === "records" && records
-        ? records
-            .filter((r) => r.joinTime <= at && (r.leftTime ?? log.to) > at)
-            .map((r) => ({ name: r.displayName, role: null, muted: null, handRaised: null, camera: null, sharing: null }))
-        : stateAt(log.events.map(timed), at);
+  private at(log: Log, at: number): ReplayResponse {
+    const moment = stateAt(log.events.map(timed), at);
+    const participants = moment.participants;
     participants.sort((a, b) => a.name.localeCompare(b.name));
     return {
       at: iso(at),
       completeness: log.completeness,
       gaps: isoGaps(log.gaps),
       inGap: log.gaps.some((g) => at >= g.from && at < g.to),
+      locked: moment.locked,
       from: iso(log.from),
       to: iso(log.to),
       participants,
@@ -120,12 +128,21 @@ export class ReplayService {
   }
 }
 
-function toEvents(log: Log, confUUID: string | null, subject: string, rows: MeetingEventRow[], from: number | undefined, to: number | undefined): ReplayEventsResponse {
+function toEvents(log: Log, confUUID: string | null, subject: string, from: number | undefined, to: number | undefined): ReplayEventsResponse {
   const lo = from ?? log.from;
   const hi = to ?? log.to;
-  const events: ReplayEvent[] = rows
+  const events: ReplayEvent[] = log.events
     .filter((e) => e.at >= lo && e.at <= hi)
-    .map((e) => ({ at: iso(e.at), seenAt: iso(e.seenAt), pid: e.pid, name: e.name, field: e.field as ReplayEvent["field"], value: JSON.parse(e.value) as ReplayEvent["value"], initial: e.initial === 1 }));
+    .map((e) => ({
+      at: iso(e.at),
+      seenAt: iso(e.seenAt),
+      pid: e.pid,
+      name: e.name,
+      field: e.field as ReplayEvent["field"],
+      value: JSON.parse(e.value) as ReplayEvent["value"],
+      ...(e.by ? { by: e.by } : {}),
+      initial: e.initial === 1,
+    }));
   return { confUUID, conferenceID: log.conferenceID, subject, from: iso(log.from), to: iso(log.to), completeness: log.completeness, gaps: isoGaps(log.gaps), events };
 }
 
@@ -133,13 +150,6 @@ const timed = (e: MeetingEventRow): TimedChange => ({ at: e.at, pid: e.pid, name
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-/** A meeting nobody watched, as a log: each attendee record's join and leave. */
-function recordEvents(records: AttendanceRecordRow[]): MeetingEventRow[] {
-  const out: MeetingEventRow[] = [];
-  for (const r of records) {
-    const pid = `record-${r.seq}`;
-    out.push({ conferenceId: "", at: r.joinTime, seenAt: r.joinTime, pid, name: r.displayName, field: "present", value: "true", initial: 0 });
-    if (r.leftTime !== null) out.push({ conferenceId: "", at: r.leftTime, seenAt: r.leftTime, pid, name: r.displayName, field: "present", value: "false", initial: 0 });
-  }
-  return out.sort((a, b) => a.at - b.at);
-}
+/** A meeting nobody watched: its log rebuilt from the records (seen when Huawei says it happened). */
+const fromRecords = (records: Records): LogRow[] =>
+  recordsLog(records.attendance, records.controls).map((e) => ({ conferenceId: "", seenAt: e.at, initial: 0, ...e }));

@@ -19,29 +19,51 @@ describe("the state at an instant", () => {
   ];
 
   it("holds each person's latest value up to the instant, and how long a hand has been up", () => {
-    expect(stateAt(log, T + 30_000)).toEqual([
-      { pid: "a", name: "Ann", role: "host", muted: false, handRaised: null, camera: null, sharing: null },
-      { pid: "b", name: "Bo", role: "participant", muted: null, handRaised: false, camera: null, sharing: null },
+    expect(stateAt(log, T + 30_000).participants).toEqual([
+      { pid: "a", name: "Ann", role: "host", muted: false, handRaised: null, camera: null, sharing: null, speaking: null, quality: null },
+      { pid: "b", name: "Bo", role: "participant", muted: null, handRaised: false, camera: null, sharing: null, speaking: null, quality: null },
     ]);
-    const at100 = stateAt(log, T + 100_000);
+    const at100 = stateAt(log, T + 100_000).participants;
     expect(at100.find((p) => p.pid === "a")!.muted).toBe(true);
     expect(at100.find((p) => p.pid === "b")).toMatchObject({ handRaised: true, handRaisedSince: new Date(T + 60_000).toISOString() });
-    expect(stateAt(log, T + 130_000).find((p) => p.pid === "b")!.handRaisedSince).toBeUndefined();
+    expect(stateAt(log, T + 130_000).participants.find((p) => p.pid === "b")!.handRaisedSince).toBeUndefined();
+  });
+
+  it("knows who was speaking, their connection's mark and the lock, from when the log says", () => {
+    const more = [...log, ev(10, "b", "speaking", true), ev(20, "b", "quality", "poor"), ev(30, "", "locked", true), ev(40, "b", "speaking", false), ev(50, "b", "quality", "rubbish")].sort((x, y) => x.at - y.at);
+    expect(stateAt(more, T + 5_000).locked).toBeNull();
+    expect(stateAt(more, T + 25_000).participants.find((p) => p.pid === "b")).toMatchObject({ speaking: true, quality: "poor" });
+    const later = stateAt(more, T + 45_000);
+    expect(later.locked).toBe(true);
+    expect(later.participants.find((p) => p.pid === "b")).toMatchObject({ speaking: false, quality: "poor" });
+    // A mark the dashboard does not know is not shown as one it does.
+    expect(stateAt(more, T + 55_000).participants.find((p) => p.pid === "b")!.quality).toBeNull();
+    // The lock is the meeting's, not a person's.
+    expect(later.participants.map((p) => p.pid)).toEqual(["a", "b"]);
   });
 
   it("drops whoever left, and knows nobody before the log begins", () => {
-    expect(stateAt(log, T + 200_000).map((p) => p.pid)).toEqual(["b"]);
-    expect(stateAt(log, T - 1)).toEqual([]);
+    expect(stateAt(log, T + 200_000).participants.map((p) => p.pid)).toEqual(["b"]);
+    expect(stateAt(log, T - 1)).toEqual({ participants: [], locked: null });
   });
 });
 
 describe("the chart beneath", () => {
-  it("counts who is present, hands up and who is unmuted after each change", () => {
-    const log = [ev(0, "a", "present", true), ev(0, "a", "muted", false), ev(0, "b", "present", true), ev(10, "b", "handRaised", true), ev(20, "a", "present", false)];
+  it("counts who is present, hands up, who is unmuted and who is speaking after each change", () => {
+    const log = [
+      ev(0, "a", "present", true),
+      ev(0, "a", "muted", false),
+      ev(0, "b", "present", true),
+      ev(5, "a", "speaking", true),
+      ev(10, "b", "handRaised", true),
+      ev(20, "a", "present", false),
+    ];
     expect(seriesOf(log)).toEqual([
-      { at: T, present: 2, hands: 0, unmuted: 1 },
-      { at: T + 10_000, present: 2, hands: 1, unmuted: 1 },
-      { at: T + 20_000, present: 1, hands: 1, unmuted: 0 },
+      { at: T, present: 2, hands: 0, unmuted: 1, speaking: 0 },
+      { at: T + 5_000, present: 2, hands: 0, unmuted: 1, speaking: 1 },
+      { at: T + 10_000, present: 2, hands: 1, unmuted: 1, speaking: 1 },
+      // Whoever leaves stops speaking and is no longer unmuted.
+      { at: T + 20_000, present: 1, hands: 1, unmuted: 0, speaking: 0 },
     ]);
     expect(seriesOf(log, 2)).toHaveLength(2);
   });

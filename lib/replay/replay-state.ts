@@ -1,3 +1,4 @@
+import { qualityLevelSchema, type QualityLevel } from "@/lib/domain/quality";
 import type { ReplayParticipant } from "@/lib/domain/replay";
 
 /** Spans closer than this are one: a write every second (REPLAY_FLUSH_MS) leaves seams of about that, which are not gaps. */
@@ -14,17 +15,28 @@ export interface TimedChange {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The meeting at an instant: who was present and how, and whether it was locked (null: not known). */
+export interface Moment {
+  participants: ReplayParticipant[];
+  locked: boolean | null;
+}
+
 /**
- * Who was present at `at`, and how, from a meeting's log (sorted by time, then by when seen):
- * each person's latest value of each field up to that instant. A hand's `handRaisedSince` is when
- * it went up. Used by the server's replay route and by the page's slider alike.
+ * The meeting at `at` from its log (sorted by time, then by when seen): each person's latest value
+ * of each field up to that instant. A hand's `handRaisedSince` is when it went up. Used by the
+ * server's replay route and by the page's slider alike.
  */
-export function stateAt(events: readonly TimedChange[], at: number): ReplayParticipant[] {
+export function stateAt(events: readonly TimedChange[], at: number): Moment {
   const people = new Map<string, ReplayParticipant>();
+  let locked: boolean | null = null;
   for (const e of events) {
     if (e.at > at) break;
+    if (e.field === "locked") {
+      locked = typeof e.value === "boolean" ? e.value : null;
+      continue;
+    }
     if (e.field === "present") {
-      if (e.value === true) people.set(e.pid, people.get(e.pid) ?? { pid: e.pid, name: e.name, role: null, muted: null, handRaised: null, camera: null, sharing: null });
+      if (e.value === true) people.set(e.pid, people.get(e.pid) ?? { pid: e.pid, name: e.name, role: null, muted: null, handRaised: null, camera: null, sharing: null, speaking: null, quality: null });
       else people.delete(e.pid);
       continue;
     }
@@ -36,33 +48,40 @@ export function stateAt(events: readonly TimedChange[], at: number): ReplayParti
       if (e.value === true && p.handRaised !== true) p.handRaisedSince = iso(e.at);
       if (e.value !== true) delete p.handRaisedSince;
       p.handRaised = e.value as boolean | null;
-    } else if (e.field === "muted" || e.field === "camera" || e.field === "sharing") p[e.field] = e.value as boolean | null;
+    } else if (e.field === "quality") p.quality = asLevel(e.value);
+    else if (e.field === "muted" || e.field === "camera" || e.field === "sharing" || e.field === "speaking") p[e.field] = e.value as boolean | null;
   }
-  return [...people.values()];
+  return { participants: [...people.values()], locked };
 }
 
-/** Head count, hands up and people unmuted after each change, at most `points` of them (for the chart beneath the slider). */
-export function seriesOf(events: readonly TimedChange[], points = 300): { at: number; present: number; hands: number; unmuted: number }[] {
+const asLevel = (v: TimedChange["value"]): QualityLevel | null => qualityLevelSchema.safeParse(v).data ?? null;
+
+/** A point of the chart: how many were present, had a hand up, were unmuted, were speaking. */
+export interface SeriesPoint {
+  at: number;
+  present: number;
+  hands: number;
+  unmuted: number;
+  speaking: number;
+}
+
+/** Head count, hands up, people unmuted and speakers after each change, at most `points` of them (for the chart beneath the slider). */
+export function seriesOf(events: readonly TimedChange[], points = 300): SeriesPoint[] {
   const present = new Set<string>();
   const hands = new Set<string>();
   const unmuted = new Set<string>();
-  const all: { at: number; present: number; hands: number; unmuted: number }[] = [];
+  const speaking = new Set<string>();
+  const set = (s: Set<string>, pid: string, on: boolean) => (on ? s.add(pid) : s.delete(pid));
+  const all: SeriesPoint[] = [];
   for (const e of events) {
     if (e.field === "present") {
-      if (e.value === true) present.add(e.pid);
-      else {
-        present.delete(e.pid);
-        hands.delete(e.pid);
-        unmuted.delete(e.pid);
-      }
-    } else if (e.field === "handRaised") {
-      if (e.value === true) hands.add(e.pid);
-      else hands.delete(e.pid);
-    } else if (e.field === "muted") {
-      if (e.value === false) unmuted.add(e.pid);
-      else unmuted.delete(e.pid);
-    }
-    const point = { at: e.at, present: present.size, hands: hands.size, unmuted: unmuted.size };
+      set(present, e.pid, e.value === true);
+      if (e.value !== true) for (const s of [hands, unmuted, speaking]) s.delete(e.pid);
+    } else if (e.field === "handRaised") set(hands, e.pid, e.value === true);
+    else if (e.field === "muted") set(unmuted, e.pid, e.value === false);
+    else if (e.field === "speaking") set(speaking, e.pid, e.value === true);
+    else continue;
+    const point = { at: e.at, present: present.size, hands: hands.size, unmuted: unmuted.size, speaking: speaking.size };
     if (all.at(-1)?.at === e.at) all[all.length - 1] = point;
     else all.push(point);
   }

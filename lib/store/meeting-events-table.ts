@@ -43,10 +43,10 @@ export class MeetingEventsTable {
     return rows.sort((a, b) => a.at - b.at || a.seenAt - b.seenAt || rank(a) - rank(b));
   }
 
-  /** One person's changes in a meeting since `since` (not the state found when watching began), the newest `limit`, oldest first. */
+  /** One person's changes in a meeting since `since` (not the state found when watching began, nor who spoke when), the newest `limit`, oldest first. */
   async changesOf(conferenceId: string, pid: string, since: number, limit: number): Promise<MeetingEventRow[]> {
     const rows = await this.store.run((db) =>
-      db.selectFrom("meetingEvents").selectAll().where("conferenceId", "=", conferenceId).where("pid", "=", pid).where("initial", "=", 0).where("at", ">=", since).orderBy("at", "desc").orderBy("seenAt", "desc").limit(limit).execute(),
+      db.selectFrom("meetingEvents").selectAll().where("conferenceId", "=", conferenceId).where("pid", "=", pid).where("initial", "=", 0).where("field", "!=", "speaking").where("at", ">=", since).orderBy("at", "desc").orderBy("seenAt", "desc").limit(limit).execute(),
     );
     return rows.reverse();
   }

@@ -23,17 +23,25 @@ afterAll(async () => {
 
 interface Truth {
   at: number;
-  people: { pid: string; muted: boolean; handRaised: boolean; role: string }[];
+  locked: boolean;
+  people: { pid: string; muted: boolean; handRaised: boolean; role: string; speaking: boolean }[];
 }
 
 const small = () => [...stack.sim.world.ongoing.values()].filter((m) => m.chairForAdmins === "clear" && m.participants.size >= 5 && m.participants.size <= 20);
 const role = (r: string) => (r === "host" ? "host" : r === "cohost" ? "cohost" : "participant");
-/** The simulator's own state of a meeting now: what the replay must give back for this instant. */
-const truthOf = (m: SimMeeting): Truth => ({
+/** The simulator's own state of a meeting now (and who it last said was speaking): what the replay must give back for this instant. */
+const truthOf = (m: SimMeeting, speakers: string[]): Truth => ({
   at: Date.now(),
-  people: [...m.participants.values()].map((p) => ({ pid: p.pid, muted: p.muted, handRaised: p.hand, role: role(p.role) })).sort((a, b) => a.pid.localeCompare(b.pid)),
+  locked: m.locked,
+  people: [...m.participants.values()]
+    .map((p) => ({ pid: p.pid, muted: p.muted, handRaised: p.hand, role: role(p.role), speaking: speakers.includes(p.pid) }))
+    .sort((a, b) => a.pid.localeCompare(b.pid)),
 });
-const asTruth = (r: ReplayResponse) => r.participants.map((p) => ({ pid: p.pid!, muted: p.muted!, handRaised: p.handRaised!, role: p.role! })).sort((a, b) => a.pid.localeCompare(b.pid));
+const asTruth = (r: ReplayResponse) => ({
+  at: 0,
+  locked: r.locked!,
+  people: r.participants.map((p) => ({ pid: p.pid!, muted: p.muted!, handRaised: p.handRaised!, role: p.role!, speaking: p.speaking === true })).sort((a, b) => a.pid.localeCompare(b.pid)),
+});
 const settle = () => new Promise((r) => setTimeout(r, 400));
 
 async function watch(m: SimMeeting): Promise<void> {
@@ -42,10 +50,11 @@ async function watch(m: SimMeeting): Promise<void> {
   await eventually(() => c.status === "live", 15_000, "live");
 }
 
-/** Several minutes of a meeting in a few dozen steps: mutes, hands, roles, leaves and joins; the truth kept after each. */
+/** Several minutes of a meeting in a few dozen steps: mutes, hands, roles, leaves and joins, speakers, the lock; the truth kept after each. */
 async function drive(m: SimMeeting, steps: number): Promise<Truth[]> {
   const truths: Truth[] = [];
   for (let i = 0; i < steps; i++) {
+    if (i === 7 || i === 16) stack.sim.world.hostControl(m, i === 7 ? "Lock conference" : "Unlock conference");
     const people = [...m.participants.values()].filter((p) => p.role !== "host");
     const p = people[i % people.length]!;
     if (i % 5 === 0) stack.sim.world.changeParticipant(m, p.pid, { muted: !p.muted });
@@ -53,8 +62,9 @@ async function drive(m: SimMeeting, steps: number): Promise<Truth[]> {
     else if (i % 5 === 2) stack.sim.world.changeParticipant(m, p.pid, { role: p.role === "cohost" ? "participant" : "cohost" });
     else if (i % 5 === 3) stack.sim.world.leave(m, p.pid);
     else stack.sim.world.join(m, { name: `Guest ${i}` });
+    const speakers = stack.sim.world.announceSpeakers(m);
     await settle();
-    truths.push(truthOf(m));
+    truths.push(truthOf(m, speakers));
     // The next change comes a few milliseconds after the instant the truth was taken.
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -77,14 +87,14 @@ describe("replay", () => {
     // While it goes on.
     for (const t of truths.filter((_, i) => i % 4 === 0)) {
       const { body } = await stack.admin.json<ReplayResponse>(`/api/meetings/${m.conferenceID}/replay?at=${new Date(t.at).toISOString()}`);
-      expect(asTruth(body), new Date(t.at).toISOString()).toEqual(t.people);
+      expect(asTruth(body), new Date(t.at).toISOString()).toEqual({ ...t, at: 0 });
     }
     await fetch(`${stack.sim.url}/__sim/meetings/${m.conferenceID}/end`, { method: "POST" });
     const confUUID = await archived(m);
     for (const t of truths) {
       const { status, body } = await stack.admin.json<ReplayResponse>(`/api/history/${confUUID}/replay?at=${new Date(t.at).toISOString()}`);
       expect(status).toBe(200);
-      expect(asTruth(body), new Date(t.at).toISOString()).toEqual(t.people);
+      expect(asTruth(body), new Date(t.at).toISOString()).toEqual({ ...t, at: 0 });
     }
     // Watched from after its start: partial, the gap ending where watching began.
     const { body } = await stack.admin.json<ReplayResponse>(`/api/history/${confUUID}/replay?at=${new Date(truths[3]!.at).toISOString()}`);
@@ -99,29 +109,46 @@ describe("replay", () => {
     expect(raised.length).toBeGreaterThan(0);
     for (const p of raised) expect(Date.parse(p.handRaisedSince!)).toBeLessThanOrEqual(withHand.at);
 
-    // The log, and its downloads.
+    // The log, and its downloads: who spoke is in it too (the simulator's three loudest are its first unmuted).
     const log = await stack.admin.json<ReplayEventsResponse>(`/api/history/${confUUID}/events`);
     expect(log.body.events.filter((e) => e.field === "muted").length).toBeGreaterThanOrEqual(5);
+    expect(log.body.events.filter((e) => e.field === "speaking" && !e.initial).length).toBeGreaterThan(0);
+    expect(log.body.events.filter((e) => e.field === "locked" && !e.initial).map((e) => e.value)).toEqual([true, false]);
     const csv = await (await stack.admin.get(`/api/history/${confUUID}/events.csv?tz=Asia/Shanghai`)).text();
     expect(csv).toContain("+08:00");
     expect((await stack.admin.get(`/api/history/${confUUID}/events.xlsx`)).headers.get("content-type")).toContain("spreadsheetml");
   });
 
-  it("a meeting nobody watched replays from its records alone, and says so", async () => {
+  it("a meeting nobody watched replays from its records alone, and says so: presence, and what its host did", async () => {
     const m = picked[2]!;
     const joinedLate = stack.sim.world.join(m, { name: "Late Comer" });
+    const other = stack.sim.world.join(m, { name: "Made Cohost" });
     await settle();
     const when = Date.now();
+    await settle();
+    // The host mutes the late comer, makes the other a co-host and locks the meeting: Huawei's control records keep it.
+    stack.sim.world.hostControl(m, "Mute participant", joinedLate.pid);
+    stack.sim.world.hostControl(m, "Set co-host", other.pid);
+    stack.sim.world.hostControl(m, "Lock conference");
+    await settle();
+    const after = Date.now();
     await fetch(`${stack.sim.url}/__sim/meetings/${m.conferenceID}/end`, { method: "POST" });
     const confUUID = await archived(m);
     const { body } = await stack.admin.json<ReplayResponse>(`/api/history/${confUUID}/replay?at=${new Date(when).toISOString()}`);
     expect(body.completeness).toBe("records");
     expect(body.gaps).toEqual([]);
+    expect(body.locked).toBeNull();
     expect(body.participants.map((p) => p.name)).toContain(joinedLate.name);
-    expect(body.participants.every((p) => p.muted === null && p.handRaised === null && p.pid === undefined)).toBe(true);
+    // Before the host did anything, nothing of anyone's flags is known.
+    expect(body.participants.every((p) => p.muted === null && p.handRaised === null && p.camera === null && p.speaking === null)).toBe(true);
+    const later = (await stack.admin.json<ReplayResponse>(`/api/history/${confUUID}/replay?at=${new Date(after).toISOString()}`)).body;
+    expect(later.locked).toBe(true);
+    expect(later.participants.find((p) => p.name === joinedLate.name)).toMatchObject({ muted: true, handRaised: null });
+    expect(later.participants.find((p) => p.name === other.name)).toMatchObject({ role: "cohost", muted: null });
     const log = await stack.admin.json<ReplayEventsResponse>(`/api/history/${confUUID}/events`);
     expect(log.body.completeness).toBe("records");
-    expect(log.body.events.every((e) => e.field === "present")).toBe(true);
+    expect(new Set(log.body.events.map((e) => e.field))).toEqual(new Set(["present", "muted", "role", "locked"]));
+    expect(log.body.events.find((e) => e.field === "muted" && e.name === joinedLate.name)).toMatchObject({ value: true, by: m.scheduler.name });
   });
 
   it("is for admins and the meeting's host; a wall none; bad instants are 400s", async () => {
@@ -152,7 +179,7 @@ describe("replay", () => {
     const after = await drive(m, 3);
     await new Promise((r) => setTimeout(r, 600));
     const at = async (t: number) => (await stack.admin.json<ReplayResponse>(`/api/meetings/${m.conferenceID}/replay?at=${new Date(t).toISOString()}`)).body;
-    for (const t of [...before, ...after]) expect(asTruth(await at(t.at))).toEqual(t.people);
+    for (const t of [...before, ...after]) expect(asTruth(await at(t.at))).toEqual({ ...t, at: 0 });
     const inside = await at(during[1]!.at);
     expect(inside.inGap).toBe(true);
     expect(inside.completeness).toBe("partial");
