@@ -33,6 +33,10 @@ test("a meeting's replay: scrub, step, play, the shared link, in both languages"
   await page.waitForTimeout(1_500);
   const leaver = before.find((p) => p.role === "participant" && p.pid !== raiser.pid)!;
   await sim(`/__sim/meetings/${m.conferenceID}/participants/${leaver.pid}`, "DELETE");
+  // The host locks the meeting; Huawei says who is speaking.
+  await sim(`/__sim/meetings/${m.conferenceID}/host-control`, "POST", { operation: "Lock conference" });
+  const speakers = ((await (await sim(`/__sim/meetings/${m.conferenceID}/speakers`, "POST")).json()) as { speakers: string[] }).speakers;
+  expect(speakers.length).toBeGreaterThan(0);
   await page.waitForTimeout(2_000);
 
   await page.locator("[data-replay-link]").click();
@@ -41,9 +45,14 @@ test("a meeting's replay: scrub, step, play, the shared link, in both languages"
   // Now: the leaver gone, the hand up.
   await expect.poll(() => presentCount(page)).toBe(String(before.length - 1));
   await expect(page.locator(`[data-pid="${raiser.pid}"] [data-hand=up]`)).toBeVisible();
+  await expect(page.locator("[data-locked]")).toHaveText("meeting locked");
+  await expect(page.locator(`[data-pid="${speakers[0]}"]`)).toHaveAttribute("data-speaking", "");
 
-  // Step back: to the leave, then over it to the hand going up, when they were there.
+  // Step back (who speaks is not a step): to the lock, to the leave (not yet locked), then over it to the hand going up, when they were there.
   await page.getByRole("button", { name: "◀ Previous change" }).click();
+  await expect(page.locator("[data-locked]")).toBeVisible();
+  await page.getByRole("button", { name: "◀ Previous change" }).click();
+  await expect(page.locator("[data-locked]")).toHaveCount(0);
   await expect.poll(() => presentCount(page)).toBe(String(before.length - 1));
   await page.getByRole("button", { name: "◀ Previous change" }).click();
   await expect.poll(() => presentCount(page)).toBe(String(before.length));
@@ -76,10 +85,35 @@ test("a meeting's replay: scrub, step, play, the shared link, in both languages"
   await page.getByRole("button", { name: "Play 60×" }).click();
   await expect.poll(async () => Date.parse((await page.locator("[data-replay-at]").getAttribute("data-replay-at"))!) - Date.parse(start!), { timeout: 10_000 }).toBeGreaterThan(30_000);
   await page.getByRole("button", { name: "Pause" }).click();
-  // Only hands: the raised hand is in the log.
-  await page.getByRole("button", { name: "only hands" }).click();
+  // Only hands: the raised hand is in the log; who spoke has its own filter.
+  await page.getByRole("button", { name: "hands", exact: true }).click();
   await expect(page.locator("[data-replay-log]")).toContainText(`${raiser.name} raised a hand`);
+  await page.getByRole("button", { name: "who spoke" }).click();
+  await expect(page.locator("[data-replay-log]")).toContainText("started speaking");
   await snap(page, "replay-en");
+
+  // On a phone the people fit the screen: nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "all changes" }).click();
+  await page.locator("[data-replay-slider]").focus();
+  await page.keyboard.press("End");
+  await expect(page.locator(`[data-pid="${raiser.pid}"]`)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await snap(page, "replay-phone");
+});
+
+test("a past meeting nobody watched replays from Huawei's records: presence, and the host's mutes and lock, with who did them", async ({ page }) => {
+  const history = (await (await sim("/__sim/history")).json()) as { confUUID: string; controls: { operateTime: number; operateCode: string; operator: string }[] }[];
+  const taken = history.find((h) => h.controls.some((c) => c.operateCode === "Lock conference") && h.controls.some((c) => c.operateCode === "Mute all"))!;
+  expect(taken).toBeDefined();
+  const lock = taken.controls.find((c) => c.operateCode === "Lock conference")!;
+  await signIn(page);
+  await page.goto(`/history/${taken.confUUID}/replay?at=${encodeURIComponent(new Date(lock.operateTime + 1_000).toISOString())}`);
+  await expect(page.locator("[data-completeness]")).toHaveAttribute("data-completeness", "records", { timeout: 30_000 });
+  await expect(page.locator("[data-locked]")).toBeVisible();
+  await page.getByRole("button", { name: "mutes" }).click();
+  await expect(page.locator("[data-replay-log]")).toContainText(`(by ${lock.operator})`);
+  await snap(page, "replay-records");
 });
 
 test("a 1,000-person meeting with an hour of changes scrubs without a long task over 50 ms", async ({ page }) => {

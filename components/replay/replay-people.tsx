@@ -6,9 +6,14 @@ import { useMemo, useRef } from "react";
 import { QualityLevelMark } from "@/components/participants/quality-mark";
 import type { ReplayParticipant } from "@/lib/domain/replay";
 import { useFormat } from "@/lib/client/use-format";
+import { useMediaQuery } from "@/lib/client/use-media-query";
 
-/** Columns from a tablet on; on a phone each person is a name over a line of what is so. */
-const GRID = "sm:grid sm:grid-cols-[minmax(8rem,2fr)_6rem_4rem_minmax(6rem,1fr)_4rem_4rem] sm:items-center sm:gap-2";
+/**
+ * Columns from a tablet on; on a phone each person is a name over a line of what is so. Rows have
+ * a fixed height for each (measuring every row as it scrolls in would cost the scrubbing its frames).
+ */
+const ROW_PX = { wide: 36, narrow: 52 };
+const GRID = "h-[52px] sm:h-[36px] sm:grid sm:grid-cols-[minmax(8rem,2fr)_6rem_4rem_minmax(6rem,1fr)_4rem_4rem] sm:items-center sm:gap-2";
 
 /** The people at the moment: a virtual list, so a 1,000-person meeting scrubs without rendering 1,000 rows. */
 export function ReplayPeople({ people, at }: { people: ReplayParticipant[]; at: number }) {
@@ -16,7 +21,8 @@ export function ReplayPeople({ people, at }: { people: ReplayParticipant[]; at: 
   const f = useFormat();
   const scroller = useRef<HTMLDivElement>(null);
   const sorted = useMemo(() => [...people].sort((a, b) => rank(a) - rank(b) || byName.compare(a.name, b.name)), [people]);
-  const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scroller.current, estimateSize: () => 36, overscan: 10, getItemKey: (i) => sorted[i]!.pid ?? `${sorted[i]!.name}-${i}` });
+  const wide = useMediaQuery("(min-width: 640px)");
+  const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scroller.current, estimateSize: () => (wide ? ROW_PX.wide : ROW_PX.narrow), overscan: 10, getItemKey: (i) => sorted[i]!.pid ?? `${sorted[i]!.name}-${i}` });
   const flag = (v: boolean | null) => (v === null ? t("unknown") : v ? t("yes") : t("no"));
   const hand = (p: ReplayParticipant) => (p.handRaised && p.handRaisedSince ? t("handFor", { duration: f.duration(at - Date.parse(p.handRaisedSince)) }) : flag(p.handRaised));
   return (
@@ -44,11 +50,9 @@ export function ReplayPeople({ people, at }: { people: ReplayParticipant[]; at: 
                   return (
                     <li
                       key={item.key}
-                      ref={virtualizer.measureElement}
-                      data-index={item.index}
                       data-pid={p.pid}
                       data-speaking={p.speaking ? "" : undefined}
-                      className={`${GRID} absolute inset-x-0 border-b border-slate-100 px-4 py-1.5 text-sm dark:border-slate-800`}
+                      className={`${GRID} absolute inset-x-0 overflow-hidden border-b border-slate-100 px-4 py-1.5 text-sm dark:border-slate-800`}
                       style={{ transform: `translateY(${item.start}px)` }}
                     >
                       <span className="flex min-w-0 items-center gap-1.5">

@@ -3,6 +3,7 @@ import type { SimContext } from "./context";
 import { faultSchema } from "./faults";
 import { SimError, type RouteTable, type SimRequest } from "./http";
 import type { SimMeeting } from "./types";
+import type { HostOperation } from "./world";
 
 const participantChangeSchema = z
   .object({
@@ -103,9 +104,14 @@ export function simRoutes(ctx: SimContext, languages: Map<string, string>): Rout
   };
 }
 
-/** `/__sim/meetings/{id}[/participants/{pid} | /join | /end | /chair-password]`. */
+const hostControlSchema = z.object({
+  operation: z.enum(["Mute participant", "Unmute participant", "Mute all", "Unmute all", "Set co-host", "Cancel co-host", "Lock conference", "Unlock conference"] satisfies HostOperation[]),
+  pid: z.string().optional(),
+});
+
+/** `/__sim/meetings/{id}[/participants/{pid} | /join | /end | /chair-password | /host-control | /speakers]`. */
 export function meetingControl(ctx: SimContext, req: SimRequest): unknown {
-  const m = /^\/__sim\/meetings\/([^/]+)(?:\/(participants)\/([^/]+)|\/(join|end|chair-password))?$/.exec(req.path);
+  const m = /^\/__sim\/meetings\/([^/]+)(?:\/(participants)\/([^/]+)|\/(join|end|chair-password|host-control|speakers))?$/.exec(req.path);
   if (!m) throw new SimError(404, "SIM.404", "no such simulator control");
   const { world } = ctx;
   const meeting: SimMeeting | undefined = world.ongoing.get(m[1]!);
@@ -121,6 +127,13 @@ export function meetingControl(ctx: SimContext, req: SimRequest): unknown {
   if (req.method === "POST" && action === "join") {
     return world.join(meeting, parse(joinSchema, req.body));
   }
+  if (req.method === "POST" && action === "host-control") {
+    // What the host does that Huawei's control records keep: `{operation, pid?}`.
+    const { operation, pid: target } = parse(hostControlSchema, req.body);
+    world.hostControl(meeting, operation, target);
+    return { locked: meeting.locked };
+  }
+  if (req.method === "POST" && action === "speakers") return { speakers: world.announceSpeakers(meeting) };
   if (req.method === "POST" && action === "chair-password") {
     // What an admin's confDetail shows of the chair password: in clear, "******" or nothing.
     meeting.chairForAdmins = parse(z.object({ forAdmins: z.enum(["clear", "masked", "absent"]) }), req.body).forAdmins;
