@@ -8,6 +8,8 @@ const PEOPLE = 1_000;
 const HOUR = 3_600_000;
 /** Changes a person makes in an hour on average (mute, hand, camera, a leave and rejoin now and then). */
 const CHANGES_PER_PERSON = 30;
+/** The floor passes from one speaker to another this often (each turn: one stops, one starts). */
+const SPEAKER_TURN_MS = 2_000;
 
 /**
  * The replay's log of a 1,000-person hour-long meeting, made up: written through the recorder's
@@ -75,5 +77,11 @@ function makeLog(): MeetingEventRow[] {
     else if (kind < 0.9) rows.push(row(at, p, "camera", (s.camera = !s.camera)));
     else rows.push(row(at, p, "present", (s.present = !s.present)));
   }
-  return rows;
+  let speaker = 0;
+  for (let at = start; at < start + HOUR; at += SPEAKER_TURN_MS) {
+    const next = Math.floor(random() * PEOPLE);
+    rows.push(row(at, speaker, "speaking", false), row(at, next, "speaking", true));
+    speaker = next;
+  }
+  return rows.sort((a, b) => a.at - b.at);
 }

@@ -144,7 +144,7 @@ test("a 1,000-person meeting with an hour of changes scrubs without a long task 
   expect(longTasks.filter((d) => d > 50), `long tasks: ${longTasks.join(", ")}`).toEqual([]);
 });
 
-/** Everyone of a meeting present from an hour ago (or its start) with their flags, then 30 changes each over the hour. */
+/** Everyone of a meeting present from an hour ago (or its start) with their flags, then 30 changes each over the hour, and who speaks. */
 async function writeHourOfChanges(conferenceID: string): Promise<void> {
   const { Store } = await import("../lib/store/store");
   const { MeetingEventsTable } = await import("../lib/store/meeting-events-table");
@@ -166,6 +166,13 @@ async function writeHourOfChanges(conferenceID: string): Promise<void> {
         muted.set(p.pid, !muted.get(p.pid));
         row(at, p.pid, p.name, "muted", muted.get(p.pid));
       }
+    }
+    // The floor passes to another speaker every 2 seconds.
+    for (let at = start, i = 0; at < now - 10_000; at += 2_000, i++) {
+      const from = detail.participants[(i * 31) % detail.participants.length]!;
+      const to = detail.participants[((i + 1) * 31) % detail.participants.length]!;
+      row(at, from.pid, from.name, "speaking", false);
+      row(at, to.pid, to.name, "speaking", true);
     }
     await new MeetingEventsTable(store).append(rows, [{ spanId: `e2e-${conferenceID}`, conferenceId: conferenceID, fromAt: start, toAt: now }]);
   } finally {
