@@ -35,7 +35,8 @@ interface Log {
 /**
  * A meeting's replay: the state at an instant rebuilt from the log the relay kept (live-watched,
  * with gaps where it was not), or, for a past meeting nobody watched, from Huawei's attendee and
- * control records (presence, and the mutes, roles and lock its hosts set). Admins see every meeting's; a host the meetings they host; walls none.
+ * control records (presence, and the mutes, roles and lock its hosts set). Admins see every
+ * meeting's; a host the meetings they host; walls none.
  */
 export class ReplayService {
   private readonly log: MeetingEventsTable;
