@@ -40,13 +40,16 @@ export function ReplayPage({ source }: { source: ReplaySource }) {
   const to = data ? Date.parse(data.to) : 0;
   const [at, setAtState] = useState<number | null>(null);
   const current = clamp(at ?? (url.at ? Date.parse(url.at) : source.kind === "live" ? to : from), from, to);
-  const moment = useMemo(() => stateAt(changes, current), [changes, current]);
-  const people = moment.participants;
+  const gapChanges = useMemo<TimedChange[]>(() => (data?.gapEvents ?? []).map(toTimed), [data]);
   // Stepping goes from change to change; who speaks changes every few seconds, so it is left out.
   const steps = useMemo(() => changes.filter((c) => c.field !== "speaking"), [changes]);
   const series = useMemo(() => seriesOf(changes), [changes]);
   const gaps = useMemo(() => (data?.gaps ?? []).map((g) => ({ from: Date.parse(g.from), to: Date.parse(g.to) })), [data]);
   const inGap = gaps.some((g) => current >= g.from && current < g.to);
+  // Inside a gap of a past meeting, Huawei's records say who was there (better than the last look before it).
+  const fromRecords = inGap && gapChanges.length > 0;
+  const moment = useMemo(() => stateAt(fromRecords ? gapChanges : changes, current), [fromRecords, gapChanges, changes, current]);
+  const people = moment.participants;
 
   // The moment goes to the URL a little after the slider stops, so dragging does not flood the history.
   const urlTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -79,7 +82,7 @@ export function ReplayPage({ source }: { source: ReplaySource }) {
           </p>
           {inGap && (
             <p role="note" data-in-gap className="rounded-lg border border-dashed border-amber-400 p-3 text-sm text-amber-900 dark:text-amber-200">
-              {t("inGap")}
+              {t("inGap", { records: String(fromRecords) })}
             </p>
           )}
           {data.events.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p> : null}

@@ -30,7 +30,11 @@ export const replayResponseSchema = z.object({
   /** live: watched throughout; records: from Huawei's attendee records only (presence); partial: watched with gaps. */
   completeness: completenessSchema,
   gaps: z.array(gapSchema),
-  /** `at` falls in a gap: the people shown are as last seen before it. */
+  /**
+   * `at` falls in a gap: the people shown are those Huawei's records say were present (a past
+   * meeting's attendee and control records, as for a meeting nobody watched), or as last seen
+   * before it where there are no records yet (a meeting going on).
+   */
   inGap: z.boolean(),
   /** Whether the meeting was locked; null where the log does not know. */
   locked: z.boolean().nullable(),
@@ -76,5 +80,10 @@ export const replayEventsResponseSchema = z.object({
   completeness: completenessSchema,
   gaps: z.array(gapSchema),
   events: z.array(replayEventSchema),
+  /**
+   * A past meeting watched with gaps: its log rebuilt from Huawei's records, which the replay shows
+   * at an instant inside a gap (empty where there are no gaps or no records).
+   */
+  gapEvents: z.array(replayEventSchema),
 });
 export type ReplayEventsResponse = z.infer<typeof replayEventsResponseSchema>;

@@ -29,6 +29,8 @@ interface Log {
   to: number;
   events: LogRow[];
   gaps: { from: number; to: number }[];
+  /** Where there are gaps in a past meeting's log: the log rebuilt from its records, for instants inside them. */
+  gapEvents: LogRow[];
   completeness: ReplayResponse["completeness"];
 }
 
@@ -105,22 +107,25 @@ export class ReplayService {
     const [events, spans] = await Promise.all([this.log.between(conferenceID, from, to), this.log.spans(conferenceID, from, to)]);
     if (!spans.length) {
       // Nobody watched: a past meeting replays from its records; an ongoing one has none yet (one gap).
-      if (records) return { conferenceID, from, to, events: fromRecords(records), gaps: [], completeness: "records" };
-      return { conferenceID, from, to, events: [], gaps: [{ from, to }], completeness: "partial" };
+      if (records) return { conferenceID, from, to, events: fromRecords(records), gaps: [], gapEvents: [], completeness: "records" };
+      return { conferenceID, from, to, events: [], gaps: [{ from, to }], gapEvents: [], completeness: "partial" };
     }
     const gaps = gapsOf(spans, from, to);
-    return { conferenceID, from, to, events, gaps, completeness: gaps.length ? "partial" : "live" };
+    const gapEvents = gaps.length && records ? fromRecords(records) : [];
+    return { conferenceID, from, to, events, gaps, gapEvents, completeness: gaps.length ? "partial" : "live" };
   }
 
   private at(log: Log, at: number): ReplayResponse {
-    const moment = stateAt(log.events.map(timed), at);
+    const inGap = log.gaps.some((g) => at >= g.from && at < g.to);
+    // Inside a gap Huawei's records know more than the last look before it did.
+    const moment = stateAt((inGap && log.gapEvents.length ? log.gapEvents : log.events).map(timed), at);
     const participants = moment.participants;
     participants.sort((a, b) => a.name.localeCompare(b.name));
     return {
       at: iso(at),
       completeness: log.completeness,
       gaps: isoGaps(log.gaps),
-      inGap: log.gaps.some((g) => at >= g.from && at < g.to),
+      inGap,
       locked: moment.locked,
       from: iso(log.from),
       to: iso(log.to),
@@ -132,19 +137,30 @@ export class ReplayService {
 function toEvents(log: Log, confUUID: string | null, subject: string, from: number | undefined, to: number | undefined): ReplayEventsResponse {
   const lo = from ?? log.from;
   const hi = to ?? log.to;
-  const events: ReplayEvent[] = log.events
-    .filter((e) => e.at >= lo && e.at <= hi)
-    .map((e) => ({
-      at: iso(e.at),
-      seenAt: iso(e.seenAt),
-      pid: e.pid,
-      name: e.name,
-      field: e.field as ReplayEvent["field"],
-      value: JSON.parse(e.value) as ReplayEvent["value"],
-      ...(e.by ? { by: e.by } : {}),
-      initial: e.initial === 1,
-    }));
-  return { confUUID, conferenceID: log.conferenceID, subject, from: iso(log.from), to: iso(log.to), completeness: log.completeness, gaps: isoGaps(log.gaps), events };
+  const entries = (rows: LogRow[]): ReplayEvent[] =>
+    rows
+      .filter((e) => e.at >= lo && e.at <= hi)
+      .map((e) => ({
+        at: iso(e.at),
+        seenAt: iso(e.seenAt),
+        pid: e.pid,
+        name: e.name,
+        field: e.field as ReplayEvent["field"],
+        value: JSON.parse(e.value) as ReplayEvent["value"],
+        ...(e.by ? { by: e.by } : {}),
+        initial: e.initial === 1,
+      }));
+  return {
+    confUUID,
+    conferenceID: log.conferenceID,
+    subject,
+    from: iso(log.from),
+    to: iso(log.to),
+    completeness: log.completeness,
+    gaps: isoGaps(log.gaps),
+    events: entries(log.events),
+    gapEvents: entries(log.gapEvents),
+  };
 }
 
 const timed = (e: MeetingEventRow): TimedChange => ({ at: e.at, pid: e.pid, name: e.name, field: e.field, value: JSON.parse(e.value) as TimedChange["value"] });

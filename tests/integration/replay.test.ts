@@ -80,6 +80,9 @@ async function archived(m: SimMeeting): Promise<string> {
 describe("replay", () => {
   it("gives back the simulator's own state at chosen instants, live and once the meeting ended", async () => {
     const m = picked[0]!;
+    // Who was there before anyone watched: the archive's records will say, inside the gap.
+    const unseen = { at: Date.now(), names: [...m.participants.values()].map((p) => p.name).sort() };
+    await settle();
     await watch(m);
     const watchedFrom = Date.now();
     await settle();
@@ -101,6 +104,13 @@ describe("replay", () => {
     expect(body.completeness).toBe("partial");
     expect(Date.parse(body.gaps[0]!.to)).toBeLessThanOrEqual(watchedFrom + 2_000);
     expect(body.inGap).toBe(false);
+    // Inside the gap: not "nobody", but whom Huawei's records name (flags unknown).
+    const early = (await stack.admin.json<ReplayResponse>(`/api/history/${confUUID}/replay?at=${new Date(unseen.at).toISOString()}`)).body;
+    expect(early.inGap).toBe(true);
+    expect(early.participants.map((p) => p.name).sort()).toEqual(unseen.names);
+    expect(early.participants.every((p) => p.pid!.startsWith("record-") && p.handRaised === null)).toBe(true);
+    const events = (await stack.admin.json<ReplayEventsResponse>(`/api/history/${confUUID}/events`)).body;
+    expect(events.gapEvents.filter((e) => e.field === "present" && e.value === true).length).toBeGreaterThanOrEqual(unseen.names.length);
     // A raised hand says since when: at the first instant the simulator had one up.
     const withHand = truths.find((t) => t.people.some((p) => p.handRaised))!;
     expect(withHand).toBeDefined();
@@ -147,6 +157,7 @@ describe("replay", () => {
     expect(later.participants.find((p) => p.name === other.name)).toMatchObject({ role: "cohost", muted: null });
     const log = await stack.admin.json<ReplayEventsResponse>(`/api/history/${confUUID}/events`);
     expect(log.body.completeness).toBe("records");
+    expect(log.body.gapEvents).toEqual([]);
     expect(new Set(log.body.events.map((e) => e.field))).toEqual(new Set(["present", "muted", "role", "locked"]));
     expect(log.body.events.find((e) => e.field === "muted" && e.name === joinedLate.name)).toMatchObject({ value: true, by: m.scheduler.name });
   });
