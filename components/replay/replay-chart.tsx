@@ -4,18 +4,18 @@ import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useFormat } from "@/lib/client/use-format";
-import type { SeriesPoint } from "@/lib/replay/replay-state";
+import type { ChartPoint } from "@/lib/replay/replay-state";
 
-type Series = SeriesPoint[];
+type Series = ChartPoint[];
 
 /** The chart's plot area: the y axis's width on the left, the margin on the right (the moment's line is drawn over it). */
 const AXIS_PX = 40;
 const RIGHT_PX = 12;
 
 /**
- * Head count, hands up, people unmuted and speakers over the meeting, with the moment marked. The chart is
- * drawn once; scrubbing moves only the line over it (redrawing the chart at every step of the
- * slider took longer than a frame in a 1,000-person meeting).
+ * Head count, hands up, people unmuted and speakers over the meeting, with the moment marked; what
+ * was not seen is not drawn. The chart is drawn once; scrubbing moves only the line over it
+ * (redrawing the chart at every step of the slider took longer than a frame in a 1,000-person meeting).
  */
 export function ReplayChart({ series, at, from, to, timeZone }: { series: Series; at: number; from: number; to: number; timeZone: string }) {
   const t = useTranslations("replay");

@@ -13,7 +13,7 @@ import { useErrorMessage } from "@/lib/client/use-error-message";
 import { useFormat } from "@/lib/client/use-format";
 import { useUrlState } from "@/lib/client/use-url-state";
 import type { ReplayEvent } from "@/lib/domain/replay";
-import { seriesOf, stateAt, type TimedChange } from "@/lib/replay/replay-state";
+import { chartSeries, seriesOf, stateAt, type TimedChange } from "@/lib/replay/replay-state";
 import { ReplayChart } from "./replay-chart";
 import { ReplayControls } from "./replay-controls";
 import { ReplayLog } from "./replay-log";
@@ -43,8 +43,8 @@ export function ReplayPage({ source }: { source: ReplaySource }) {
   const gapChanges = useMemo<TimedChange[]>(() => (data?.gapEvents ?? []).map(toTimed), [data]);
   // Stepping goes from change to change; who speaks changes every few seconds, so it is left out.
   const steps = useMemo(() => changes.filter((c) => c.field !== "speaking"), [changes]);
-  const series = useMemo(() => seriesOf(changes), [changes]);
   const gaps = useMemo(() => (data?.gaps ?? []).map((g) => ({ from: Date.parse(g.from), to: Date.parse(g.to) })), [data]);
+  const series = useMemo(() => chartSeries(seriesOf(changes), gaps, gapChanges.length ? seriesOf(gapChanges) : []), [changes, gaps, gapChanges]);
   const inGap = gaps.some((g) => current >= g.from && current < g.to);
   // Inside a gap of a past meeting, Huawei's records say who was there (better than the last look before it).
   const fromRecords = inGap && gapChanges.length > 0;

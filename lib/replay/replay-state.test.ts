@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gapsOf, SEAM_MS, seriesOf, stateAt, type TimedChange } from "./replay-state";
+import { chartSeries, gapsOf, SEAM_MS, seriesOf, stateAt, type TimedChange } from "./replay-state";
 
 const T = Date.UTC(2026, 11, 4, 10, 0, 0);
 const ev = (sec: number, pid: string, field: string, value: TimedChange["value"], name = pid): TimedChange => ({ at: T + sec * 1000, pid, name, field, value });
@@ -66,6 +66,27 @@ describe("the chart beneath", () => {
       { at: T + 20_000, present: 1, hands: 1, unmuted: 0, speaking: 0 },
     ]);
     expect(seriesOf(log, 2)).toHaveLength(2);
+  });
+});
+
+describe("the chart's gaps", () => {
+  const point = (sec: number, present: number, hands = 0) => ({ at: T + sec * 1000, present, hands, unmuted: 0, speaking: 0 });
+  it("are not drawn as silence: the head count from the records inside them, the rest left out, the lines going on after", () => {
+    const live = [point(0, 5, 1), point(10, 6, 2), point(40, 4, 1)];
+    const gaps = [{ from: T + 20_000, to: T + 30_000 }];
+    expect(chartSeries(live, gaps, [point(0, 5), point(25, 7)])).toEqual([
+      point(0, 5, 1),
+      point(10, 6, 2),
+      { at: T + 20_000, present: 5, hands: null, unmuted: null, speaking: null },
+      { at: T + 25_000, present: 7, hands: null, unmuted: null, speaking: null },
+      // Watching resumed: what the log knew then.
+      { ...point(10, 6, 2), at: T + 30_000 },
+      point(40, 4, 1),
+    ]);
+    // No records (a meeting going on): nothing drawn inside the gap.
+    expect(chartSeries(live, gaps, [])[2]).toEqual({ at: T + 20_000, present: null, hands: null, unmuted: null, speaking: null });
+    // A gap from the start, until watching began with the state as found.
+    expect(chartSeries([point(30, 8)], [{ from: T, to: T + 30_000 }], [])).toEqual([{ at: T, present: null, hands: null, unmuted: null, speaking: null }, point(30, 8)]);
   });
 });
 

@@ -107,3 +107,27 @@ export function gapsOf(spans: readonly { fromAt: number; toAt: number }[], from:
 export function isoGaps(gaps: { from: number; to: number }[]) {
   return gaps.map((g) => ({ from: iso(g.from), to: iso(g.to) }));
 }
+
+/** A point of the chart as drawn: a count the dashboard did not see is null (the line breaks), never 0. */
+export type ChartPoint = { at: number } & { [K in Exclude<keyof SeriesPoint, "at">]: number | null };
+
+const unseen = (at: number, present: number | null): ChartPoint => ({ at, present, hands: null, unmuted: null, speaking: null });
+
+/**
+ * The chart's lines with the gaps left as gaps: inside one, the head count comes from Huawei's
+ * records where there are any (`records`, the series of the records' log) and the rest is not
+ * drawn; when watching resumes, the lines go on from what the log knew.
+ */
+export function chartSeries(live: readonly SeriesPoint[], gaps: readonly { from: number; to: number }[], records: readonly SeriesPoint[]): ChartPoint[] {
+  const lastAt = (points: readonly SeriesPoint[], at: number) => points.findLast((p) => p.at <= at);
+  const out: ChartPoint[] = live.filter((p) => !gaps.some((g) => p.at >= g.from && p.at < g.to));
+  for (const g of gaps) {
+    out.push(unseen(g.from, records.length ? (lastAt(records, g.from)?.present ?? 0) : null));
+    for (const r of records) if (r.at > g.from && r.at < g.to) out.push(unseen(r.at, r.present));
+    if (!live.some((p) => p.at === g.to)) {
+      const resumed = lastAt(live, g.to);
+      out.push(resumed ? { ...resumed, at: g.to } : unseen(g.to, null));
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
