@@ -16,7 +16,13 @@ import { DESK_ROLES, withViewer } from "./with-viewer";
 const querySchema = z.object({ tz: timeZoneSchema });
 const byName = compareParticipants("name", "asc");
 
-type Present = { source: "live"; people: Participant[] } | { source: "attendee-list"; people: OnlineAttendee[] };
+/**
+ * Who is present, and where from: the live grid; a watcher holding only Huawei's attendee list
+ * (the host password withheld: names, numbers and hosts, no flags); or that list asked now.
+ */
+type Present = { source: "live"; people: Participant[] } | { source: "presence"; people: Participant[] } | { source: "attendee-list"; people: OnlineAttendee[] };
+
+const SOURCE = { live: "sourceLive", presence: "sourcePresence", "attendee-list": "sourceList" } as const;
 
 /** Who is in the meeting now, as the live grid lists them; from Huawei's online attendee list (names and hosts only) where nobody watches it live. */
 export function participantsSheet(subject: string, conferenceID: string, present: Present, locale: Locale, tz: string, now: number): ExportSheet {
@@ -30,13 +36,15 @@ export function participantsSheet(subject: string, conferenceID: string, present
       [t("meetingId"), conferenceID],
       [t("exportedAt"), isoInZone(now, tz).slice(0, 16).replace("T", " ")],
       [t("timeZone"), tz],
-      [t("source"), t(present.source === "live" ? "sourceLive" : "sourceList")],
+      [t("source"), t(SOURCE[present.source])],
     ],
     header: [t("name"), t("role"), t("joined", { zone: tz }), t("device"), t("muted"), t("handRaised"), t("handRaisedAt", { zone: tz }), t("camera"), t("sharing"), t("callNumber"), t("account")],
     rows:
       present.source === "live"
         ? [...present.people].sort(byName).map((p) => [p.name, t("roleName", { role: p.role }), at(p.joinedAt), p.device, yes(p.muted), yes(p.handRaised), at(p.handRaisedAt), yes(p.camera), yes(p.sharing), p.number, p.account])
-        : present.people.map((a) => [a.name ?? "", t("roleName", { role: a.role === 1 ? "host" : "participant" }), null, null, null, null, null, null, null, a.call_number ?? null, a.account || a.third_account || null]),
+        : present.source === "presence"
+          ? [...present.people].sort(byName).map((p) => [p.name, t("roleName", { role: p.role }), null, null, null, null, null, null, null, p.number, p.account])
+          : present.people.map((a) => [a.name ?? "", t("roleName", { role: a.role === 1 ? "host" : "participant" }), null, null, null, null, null, null, null, a.call_number ?? null, a.account || a.third_account || null]),
   };
 }
 
@@ -49,7 +57,11 @@ export function participantsExportRoute(format: keyof typeof EXPORT_TYPES) {
     // The meeting must be one this viewer may see; a host cannot export another's meeting.
     const { value } = await meetings.detail(viewer, conferenceID);
     const live = await liveMeeting(conferenceID);
-    const present: Present = live ? { source: "live", people: live.participants } : { source: "attendee-list", people: await huawei.onlineAttendees(callerFor(viewer), conferenceID) };
+    const present: Present = !live
+      ? { source: "attendee-list", people: await huawei.onlineAttendees(callerFor(viewer), conferenceID) }
+      : live.meeting.coverage === "full"
+        ? { source: "live", people: live.participants }
+        : { source: "presence", people: live.participants };
     const now = Date.now();
     const sheet = participantsSheet(value.meeting.subject, conferenceID, present, locale, tz, now);
     const body = format === "csv" ? toCsv(sheet, tz) : new Uint8Array(await toXlsx([sheet], tz));

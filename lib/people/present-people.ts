@@ -2,7 +2,7 @@ import PQueue from "p-queue";
 import type { Viewer } from "@/lib/auth/viewer";
 import { SharedAnswers } from "@/lib/cache/shared-answers";
 import type { Meeting } from "@/lib/domain/meeting";
-import type { Participant } from "@/lib/domain/participant";
+import type { LiveMeeting, Participant } from "@/lib/domain/participant";
 import type { PresentPeopleResponse, PresentPerson } from "@/lib/domain/present-person";
 import type { HuaweiClient } from "@/lib/huawei/client";
 import type { OnlineAttendee } from "@/lib/huawei/schemas";
@@ -19,8 +19,14 @@ export interface PresentPeopleOptions {
   concurrency: number;
 }
 
+/** A meeting's people as a watcher of this process has them, and whether it knows their flags (`full`) or only who is there (`presence`). */
+export interface LivePeopleNow {
+  participants: Participant[];
+  coverage: LiveMeeting["coverage"];
+}
+
 /** A meeting's people as the live state has them, when this process watches it: null otherwise. */
-export type LivePeople = (conferenceID: string) => Participant[] | null;
+export type LivePeople = (conferenceID: string) => LivePeopleNow | null;
 
 /**
  * "Which meeting is Bob in?": everyone present in the ongoing meetings a viewer may see, matched
@@ -51,9 +57,9 @@ export class PresentPeople {
     const found: PresentPerson[] = [];
     const unwatched: Meeting[] = [];
     for (const m of ongoing) {
-      const people = this.livePeople(m.conferenceID);
-      if (!people) unwatched.push(m);
-      else for (const p of people) if (matches(p)) found.push(fromLive(m, p));
+      const live = this.livePeople(m.conferenceID);
+      if (!live) unwatched.push(m);
+      else for (const p of live.participants) if (matches(p)) found.push(fromLive(m, p, live.coverage));
     }
     const asked = unwatched.sort((a, b) => (b.participantCount ?? 0) - (a.participantCount ?? 0)).slice(0, this.opts.maxLists);
     const queue = new PQueue({ concurrency: this.opts.concurrency });
@@ -77,8 +83,10 @@ export class PresentPeople {
   }
 }
 
-function fromLive(m: Meeting, p: Participant): PresentPerson {
-  return { conferenceID: m.conferenceID, subject: m.subject, name: p.name, number: p.number, account: p.account, role: p.role, source: "live", muted: p.muted, handRaised: p.handRaised };
+/** A watcher without the host password lists people from Huawei's attendee list, as a search would: so it says, without flags. */
+function fromLive(m: Meeting, p: Participant, coverage: LiveMeeting["coverage"]): PresentPerson {
+  const full = coverage === "full";
+  return { conferenceID: m.conferenceID, subject: m.subject, name: p.name, number: p.number, account: p.account, role: p.role, source: full ? "live" : "attendee-list", muted: full ? p.muted : null, handRaised: full ? p.handRaised : null };
 }
 
 function fromList(m: Meeting, a: OnlineAttendee): PresentPerson {

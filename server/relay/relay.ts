@@ -3,7 +3,8 @@ import { Server } from "socket.io";
 import { HandMemory } from "@/lib/live/hand-memory";
 import { MeetingWatcher } from "@/lib/live/meeting-watcher";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "@/lib/live/socket-contract";
-import type { MeetingTopicData, Participant } from "@/lib/domain/participant";
+import type { LiveMeeting, MeetingTopicData, UpstreamLiveStatus } from "@/lib/domain/participant";
+import type { LivePeopleNow } from "@/lib/people/present-people";
 import type { Services } from "@/lib/services";
 import { allowSameOriginRequest, authenticateHandshakes } from "./handshake";
 import type { Leases } from "./leases";
@@ -47,18 +48,24 @@ export class Relay {
     this.io.on("connection", (socket) => serveSocket(socket, { registry: this.registry, services, limits }));
   }
 
-  /** A meeting's people as this process's watcher sees them now; null where it watches none, or has no live data. */
-  livePeople(conferenceID: string): Participant[] | null {
-    const watcher = this.pool.peek(conferenceID);
-    return watcher?.hasData && watcher.status !== "unavailable" ? watcher.state.snapshot().participants : null;
+  /** A meeting's people as this process's watcher sees them now, and how much of them it knows; null where it watches none, or has no data. */
+  livePeople(conferenceID: string): LivePeopleNow | null {
+    const state = this.localState(conferenceID);
+    return state ? { participants: state.participants, coverage: state.meeting.coverage } : null;
   }
 
   /** A meeting's live state from this process's watcher, else from the instance of the cluster that watches it; null where nobody does. */
   async meetingState(conferenceID: string): Promise<MeetingTopicData | null> {
-    const watcher = this.pool.peek(conferenceID);
-    if (watcher?.hasData && watcher.status !== "unavailable") return watcher.state.snapshot();
+    const local = this.localState(conferenceID);
+    if (local) return local;
     const remote = await this.registry.peerState(`meeting:${conferenceID}`);
-    return remote?.snapshot && remote.status.upstream !== "unavailable" ? (remote.snapshot.data as MeetingTopicData) : null;
+    const data = remote?.snapshot?.data as MeetingTopicData | undefined;
+    return data && hasPeople(remote!.status.upstream, data.meeting.coverage) ? data : null;
+  }
+
+  private localState(conferenceID: string): MeetingTopicData | null {
+    const watcher = this.pool.peek(conferenceID);
+    return watcher?.hasData && hasPeople(watcher.status, watcher.state.meeting.coverage) ? watcher.state.snapshot() : null;
   }
 
   /** Ends the live sockets in a room (a session, a user, a display) on every instance: the room spans them through the adapter. */
@@ -75,3 +82,6 @@ export class Relay {
     await this.recorder?.stop();
   }
 }
+
+/** A watcher knows who is there when it is live or polling, or, without the host password, from Huawei's attendee list (presence). */
+const hasPeople = (status: UpstreamLiveStatus, coverage: LiveMeeting["coverage"]) => status !== "unavailable" || coverage === "presence";

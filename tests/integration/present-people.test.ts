@@ -9,7 +9,8 @@ let stack: Stack;
 const clients = new OpenClients(() => stack.dash.url);
 
 beforeAll(async () => {
-  stack = await startStack({ seed: 314 }, { UPSTREAM_CACHE_MS: "200", PEOPLE_SEARCH_CACHE_MS: "200", RELAY_GRACE_MS: "300" });
+  // A presence watcher reads Huawei's attendee list once, then not again while a test counts the calls.
+  stack = await startStack({ seed: 314 }, { UPSTREAM_CACHE_MS: "200", PEOPLE_SEARCH_CACHE_MS: "200", RELAY_GRACE_MS: "300", PRESENCE_POLL_MS: "600000" });
 });
 afterEach(() => clients.closeAll());
 afterAll(() => stack?.stop());
@@ -59,6 +60,34 @@ describe("finding a person in the meetings going on", () => {
     expect(watched.body.items).toContainEqual(expect.objectContaining({ conferenceID: m.conferenceID, name: p.name, source: "live", handRaised: true, muted: p.muted }));
     // The watched meeting (under 500 people: one page) is no longer asked of Huawei.
     expect(watched.calls).toBe(unwatched.calls - 1);
+  });
+
+  it("reads a meeting watched without its host password from that watcher's attendee list: no flags, and Huawei not asked again", async () => {
+    const m = ongoing().find((x) => x.chairForAdmins !== "clear" && x.participants.size >= 3 && x.participants.size <= 40)!;
+    const p = someone(m);
+    const listCalls = async () => {
+      await new Promise((r) => setTimeout(r, 300)); // past the kept lists
+      stack.sim.stats.clear();
+      const { body } = await search(p.name);
+      return { body, calls: stack.sim.stats.get("GET /v1/mmc/management/conferences/online/conf-attendee") ?? 0 };
+    };
+    const unwatched = await listCalls();
+    const c = await clients.connect(stack.admin.sessionCookie);
+    expect(await c.subscribe({ topic: "meeting", conferenceID: m.conferenceID })).toEqual({ ok: true });
+    await eventually(() => c.statuses.at(-1)?.reason === "host_password_withheld" && c.meeting.rows.size === m.participants.size, 10_000, "the presence grid");
+    const watched = await listCalls();
+    expect(watched.body.items).toContainEqual(expect.objectContaining({ conferenceID: m.conferenceID, name: p.name, source: "attendee-list", muted: null, handRaised: null }));
+    expect(watched.calls).toBe(unwatched.calls - 1);
+    // Its download says where the people come from, has no flags, and asks Huawei nothing either.
+    stack.sim.stats.clear();
+    const lines = (await (await stack.admin.get(`/api/meetings/${m.conferenceID}/participants.csv?tz=UTC`)).text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(stack.sim.stats.get("GET /v1/mmc/management/conferences/online/conf-attendee") ?? 0).toBe(0);
+    expect(lines).toHaveLength(m.participants.size + 1);
+    for (const x of m.participants.values()) expect(lines.some((l) => l.startsWith(`${x.name},`) && l.includes(",,,,,,,,"))).toBe(true);
+    const xlsx = await stack.admin.get(`/api/meetings/${m.conferenceID}/participants.xlsx?tz=UTC`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    expect(String(book.worksheets[0]!.getCell("B5").value)).toContain("no host password");
   });
 
   it("finds a Chinese name by its whole pinyin, which neither the name nor the account contains", async () => {
