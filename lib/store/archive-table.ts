@@ -45,6 +45,9 @@ export interface DepartmentBucketRow {
 // SQLite takes at most 32,766 values in one statement; 13 columns a record.
 const RECORDS_PER_INSERT = 1_000;
 const DAY_MS = 86_400_000;
+/** The alarm columns of a person's quality row. */
+const ALARMS = ["audioSend", "audioReceive", "videoSend", "videoReceive", "screenSend", "screenReceive", "cpu"] as const;
+
 /** The department report is read in windows of this length. */
 const REPORT_WINDOW_MS = 31 * DAY_MS;
 /** People a person search looks at once (a name's part may match many). */
@@ -130,24 +133,25 @@ export class ArchiveTable {
             eb.fn.max(eb("videoSend", "+", eb.ref("videoReceive"))).as("video"),
             eb.fn.max(eb("screenSend", "+", eb.ref("screenReceive"))).as("screen"),
             eb.fn.max("cpu").as("cpu"),
+            // Who had any alarm: a person counted once, however many rows and alarms they have.
+            eb.fn
+              .count<number>(
+                eb
+                  .case()
+                  .when(eb.or(ALARMS.map((c) => eb(c, "=", 1))))
+                  .then(eb.ref("archiveQuality.participantId"))
+                  .end(),
+              )
+              .distinct()
+              .as("people"),
           ])
           .where("archiveQuality.confUuid", "in", chunk)
           .groupBy("archiveQuality.confUuid")
           .execute(),
       );
-      const alarmed = await this.store.run((db) =>
-        db
-          .selectFrom("archiveQuality")
-          .select((eb) => ["confUuid", eb.fn.count<number>("participantId").distinct().as("people")])
-          .where("confUuid", "in", chunk)
-          .where((eb) => eb.or(["audioSend", "audioReceive", "videoSend", "videoReceive", "screenSend", "screenReceive", "cpu"].map((c) => eb(c as "cpu", "=", 1))))
-          .groupBy("confUuid")
-          .execute(),
-      );
-      const affected = new Map(alarmed.map((r) => [r.confUuid, Number(r.people)]));
       for (const r of rows) {
         const fetchedAt = new Date(Number(r.collectedAt)).toISOString();
-        out.set(r.confUuid, { audio: Number(r.audio) > 0, video: Number(r.video) > 0, screen: Number(r.screen) > 0, cpu: Number(r.cpu) > 0, affected: affected.get(r.confUuid) ?? 0, fetchedAt });
+        out.set(r.confUuid, { audio: Number(r.audio) > 0, video: Number(r.video) > 0, screen: Number(r.screen) > 0, cpu: Number(r.cpu) > 0, affected: Number(r.people), fetchedAt });
       }
     }
     return out;
