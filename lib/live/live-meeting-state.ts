@@ -53,6 +53,8 @@ export class LiveMeetingState {
   private readonly mapped = new Map<string, Participant>();
   /** Participants whose row changed or went since `takeChanges` was last asked. */
   private dirty = new Set<string>();
+  /** How many times a row changed or went, ever: whether something changed across a call, whatever was published between. */
+  private rowChanges = 0;
   private attendees: Attendee[] = [];
   private speakers: string[] = [];
   /** What changed for each participant since watching began, newest last, bounded per person. */
@@ -146,13 +148,13 @@ export class LiveMeetingState {
   /**
    * Who is online from Huawei's attendee list, where the host password is withheld: presence, name,
    * number and role (host or not), none of the flags, which the meeting's coverage then says.
-   * Returns whether anyone came, went or changed (rows already named changed since the last publish count as before).
+   * Returns whether anyone came, went or changed.
    */
   presence(online: readonly OnlineAttendee[], now = Date.now()): boolean {
     const before = this.meeting;
     this.covers("presence");
     this.eventTime = now;
-    const dirtyBefore = this.dirty.size;
+    const changesBefore = this.rowChanges;
     const present = new Set<string>();
     for (const a of online) {
       if (!a.participant_id) continue;
@@ -169,7 +171,7 @@ export class LiveMeetingState {
     for (const pid of [...this.pinfo.keys()]) if (!present.has(pid)) this.remove(pid);
     this.begin(now);
     // Read every few seconds: only a list that changed is news (and moves the data's time).
-    const changed = this.meeting !== before || this.dirty.size > dirtyBefore;
+    const changed = this.meeting !== before || this.rowChanges > changesBefore;
     if (changed) this.sourceTime = now;
     return changed;
   }
@@ -302,6 +304,7 @@ export class LiveMeetingState {
     if (!before || JSON.stringify(before) !== JSON.stringify(mapped)) {
       this.mapped.set(pid, mapped);
       this.dirty.add(pid);
+      this.rowChanges++;
     }
     // Changes count from the first whole list on: what was already so when watching began is not news.
     if (this.watchStartedAt !== null) this.record(pid, before, mapped, now);
@@ -346,7 +349,10 @@ export class LiveMeetingState {
 
   private remove(pid: string): void {
     const gone = this.mapped.get(pid);
-    if (gone) this.dirty.add(pid);
+    if (gone) {
+      this.dirty.add(pid);
+      this.rowChanges++;
+    }
     if (gone && this.events && this.watchStartedAt !== null) this.events.event({ at: this.eventTime || Date.now(), seenAt: Date.now(), pid, name: gone.name, field: "present", value: false, initial: false });
     this.pinfo.delete(pid);
     if (this.handSince.delete(pid)) this.hands?.delete(this.meeting.conferenceID, pid);
