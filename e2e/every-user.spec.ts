@@ -52,6 +52,8 @@ async function pages(page: Page): Promise<{ name: string; path: string; ready: s
     { name: "meeting", path: `/meetings/${live.conferenceID}`, ready: "[data-pid]" },
     { name: "history", path: "/history", ready: "a[href^='/history/']:visible" },
     { name: "attendance", path: `/history/${history.items[0]!.confUUID}`, ready: "[role=listitem]" },
+    { name: "replay-past", path: `/history/${history.items[0]!.confUUID}/replay`, ready: "[data-completeness]" },
+    { name: "replay-live", path: `/meetings/${live.conferenceID}/replay`, ready: "[data-completeness]" },
     { name: "series-list", path: "/series", ready: "a[href^='/series/']:visible" },
     { name: "series", path: `/series/${series[0]!.conferenceID}`, ready: "tbody tr" },
     { name: "people", path: "/people?q=alice", ready: "[data-person]" },

@@ -39,7 +39,10 @@ export function ReplayPage({ source }: { source: ReplaySource }) {
   const from = data ? Date.parse(data.from) : 0;
   const to = data ? Date.parse(data.to) : 0;
   const [at, setAtState] = useState<number | null>(null);
-  const current = clamp(at ?? (url.at ? Date.parse(url.at) : source.kind === "live" ? to : from), from, to);
+  // Without a moment asked for: a meeting going on opens at now; a past one where someone first came (its start is an empty room).
+  const firstJoin = useMemo(() => changes.find((c) => c.field === "present" && c.value === true)?.at, [changes]);
+  const opening = source.kind === "live" ? to : (firstJoin ?? from);
+  const current = clamp(at ?? (url.at ? Date.parse(url.at) : opening), from, to);
   const gapChanges = useMemo<TimedChange[]>(() => (data?.gapEvents ?? []).map(toTimed), [data]);
   // Stepping goes from change to change; who speaks changes every few seconds, so it is left out.
   const steps = useMemo(() => changes.filter((c) => c.field !== "speaking"), [changes]);
