@@ -8,6 +8,7 @@ import { Server } from "socket.io";
 type Message =
   | { kind: "meetings"; data: Record<string, unknown> }
   | { kind: "change"; conferenceID: string; row: unknown; sourceTime: number }
+  | { kind: "speakers"; conferenceID: string; speakers: string[]; sourceTime: number }
   | { kind: "figures" };
 
 const http = createServer();
@@ -33,7 +34,8 @@ process.on("message", (msg: Message) => {
   }
   const seq = (seqs.get(msg.conferenceID) ?? 0) + 1;
   seqs.set(msg.conferenceID, seq);
-  io.to(msg.conferenceID).emit("patch", { topic: "meeting", conferenceID: msg.conferenceID, seq, sourceTime: msg.sourceTime, upserts: [msg.row], removes: [] });
+  const body = msg.kind === "speakers" ? { upserts: [], removes: [], speakers: msg.speakers } : { upserts: [msg.row], removes: [] };
+  io.to(msg.conferenceID).emit("patch", { topic: "meeting", conferenceID: msg.conferenceID, seq, sourceTime: msg.sourceTime, ...body });
 });
 process.on("disconnect", () => process.exit(0));
 http.listen(0, "127.0.0.1", () => {

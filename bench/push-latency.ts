@@ -46,14 +46,28 @@ function schedule(meetings: SimMeeting[], seed: number): Change[] {
   return Array.from({ length: Math.round((RATE * RUN_MS) / 1000) }, () => people[rng.int(0, people.length - 1)]!);
 }
 
-async function drive(changes: Change[], apply: (c: Change) => void): Promise<void> {
+async function drive(changes: Change[], apply: (c: Change) => void, everySecond?: () => void): Promise<void> {
   const started = Date.now();
-  for (let i = 0; i < changes.length; i++) {
-    const due = started + (i * 1000) / RATE;
-    if (due > Date.now()) await wait(due - Date.now());
-    apply(changes[i]!);
+  const timer = everySecond ? setInterval(everySecond, 1_000) : undefined;
+  try {
+    for (let i = 0; i < changes.length; i++) {
+      const due = started + (i * 1000) / RATE;
+      if (due > Date.now()) await wait(due - Date.now());
+      apply(changes[i]!);
+    }
+  } finally {
+    clearInterval(timer);
   }
 }
+
+/**
+ * BENCH_SPEAKERS=on: every meeting says who is speaking once a second (SpeakerChangeNotify; the
+ * simulator's three loudest are its first three unmuted), as a meeting where people talk does. The
+ * dashboard pushes the list when it changes (and logs who started and stopped); the floor is sent
+ * the same lists and broadcasts them the same way.
+ */
+const withSpeakers = process.env.BENCH_SPEAKERS === "on";
+const speakersOf = (m: SimMeeting) => [...m.participants.values()].filter((p) => !p.muted).slice(0, 3).map((p) => p.pid);
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -67,7 +81,7 @@ const pcts = (latencies: number[]) => {
 
 function line(f: Figures): string {
   const { p50, p95, p99 } = pcts(f.latencies);
-  const others = f.others.length ? `; besides, ${f.others.length.toLocaleString("en")} quality patches (age from Huawei's measure p50 ${pcts(f.others).p50} ms)` : "";
+  const others = f.others.length ? `; besides, ${f.others.length.toLocaleString("en")} ${withSpeakers ? "quality and speaker patches" : "quality patches"} (age from Huawei's measure p50 ${pcts(f.others).p50} ms)` : "";
   return `p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms; delivered ${f.latencies.length.toLocaleString("en")} of ${f.expected.toLocaleString("en")}${others}; server RSS ${mb(f.rss)}, CPU ${f.cpuPercent.toFixed(0)}%${f.loopMaxMs === undefined ? "" : `, event loop held at most ${f.loopMaxMs.toFixed(0)} ms`}${f.simulatorCpuPercent === undefined ? "" : `; simulator and driver CPU ${f.simulatorCpuPercent.toFixed(0)}%`}`;
 }
 
@@ -134,10 +148,14 @@ async function pushRun(shape: PushShape, seed: number): Promise<{ dashboard: Fig
     await figures();
     const t0 = Date.now();
     const cpu0 = process.cpuUsage();
-    await drive(changes, ({ meeting, pid }) => {
-      const p = meeting.participants.get(pid);
-      if (p) stack.sim.world.changeParticipant(meeting, pid, { muted: !p.muted });
-    });
+    await drive(
+      changes,
+      ({ meeting, pid }) => {
+        const p = meeting.participants.get(pid);
+        if (p) stack.sim.world.changeParticipant(meeting, pid, { muted: !p.muted });
+      },
+      withSpeakers ? () => meetings.forEach((m) => stack.sim.world.announceSpeakers(m)) : undefined,
+    );
     await wait(2_000);
     const cpu1 = process.cpuUsage(cpu0);
     const after = await figures();
@@ -185,7 +203,7 @@ export async function pushLatency(shape: PushShape, runs: number): Promise<void>
   const where = shape.instances > 1 ? `${shape.instances} instances on a Redis adapter` : "one instance";
   console.log(
     `push latency, ${where}: ${shape.viewers.toLocaleString("en")} socket.io-client viewers signed in as ${shape.accounts} admin accounts (default limits), ` +
-      `50 meetings of 20–1,000 people with 1.2x as many invitees, ${RATE} mute changes/s for ${RUN_MS / 1000} s`,
+      `50 meetings of 20–1,000 people with 1.2x as many invitees, ${RATE} mute changes/s for ${RUN_MS / 1000} s${withSpeakers ? ", and every meeting saying who speaks once a second" : ""}`,
   );
   const ratios: string[] = [];
   const pooled = { dashboard: [] as number[], floor: [] as number[] };
@@ -242,12 +260,26 @@ async function floorRun(meetings: SimMeeting[], specs: FleetViewerSpec[], change
     await viewers.open();
     const before = await ask<{ rss: number; cpu: number }>({ kind: "figures" });
     const t0 = Date.now();
-    await drive(changes, ({ meeting, pid }) => {
-      const p = meeting.participants.get(pid);
-      if (!p) return;
-      p.muted = !p.muted;
-      child.send({ kind: "change", conferenceID: meeting.conferenceID, sourceTime: Date.now(), row: toParticipant(pid, pinfoMap(p), undefined, floorQuality()) });
-    });
+    const spoken = new Map<string, string>();
+    await drive(
+      changes,
+      ({ meeting, pid }) => {
+        const p = meeting.participants.get(pid);
+        if (!p) return;
+        p.muted = !p.muted;
+        child.send({ kind: "change", conferenceID: meeting.conferenceID, sourceTime: Date.now(), row: toParticipant(pid, pinfoMap(p), undefined, floorQuality()) });
+      },
+      withSpeakers
+        ? () => {
+            for (const m of meetings) {
+              const speakers = speakersOf(m);
+              if (spoken.get(m.conferenceID) === speakers.join()) continue;
+              spoken.set(m.conferenceID, speakers.join());
+              child.send({ kind: "speakers", conferenceID: m.conferenceID, sourceTime: Date.now(), speakers });
+            }
+          }
+        : undefined,
+    );
     await wait(2_000);
     const after = await ask<{ rss: number; cpu: number }>({ kind: "figures" });
     const { mute: latencies, other: others } = await viewers.latencies();

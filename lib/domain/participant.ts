@@ -69,7 +69,7 @@ export const meetingTopicDataSchema = z.object({
   meeting: liveMeetingSchema,
   participants: z.array(participantSchema),
   attendees: z.array(attendeeSchema),
-  /** pids of up to three people speaking now, loudest first. */
+  /** pids of up to three people speaking now (Huawei's loudest, in their order when who speaks last changed). */
   speakers: z.array(z.string()),
 });
 export type MeetingTopicData = z.infer<typeof meetingTopicDataSchema>;

@@ -261,6 +261,10 @@ describe("LiveMeetingState", () => {
     s.apply({ action: "SpeakerChangeNotify", data: [{ pid: "x", speakingVolume: 10 }, { pid: "y", speakingVolume: 80 }, { pid: "z", speakingVolume: 40 }, { pid: "w", speakingVolume: 5 }] });
     s.apply({ action: "AttendeesNotify", msgMode: 0, data: [{ mode: 0, name: "Zhang San", accountId: "zhangsan", type: "normal", role: 1, participantID: "+991116003815", phone: "+99111****815" }] });
     expect(s.snapshot().speakers).toEqual(["y", "z", "x"]);
+    // The same people louder or softer: the same list, nothing for the pages to be sent.
+    const list = s.snapshot().speakers;
+    s.apply({ action: "SpeakerChangeNotify", data: [{ pid: "x", speakingVolume: 90 }, { pid: "y", speakingVolume: 10 }, { pid: "z", speakingVolume: 50 }] });
+    expect(s.snapshot().speakers).toBe(list);
     expect(s.snapshot().attendees).toEqual([
       { name: "Zhang San", role: "host", type: "normal", accountId: "zhangsan", userUUID: null, phone: "+991116003815", otherPhones: [], email: null, department: null },
     ]);
