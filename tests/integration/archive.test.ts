@@ -59,9 +59,12 @@ async function status(admin: Browser): Promise<ArchiveStatus> {
 }
 
 /** Waits until the archive holds exactly what Huawei holds. */
+/** Every meeting and record stored, and the run that stored them finished (the last batch is saved before the run records its end). */
 async function caughtUp(admin: Browser, expected: SimPast[], timeout = 60_000): Promise<ArchiveStatus> {
   const records = expected.reduce((n, m) => n + m.records, 0);
-  await expect.poll(async () => { const s = await status(admin); return { meetings: s.meetings, records: s.records }; }, { timeout, interval: 500 }).toEqual({ meetings: expected.length, records });
+  await expect
+    .poll(async () => { const s = await status(admin); return { meetings: s.meetings, records: s.records, ran: s.lastRunAt !== null }; }, { timeout, interval: 500 })
+    .toEqual({ meetings: expected.length, records, ran: true });
   return status(admin);
 }
 
