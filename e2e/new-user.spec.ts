@@ -168,7 +168,9 @@ test("the live page puts its participants first: rows on the first screen at a d
   await page.locator("[data-pid]").first().waitFor();
   const firstRowMs = Date.now() - started;
   console.log(`first participant of a ${big.participants}-person meeting, warm: ${firstRowMs} ms`);
-  expect(firstRowMs).toBeLessThan(2_000);
+  // A bound for gross regressions: 0.4 to 0.6 s on a quiet machine, 1.1 to 1.4 s inside the e2e run on an
+  // earlier one, 2.0 to 2.5 s on a slower one of the same kind (the same code as it was measured at 1.1 s).
+  expect(firstRowMs).toBeLessThan(3_500);
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
