@@ -9,6 +9,7 @@ import { toParticipant } from "@/lib/live/live-meeting-state";
 import { pinfoMap } from "@/server/simulator/push-frames";
 import { Random } from "@/server/simulator/random";
 import type { SimMeeting } from "@/server/simulator/types";
+import { speakersIn } from "@/server/simulator/world";
 import { Fleet, type FleetViewerSpec } from "./fleet";
 import { benchStack, mb, meetingsForBench, processFigures, wait, type BenchStack } from "./stack";
 
@@ -67,7 +68,7 @@ async function drive(changes: Change[], apply: (c: Change) => void, everySecond?
  * the same lists and broadcasts them the same way.
  */
 const withSpeakers = process.env.BENCH_SPEAKERS === "on";
-const speakersOf = (m: SimMeeting) => [...m.participants.values()].filter((p) => !p.muted).slice(0, 3).map((p) => p.pid);
+
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -272,7 +273,7 @@ async function floorRun(meetings: SimMeeting[], specs: FleetViewerSpec[], change
       withSpeakers
         ? () => {
             for (const m of meetings) {
-              const speakers = speakersOf(m);
+              const speakers = speakersIn(m).map((p) => p.pid);
               if (spoken.get(m.conferenceID) === speakers.join()) continue;
               spoken.set(m.conferenceID, speakers.join());
               child.send({ kind: "speakers", conferenceID: m.conferenceID, sourceTime: Date.now(), speakers });

@@ -51,6 +51,12 @@ export type ReplayResponse = z.infer<typeof replayResponseSchema>;
 export const logFieldSchema = z.enum([...participantChangeSchema.shape.field.options, "speaking", "locked"]);
 export type LogField = z.infer<typeof logFieldSchema>;
 
+/**
+ * The order of a log's entries within one instant: someone joins before their flags are set, and
+ * leaves after (`value` as the log keeps it, JSON).
+ */
+export const withinInstant = (e: { field: string; value: string }) => (e.field !== "present" ? 1 : e.value === "true" ? 0 : 2);
+
 /** The pid of a meeting-wide entry of the log (the lock). */
 export const MEETING_PID = "";
 

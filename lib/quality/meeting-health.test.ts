@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { HuaweiClient } from "@/lib/huawei/client";
 import { HuaweiQualityApi } from "@/lib/huawei/quality-api";
 import { SIMULATOR_APP_AUTH, startSimulator, type Simulator } from "@/server/simulator/server";
@@ -9,10 +9,12 @@ let api: HuaweiQualityApi;
 beforeAll(async () => {
   sim = await startSimulator({ tickMs: 0, seed: 77 });
   api = new HuaweiQualityApi(new HuaweiClient({ baseUrl: sim.url, auth: SIMULATOR_APP_AUTH, timeoutMs: 5_000, maxRetries: 1, requestsPerSecond: 200 }));
+  vi.spyOn(api, "alarmedPeople");
 });
 afterAll(() => sim.close());
 
-const participantCalls = () => sim.stats.get("GET /v1/metrics/conference/participants") ?? 0;
+/** Meetings whose people were counted (Huawei's real answers, watched through): a big meeting's list is several pages, one meeting all the same. */
+const meetingsCounted = () => vi.mocked(api.alarmedPeople).mock.calls.length;
 const options = { enabled: true, pollMs: 60_000, refusedRetryMs: 60_000, countPerPoll: 3, recountMs: 300_000 };
 
 describe("MeetingHealthService", () => {
@@ -20,20 +22,20 @@ describe("MeetingHealthService", () => {
     const service = new MeetingHealthService(api, options);
     const alarmed = (await api.onlineMeetings()).filter((m) => m.alarm).length;
     expect(alarmed).toBeGreaterThan(3);
-    const before = participantCalls();
+    const before = meetingsCounted();
     await service.poll();
-    expect(participantCalls() - before).toBe(3);
+    expect(meetingsCounted() - before).toBe(3);
     for (let i = 0; i < Math.ceil(alarmed / 3); i++) await service.poll();
     const all = [...sim.world.ongoing.values()].map((m) => service.of(m.conferenceID)!);
     expect(all.every((h) => h !== null)).toBe(true);
     expect(all.filter((h) => h.audio || h.video || h.screen || h.cpu).every((h) => h.affected !== null && h.affected > 0)).toBe(true);
     expect(all.filter((h) => !(h.audio || h.video || h.screen || h.cpu)).every((h) => h.affected === 0)).toBe(true);
     // All counted and nothing moved: the next read counts nobody; once the counts are old, they are taken again.
-    const settled = participantCalls();
+    const settled = meetingsCounted();
     await service.poll();
-    expect(participantCalls()).toBe(settled);
+    expect(meetingsCounted()).toBe(settled);
     await service.poll(Date.now() + 300_000);
-    expect(participantCalls() - settled).toBe(3);
+    expect(meetingsCounted() - settled).toBe(3);
   });
 
   it("turns off with Huawei's reason on a 403 and keeps no stale marks, then comes back", async () => {

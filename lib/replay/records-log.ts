@@ -1,4 +1,4 @@
-import { MEETING_PID, type LogField } from "@/lib/domain/replay";
+import { MEETING_PID, withinInstant, type LogField } from "@/lib/domain/replay";
 import type { AttendanceRecordRow, ControlRecordRow } from "@/lib/store/schema";
 
 /** An entry of a log rebuilt from Huawei's records, as the replay's own log holds them (values as JSON), with who did it. */
@@ -68,7 +68,5 @@ export function recordsLog(records: readonly AttendanceRecordRow[], controls: re
     const targets = "everyone" in op && op.everyone ? present.filter((s) => s.name !== by) : present.filter((s) => s.name === c.operationObject?.trim());
     for (const s of targets) out.push(entry(s.pid, s.name));
   }
-  // Within an instant a join comes first and a leave last, as in the live log.
-  const rank = (e: RecordsLogEntry) => (e.field !== "present" ? 1 : e.value === "true" ? 0 : 2);
-  return out.sort((a, b) => a.at - b.at || rank(a) - rank(b));
+  return out.sort((a, b) => a.at - b.at || withinInstant(a) - withinInstant(b));
 }

@@ -17,10 +17,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** An entry of the log: as kept, or rebuilt from Huawei's records (then with who did it, where they say). */
 type LogRow = MeetingEventRow & { by?: string };
 
-/** Huawei's records of a past meeting: who attended, and what its hosts did. */
+/** Huawei's records of a past meeting: who attended, and what its hosts did (read only where the log has gaps). */
 interface Records {
   attendance: AttendanceRecordRow[];
-  controls: ControlRecordRow[];
+  controls: () => Promise<ControlRecordRow[]>;
 }
 
 interface Log {
@@ -90,7 +90,7 @@ export class ReplayService {
     const found = await this.archive.meeting(confUUID, await archiveAccess(this.huawei, viewer));
     if (!found) throw new HttpError(404, "not_found", "No such past meeting in the archive, or it is not yours.");
     await this.mayReplay(viewer, found.meeting.schedulerUuid);
-    return { meeting: found.meeting, records: { attendance: found.records, controls: await this.archive.controls(confUUID) } };
+    return { meeting: found.meeting, records: { attendance: found.records, controls: () => this.archive.controls(confUUID) } };
   }
 
   /** Admins replay any meeting; a host only those Huawei names them host of. */
@@ -107,11 +107,11 @@ export class ReplayService {
     const [events, spans] = await Promise.all([this.log.between(conferenceID, from, to), this.log.spans(conferenceID, from, to)]);
     if (!spans.length) {
       // Nobody watched: a past meeting replays from its records; an ongoing one has none yet (one gap).
-      if (records) return { conferenceID, from, to, events: fromRecords(records), gaps: [], gapEvents: [], completeness: "records" };
+      if (records) return { conferenceID, from, to, events: await fromRecords(records), gaps: [], gapEvents: [], completeness: "records" };
       return { conferenceID, from, to, events: [], gaps: [{ from, to }], gapEvents: [], completeness: "partial" };
     }
     const gaps = gapsOf(spans, from, to);
-    const gapEvents = gaps.length && records ? fromRecords(records) : [];
+    const gapEvents = gaps.length && records ? await fromRecords(records) : [];
     return { conferenceID, from, to, events, gaps, gapEvents, completeness: gaps.length ? "partial" : "live" };
   }
 
@@ -168,5 +168,5 @@ const timed = (e: MeetingEventRow): TimedChange => ({ at: e.at, pid: e.pid, name
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** A meeting nobody watched: its log rebuilt from the records (seen when Huawei says it happened). */
-const fromRecords = (records: Records): LogRow[] =>
-  recordsLog(records.attendance, records.controls).map((e) => ({ conferenceId: "", seenAt: e.at, initial: 0, ...e }));
+const fromRecords = async (records: Records): Promise<LogRow[]> =>
+  recordsLog(records.attendance, await records.controls()).map((e) => ({ conferenceId: "", seenAt: e.at, initial: 0, ...e }));

@@ -1,8 +1,7 @@
+import { withinInstant } from "@/lib/domain/replay";
 import type { Store } from "./store";
 import type { MeetingEventRow, MeetingLogSpanRow } from "./schema";
 
-/** Within one instant: someone joins before their flags are set, and leaves after. */
-const rank = (e: MeetingEventRow) => (e.field !== "present" ? 1 : e.value === "true" ? 0 : 2);
 
 /** Rows a statement writes at most (PostgreSQL's 65,535 parameters over 7 columns). */
 const CHUNK = 1_000;
@@ -40,7 +39,7 @@ export class MeetingEventsTable {
     const rows = await this.store.run((db) =>
       db.selectFrom("meetingEvents").selectAll().where("conferenceId", "=", conferenceId).where("at", ">=", from).where("at", "<=", to).orderBy("at").orderBy("seenAt").execute(),
     );
-    return rows.sort((a, b) => a.at - b.at || a.seenAt - b.seenAt || rank(a) - rank(b));
+    return rows.sort((a, b) => a.at - b.at || a.seenAt - b.seenAt || withinInstant(a) - withinInstant(b));
   }
 
   /** One person's changes in a meeting since `since` (not the state found when watching began, nor who spoke when), the newest `limit`, oldest first. */

@@ -44,6 +44,9 @@ const SERIES = [
 
 export type ParticipantChange = Partial<Pick<SimParticipant, "muted" | "hand" | "camera" | "videoSite" | "sharing" | "role">>;
 
+/** Whom the simulator says is speaking in a meeting: its first three unmuted. */
+export const speakersIn = (meeting: SimMeeting): SimParticipant[] => [...meeting.participants.values()].filter((x) => !x.muted).slice(0, 3);
+
 /** What a host does that Huawei's control records keep (the words are inferred: see huawei-format.ts). */
 export type HostOperation = "Mute participant" | "Unmute participant" | "Mute all" | "Unmute all" | "Set co-host" | "Cancel co-host" | "Lock conference" | "Unlock conference";
 
@@ -255,7 +258,7 @@ export class World extends EventEmitter {
 
   /** Who is speaking now (SpeakerChangeNotify): the first three unmuted, louder or softer. Returns their pids. */
   announceSpeakers(meeting: SimMeeting): string[] {
-    const speakers = [...meeting.participants.values()].filter((x) => !x.muted).slice(0, 3);
+    const speakers = speakersIn(meeting);
     this.emit("speakers", meeting, speakers.map((x) => ({ pid: x.pid, name: x.name, speakingVolume: this.rng.int(10, 90) })));
     return speakers.map((x) => x.pid);
   }
